@@ -1,0 +1,134 @@
+/**
+ * HTTP for the fetchers: time-outs, retries with exponential backoff on 429 and 5xx honouring
+ * Retry-After, and clear failures. Error bodies are read as text first: SCB answers rate limits in
+ * plain text and problems as application/problem+json, and a proxy may answer 200 with HTML.
+ */
+export interface HttpDeps {
+  fetch: typeof globalThis.fetch;
+  sleep: (milliseconds: number) => Promise<void>;
+  now: () => number;
+  log: (message: string) => void;
+}
+
+export const defaultHttpDeps: HttpDeps = {
+  fetch: (input, init) => globalThis.fetch(input, init),
+  sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+  now: () => Date.now(),
+  log: (message) => process.stderr.write(`${message}\n`),
+};
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, timeoutMs: 60_000 };
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly url: string;
+  readonly detail: string;
+  constructor(url: string, status: number, detail: string) {
+    super(`${status === 0 ? 'Inget svar' : `HTTP ${status}`} från ${url}: ${detail}`);
+    this.status = status;
+    this.url = url;
+    this.detail = detail;
+  }
+}
+
+export interface JsonResponse {
+  url: string;
+  bytes: Uint8Array;
+  json: unknown;
+}
+
+/** Seconds or an HTTP date, as Retry-After allows; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function describeErrorBody(text: string, contentType: string): string {
+  if (contentType.includes('json')) {
+    try {
+      const problem = JSON.parse(text) as Record<string, unknown>;
+      const parts = [problem['title'], problem['detail']].filter((part) => typeof part === 'string');
+      if (parts.length > 0) return parts.join(': ');
+    } catch {
+      // Fall through to the text itself.
+    }
+  }
+  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.slice(0, 300) || '(tomt svar)';
+}
+
+function isRetryable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/**
+ * GET or POST expecting JSON. Retries network errors, time-outs, 429 and 5xx; fails at once on
+ * other statuses, and on a 2xx that is not JSON.
+ */
+export async function requestJson(url: string, init: RequestInit, policy: RetryPolicy, deps: HttpDeps): Promise<JsonResponse> {
+  let lastError = new HttpError(url, 0, 'inget försök gjordes');
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    let waitMs = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    let response: Response;
+    let bytes: Uint8Array;
+    try {
+      response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const reason = timedOut ? `inget svar inom ${policy.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error);
+      lastError = new HttpError(url, 0, reason);
+      await pauseBeforeRetry(lastError, attempt, waitMs, policy, deps);
+      continue;
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = new TextDecoder('utf-8').decode(bytes);
+    if (response.ok) {
+      if (!contentType.includes('json')) {
+        throw new HttpError(url, response.status, `väntade JSON men fick ${contentType || 'okänd typ'}: ${describeErrorBody(text, contentType)}`);
+      }
+      try {
+        return { url, bytes, json: JSON.parse(text) };
+      } catch {
+        throw new HttpError(url, response.status, 'svaret är inte giltig JSON');
+      }
+    }
+    lastError = new HttpError(url, response.status, describeErrorBody(text, contentType));
+    if (!isRetryable(response.status)) throw lastError;
+    waitMs = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ?? waitMs;
+    await pauseBeforeRetry(lastError, attempt, waitMs, policy, deps);
+  }
+  throw new HttpError(url, lastError.status, `gav upp efter ${policy.attempts} försök: ${lastError.detail}`);
+}
+
+async function pauseBeforeRetry(error: HttpError, attempt: number, waitMs: number, policy: RetryPolicy, deps: HttpDeps): Promise<void> {
+  if (attempt >= policy.attempts) return;
+  deps.log(`  ${error.message}; försöker igen om ${Math.round(waitMs / 100) / 10} s (försök ${attempt + 1} av ${policy.attempts})`);
+  await deps.sleep(waitMs);
+}
+
+/** A sliding-window limiter: at most `maxCalls` starts within any `windowMs`. */
+export function createThrottle(maxCalls: number, windowMs: number, deps: Pick<HttpDeps, 'sleep' | 'now'>): () => Promise<void> {
+  const starts: number[] = [];
+  return async function acquire() {
+    for (;;) {
+      const now = deps.now();
+      while (starts.length > 0 && now - (starts[0] ?? 0) >= windowMs) starts.shift();
+      if (starts.length < maxCalls) {
+        starts.push(now);
+        return;
+      }
+      await deps.sleep(windowMs - (now - (starts[0] ?? 0)));
+    }
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * A JSON-stat 2.0 dataset reader that follows the specification, not only SCB's habits:
+ * `category.index` as array or object, `value` and `status` dense or sparse, `status` as one string.
+ * It rejects inconsistent `id`/`size`/`value` lengths and bad index positions.
+ */
+import { z } from 'zod';
+
+const IndexSchema = z.union([z.array(z.string()), z.record(z.string(), z.number().int())]);
+
+const CategorySchema = z.object({
+  index: IndexSchema.optional(),
+  label: z.record(z.string(), z.string()).optional(),
+  unit: z.record(z.string(), z.object({ base: z.string().optional(), decimals: z.number().int().optional() }).loose()).optional(),
+});
+
+const DimensionSchema = z.object({ label: z.string().optional(), category: CategorySchema }).loose();
+
+const CellValue = z.number().nullable();
+
+export const JsonStatDatasetSchema = z
+  .object({
+    version: z.literal('2.0'),
+    class: z.literal('dataset'),
+    label: z.string().optional(),
+    source: z.string().optional(),
+    updated: z.string().optional(),
+    id: z.array(z.string()).min(1),
+    size: z.array(z.number().int().nonnegative()).min(1),
+    role: z.record(z.string(), z.array(z.string())).optional(),
+    dimension: z.record(z.string(), DimensionSchema),
+    value: z.union([z.array(CellValue), z.record(z.string(), CellValue)]),
+    status: z.union([z.string(), z.array(z.string().nullable()), z.record(z.string(), z.string())]).optional(),
+  })
+  .loose();
+
+export interface JsonStatDimension {
+  id: string;
+  label: string;
+  /** Category codes in index order. */
+  codes: string[];
+  labels: Map<string, string>;
+  units: Map<string, { base?: string | undefined; decimals?: number | undefined }>;
+}
+
+export interface JsonStatCube {
+  label: string;
+  updated: string | null;
+  dimensions: JsonStatDimension[];
+  roles: Record<string, string[]>;
+  cellCount: number;
+  /** Value of the cell at a flat index: number, or null for missing/absent. */
+  valueAt(index: number): number | null;
+  /** Status symbol of the cell, or '' when none. */
+  statusAt(index: number): string;
+}
+
+export class JsonStatError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Ogiltig JSON-stat2:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+function readCodes(dimensionId: string, category: z.infer<typeof CategorySchema>, size: number, problems: string[]): string[] {
+  const index = category.index;
+  if (index === undefined) {
+    // A single-category dimension may omit index; its one code is then the label's key.
+    const keys = Object.keys(category.label ?? {});
+    if (keys.length === 1 && size === 1) return keys;
+    problems.push(`dimension.${dimensionId}.category.index saknas (krävs när storleken är ${size})`);
+    return [];
+  }
+  if (Array.isArray(index)) {
+    if (index.length !== size) problems.push(`dimension.${dimensionId} har ${index.length} kategorier men size säger ${size}`);
+    if (new Set(index).size !== index.length) problems.push(`dimension.${dimensionId}.category.index har dubbletter`);
+    return index;
+  }
+  const entries = Object.entries(index);
+  if (entries.length !== size) problems.push(`dimension.${dimensionId} har ${entries.length} kategorier men size säger ${size}`);
+  const codes = new Array<string>(entries.length);
+  for (const [code, position] of entries) {
+    if (position < 0 || position >= entries.length) {
+      problems.push(`dimension.${dimensionId}.category.index["${code}"] = ${position} ligger utanför 0–${entries.length - 1}`);
+    } else if (codes[position] !== undefined) {
+      problems.push(`dimension.${dimensionId}.category.index: position ${position} används av både "${codes[position]}" och "${code}"`);
+    } else codes[position] = code;
+  }
+  return codes;
+}
+
+/**
+ * Parses a JSON-stat2 dataset; throws JsonStatError listing every problem found. With
+ * `metadataOnly`, a table's metadata response (whose `value` is empty) is read for its dimensions.
+ */
+export function readJsonStat(input: unknown, options: { metadataOnly?: boolean } = {}): JsonStatCube {
+  const parsed = JsonStatDatasetSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new JsonStatError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`));
+  }
+  const data = parsed.data;
+  const problems: string[] = [];
+  if (data.id.length !== data.size.length) problems.push(`id har ${data.id.length} dimensioner men size har ${data.size.length}`);
+  if (new Set(data.id).size !== data.id.length) problems.push('id innehåller samma dimension två gånger');
+  const dimensions: JsonStatDimension[] = data.id.map((id, position) => {
+    const dimension = data.dimension[id];
+    const size = data.size[position] ?? 0;
+    if (!dimension) {
+      problems.push(`dimension.${id} saknas men står i id`);
+      return { id, label: id, codes: [], labels: new Map(), units: new Map() };
+    }
+    const codes = readCodes(id, dimension.category, size, problems);
+    return {
+      id,
+      label: dimension.label ?? id,
+      codes,
+      labels: new Map(codes.map((code) => [code, dimension.category.label?.[code] ?? code])),
+      units: new Map(Object.entries(dimension.category.unit ?? {})),
+    };
+  });
+  const cellCount = data.size.reduce((product, size) => product * size, 1);
+  const value = options.metadataOnly ? [] : data.value;
+  if (options.metadataOnly) {
+    // Metadata carries no cells to check.
+  } else if (Array.isArray(value)) {
+    if (value.length !== cellCount) problems.push(`value har ${value.length} celler men size ger ${cellCount}`);
+  } else {
+    for (const key of Object.keys(value)) {
+      if (!/^\d+$/.test(key) || Number(key) >= cellCount) problems.push(`value["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
+    }
+  }
+  const status = options.metadataOnly ? undefined : data.status;
+  if (Array.isArray(status) && status.length !== cellCount) problems.push(`status har ${status.length} celler men size ger ${cellCount}`);
+  if (status !== undefined && typeof status === 'object' && !Array.isArray(status)) {
+    for (const key of Object.keys(status)) {
+      if (!/^\d+$/.test(key) || Number(key) >= cellCount) problems.push(`status["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
+    }
+  }
+  if (problems.length > 0) throw new JsonStatError(problems);
+
+  const valueAt = Array.isArray(value)
+    ? (index: number) => value[index] ?? null
+    : (index: number) => value[String(index)] ?? null;
+  const statusAt =
+    status === undefined
+      ? () => ''
+      : typeof status === 'string'
+        ? () => status
+        : Array.isArray(status)
+          ? (index: number) => status[index] ?? ''
+          : (index: number) => status[String(index)] ?? '';
+
+  return {
+    label: data.label ?? '',
+    updated: data.updated ?? null,
+    dimensions,
+    roles: data.role ?? {},
+    cellCount,
+    valueAt,
+    statusAt,
+  };
+}
+
+/** Calls `visit` for every cell in row-major order with its category codes. */
+export function forEachCell(cube: JsonStatCube, visit: (codes: string[], value: number | null, status: string, index: number) => void): void {
+  const sizes = cube.dimensions.map((dimension) => dimension.codes.length);
+  const counters = sizes.map(() => 0);
+  const codes = cube.dimensions.map((dimension) => dimension.codes[0] ?? '');
+  for (let index = 0; index < cube.cellCount; index++) {
+    visit(codes, cube.valueAt(index), cube.statusAt(index), index);
+    for (let axis = sizes.length - 1; axis >= 0; axis--) {
+      const next = (counters[axis] ?? 0) + 1;
+      if (next < (sizes[axis] ?? 0)) {
+        counters[axis] = next;
+        codes[axis] = cube.dimensions[axis]?.codes[next] ?? '';
+        break;
+      }
+      counters[axis] = 0;
+      codes[axis] = cube.dimensions[axis]?.codes[0] ?? '';
+    }
+  }
+}

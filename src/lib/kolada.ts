@@ -1,0 +1,62 @@
+/**
+ * Kolada API v3 responses. A page is `{values, count, next_url|next_page, previous_url}`; each
+ * value item carries one KPI, one municipality, one year and entries per gender T/K/M.
+ */
+import { z } from 'zod';
+
+export const KoladaGenderSchema = z.enum(['T', 'K', 'M']);
+
+export const KoladaValueItemSchema = z.object({
+  kpi: z.string().min(1),
+  municipality: z.string().min(1),
+  period: z.number().int(),
+  values: z.array(
+    z
+      .object({
+        gender: KoladaGenderSchema,
+        value: z.number().nullable(),
+        status: z.string().nullable().optional(),
+        count: z.number().optional(),
+      })
+      .loose(),
+  ),
+});
+export type KoladaValueItem = z.infer<typeof KoladaValueItemSchema>;
+
+export const KoladaPageSchema = z
+  .object({
+    values: z.array(KoladaValueItemSchema),
+    count: z.number().int().nonnegative().optional(),
+    next_url: z.string().nullable().optional(),
+    next_page: z.string().nullable().optional(),
+    previous_url: z.string().nullable().optional(),
+  })
+  .loose();
+export type KoladaPage = z.infer<typeof KoladaPageSchema>;
+
+export class KoladaFormatError extends Error {}
+
+/** Validates one response page; throws with every problem when it is not a Kolada values page. */
+export function readKoladaPage(input: unknown): KoladaPage {
+  const parsed = KoladaPageSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`);
+    throw new KoladaFormatError(`Ogiltigt Kolada-svar:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The link to the next page, whichever name the server used, or null at the end. */
+export function nextPageLink(page: KoladaPage): string | null {
+  return page.next_url ?? page.next_page ?? null;
+}
+
+/** Kolada municipality id → SCB region code: `0000` riket → `00`, `00LL` län → `LL`, kommun as is. */
+export function koladaToScbRegion(id: string): string | null {
+  if (id === '0000') return '00';
+  if (/^00\d{2}$/.test(id)) return id.slice(2);
+  if (/^\d{4}$/.test(id)) return id;
+  return null;
+}
+
+export const KOLADA_SEX = { T: 'total', K: 'women', M: 'men' } as const;

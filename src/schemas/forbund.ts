@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { StrategicAreaSchema } from './indicator.ts';
+
+const KommunCode = z.string().regex(/^\d{4}$/, 'väntade en fyrsiffrig kommunkod, t.ex. "2480"');
+
+/** A goal of the yearly agreement: an indicator judged against the previous year in its direction. */
+export const GoalSchema = z.object({
+  indicator: z.string(),
+  /** The agreement's wording, shown as written. */
+  text: z.string(),
+  rule: z.enum(['decrease-vs-previous-year', 'increase-vs-previous-year']),
+});
+
+export const ForbundSchema = z.object({
+  /** Slug used in URLs: `/<id>/`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  /** Short description of the förbund for the start page. */
+  description: z.string(),
+  members: z
+    .array(z.object({ code: KommunCode, role: z.enum(['huvudort', 'kranskommun']) }))
+    .min(1),
+  /** Comparison regions: the län code(s), riket, and optionally SKR kommungrupper. */
+  comparisons: z.object({
+    lan: z.array(z.string().regex(/^\d{2}$/)),
+    riket: z.boolean(),
+    kommungrupper: z.boolean(),
+  }),
+  effectGoals: z.array(GoalSchema),
+  strategicAreas: z.array(
+    z.object({ area: StrategicAreaSchema, title: z.string(), goals: z.array(GoalSchema) }),
+  ),
+  contact: z.object({ email: z.string().email(), web: z.string().url().nullable() }),
+});
+export type Forbund = z.infer<typeof ForbundSchema>;
+export type Goal = z.infer<typeof GoalSchema>;
+
+/** `data/config/site.json`: which förbund this deployment publishes. */
+export const SiteConfigSchema = z.object({
+  forbund: z.array(z.string()).min(1),
+  /** Counts below this are suppressed. */
+  suppressionThreshold: z.number().int().min(1),
+  baseUrl: z.string(),
+});
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+export const UnitSchema = z.enum(['percent', 'count', 'helarsekvivalenter', 'months', 'per-1000', 'days', 'kronor-per-invanare']);
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const DirectionSchema = z.enum(['lower-is-better', 'higher-is-better', 'neutral']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const StrategicAreaSchema = z.enum(['ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan']);
+export type StrategicArea = z.infer<typeof StrategicAreaSchema>;
+
+const BreakdownSelection = z.record(z.string(), z.string());
+
+/**
+ * How a published value is made from observations. `ratio` is a share of sums (aggregates are
+ * sums of numerators over sums of denominators); `value` is the source's own value, which cannot be
+ * aggregated unless it is a count.
+ */
+export const MeasureSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ratio'),
+    /** Observation indicator and breakdown of the numerator; `{breakdown}` is filled per split. */
+    numerator: z.object({ indicator: z.string(), breakdown: BreakdownSelection }),
+    denominator: z.object({ indicator: z.string(), breakdown: BreakdownSelection }),
+    /** 100 for a percentage. */
+    scale: z.number().positive(),
+  }),
+  z.object({ kind: z.literal('value'), indicator: z.string(), breakdown: BreakdownSelection }),
+]);
+export type Measure = z.infer<typeof MeasureSchema>;
+
+/** How monthly observations become the yearly figure the agreement is judged on. */
+export const YearlyRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mean-of-months') }),
+  z.object({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }),
+  z.object({ kind: z.literal('as-published') }),
+]);
+export type YearlyRule = z.infer<typeof YearlyRuleSchema>;
+
+export const SourceRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: z.string().url() }),
+  z.object({ kind: z.literal('kolada'), kpi: z.string(), url: z.string().url() }),
+  z.object({ kind: z.literal('export'), dataset: z.string(), publisher: z.string() }),
+]);
+
+/** A split the indicator page shows (benefit types, age bands). */
+export const SplitSchema = z.object({
+  /** Breakdown name, e.g. `benefit`. */
+  name: z.string(),
+  /** Swedish heading for the split. */
+  title: z.string(),
+  /** Codes in display order with Swedish labels; the first is the total where there is one. */
+  categories: z.array(z.object({ code: z.string(), label: z.string() })).min(1),
+  /** Whether the categories add up to the total (so a stacked chart is honest). */
+  additive: z.boolean(),
+});
+export type Split = z.infer<typeof SplitSchema>;
+
+export const IndicatorSchema = z.object({
+  /** Stable id, used in URLs: `/indikator/<id>/`, `/data/<id>.csv`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  shortTitle: z.string().min(1),
+  /** Plain-language definition in Swedish. */
+  definition: z.string().min(1),
+  unit: UnitSchema,
+  decimals: z.number().int().min(0).max(3),
+  area: StrategicAreaSchema,
+  source: SourceRefSchema,
+  /** Periodicity of the observations. */
+  periodicity: z.enum(['year', 'half', 'quarter', 'month']),
+  yearly: YearlyRuleSchema,
+  direction: DirectionSchema,
+  measure: MeasureSchema,
+  /** Breakdown values that define the headline series (e.g. `{benefit: 'summa'}`). */
+  headline: BreakdownSelection,
+  splits: z.array(SplitSchema),
+  bySex: z.boolean(),
+  caveats: z.array(z.string()),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const IndicatorCatalogueSchema = z.array(IndicatorSchema).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((indicator, index) => {
+    if (seen.has(indicator.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `indikatorn ${indicator.id} finns två gånger` });
+    seen.add(indicator.id);
+  });
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { normalisePeriodCode } from '../lib/period.ts';
+
+/** A canonical period code: `2023`, `2023H1`, `2024K1` or `2023M10`. */
+export const PeriodCodeSchema = z.string().refine((code) => normalisePeriodCode(code) === code, {
+  message: 'väntade en period som 2023, 2023H1, 2024K1 eller 2023M10',
+});
+
+export const SexSchema = z.enum(['total', 'women', 'men']);
+export type Sex = z.infer<typeof SexSchema>;
+
+/**
+ * What a value is worth. `possibly-missing` marks zeros a source is known to publish for missing
+ * values (SCB's ekonomiskt bistånd); `suppressed` values are never published exactly.
+ */
+export const ObservationStatusSchema = z.enum(['final', 'preliminary', 'suppressed', 'missing', 'possibly-missing']);
+export type ObservationStatus = z.infer<typeof ObservationStatusSchema>;
+
+/** One value in tidy long form. */
+export const ObservationSchema = z.object({
+  /** Dataset-level measure id: `he`, `he-befolkning`, `bas`, or a catalogue indicator id. */
+  indicator: z.string().min(1),
+  /** Region code (`00`, `LL`, `LLKK`). */
+  region: z.string().regex(/^(00|\d{2}|\d{4})$/),
+  period: PeriodCodeSchema,
+  sex: SexSchema,
+  /** Other breakdowns by name, e.g. `{benefit: 'sjukpenning'}` or `{age: '20-64', status: 'arbetslosa'}`. */
+  breakdown: z.record(z.string(), z.string()),
+  /** Null when missing or suppressed: never zero in their place. */
+  value: z.number().finite().nullable(),
+  status: ObservationStatusSchema,
+  /** The source's own flag, verbatim (SCB symbol, Kolada status), or empty. */
+  sourceStatus: z.string(),
+  /** Provenance id of the raw file the value came from. */
+  provenance: z.string().min(1),
+});
+export type Observation = z.infer<typeof ObservationSchema>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Where one raw file came from. Written beside the raw file when it is fetched or imported. */
+export const ProvenanceSchema = z.object({
+  /** Stable id, referenced by observations: the raw file's path under `data/`. */
+  id: z.string().min(1),
+  /** Source family. */
+  source: z.enum(['scb', 'kolada', 'export']),
+  /** URL fetched, or the export's file name. */
+  url: z.string().min(1),
+  /** The query sent (POST body or query string), if any. */
+  query: z.string().nullable(),
+  /** ISO timestamp of the fetch or import. */
+  retrievedAt: z.string().datetime({ offset: true }),
+  /** SHA-256 of the raw bytes, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** True when the file was written by the example generator, not fetched. */
+  example: z.boolean(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;

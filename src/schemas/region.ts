@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** SKR kommungrupp (2023 classification). */
+export const KommungruppSchema = z.enum(['A1', 'A2', 'B3', 'B4', 'B5', 'C6', 'C7', 'C8', 'C9']);
+
+export const RegionSchema = z.object({
+  /** SCB code: `00` riket, `LL` län, `LLKK` kommun. Always a string, leading zeros kept. */
+  code: z.string().regex(/^(00|\d{2}|\d{4})$/),
+  /** Swedish name as SCB writes it ("Umeå", "Västerbottens län", "Riket"). */
+  name: z.string().min(1),
+  level: z.enum(['riket', 'lan', 'kommun']),
+  /** Län code of a kommun (first two digits); the län's own code for a län; null for riket. */
+  lan: z.string().regex(/^\d{2}$/).nullable(),
+  /** SKR kommungrupp where known. */
+  kommungrupp: KommungruppSchema.nullable(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+export type Kommungrupp = z.infer<typeof KommungruppSchema>;
+
+export const RegionRegistrySchema = z.array(RegionSchema);
