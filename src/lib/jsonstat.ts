@@ -109,7 +109,10 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
       problems.push(`dimension.${id} saknas men står i id`);
       return { id, label: id, codes: [], labels: new Map(), units: new Map() };
     }
-    const codes = readCodes(id, dimension.category, size, problems);
+    // Real metadata responses may state a default selection's size (TAB638: Alder size 1, 102
+    // categories), so in metadata mode the categories themselves decide.
+    const categoryCount = Array.isArray(dimension.category.index) ? dimension.category.index.length : Object.keys(dimension.category.index ?? dimension.category.label ?? {}).length;
+    const codes = readCodes(id, dimension.category, options.metadataOnly ? categoryCount : size, problems);
     return {
       id,
       label: dimension.label ?? id,
@@ -118,7 +121,7 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
       units: new Map(Object.entries(dimension.category.unit ?? {})),
     };
   });
-  const cellCount = data.size.reduce((product, size) => product * size, 1);
+  const cellCount = dimensions.reduce((product, dimension) => product * dimension.codes.length, 1);
   const value = options.metadataOnly ? [] : data.value;
   if (options.metadataOnly) {
     // Metadata carries no cells to check.

@@ -6,7 +6,7 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const DirectionSchema = z.enum(['lower-is-better', 'higher-is-better', 'neutral']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
-export const StrategicAreaSchema = z.enum(['ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan']);
+export const StrategicAreaSchema = z.enum(['overgripande', 'ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan']);
 export type StrategicArea = z.infer<typeof StrategicAreaSchema>;
 
 const BreakdownSelection = z.record(z.string(), z.string());

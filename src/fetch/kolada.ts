@@ -1,0 +1,94 @@
+/**
+ * Kolada API v3: KPI values for every municipality (kommuner, regions, riket) per year, all pages,
+ * all genders. At most 25 ids or years per path segment; polite rate; every page kept raw.
+ */
+import { z } from 'zod';
+import { nextPageLink, readKoladaPage } from '../lib/kolada.ts';
+import type { SourcesConfig } from '../schemas/sources.ts';
+import type { RawStore } from '../pipeline/raw-store.ts';
+import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
+
+export const MAX_IDS_PER_SEGMENT = 25;
+
+export interface KoladaContext {
+  config: SourcesConfig['kolada'];
+  store: RawStore;
+  deps: HttpDeps;
+  policy: RetryPolicy;
+  retrievedAt: () => string;
+  /** Last year to ask for. */
+  toYear: number;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+const KpiListSchema = z.object({ values: z.array(z.object({ id: z.string(), title: z.string() }).loose()) }).loose();
+
+/** Fetches every page of one values query, guarding against repeated links and short counts. */
+export async function fetchAllPages(firstUrl: string, name: string, throttle: () => Promise<void>, context: KoladaContext): Promise<number> {
+  const seen = new Set<string>();
+  let url: string | null = firstUrl;
+  let rows = 0;
+  let expected: number | undefined;
+  let pageNumber = 0;
+  while (url !== null) {
+    if (seen.has(url)) throw new Error(`Kolada: sidan ${url} kom tillbaka; avbryter för att inte gå i cirkel`);
+    seen.add(url);
+    await throttle();
+    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const page = readKoladaPage(response.json);
+    pageNumber++;
+    rows += page.values.length;
+    expected ??= page.count;
+    context.store.write(`kolada/${name}-page-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, { source: 'kolada', url, query: null, retrievedAt: context.retrievedAt(), example: false });
+    const next = nextPageLink(page);
+    url = next === null || page.values.length === 0 ? null : new URL(next, url).toString();
+  }
+  if (expected !== undefined && expected !== rows) throw new Error(`Kolada: ${firstUrl} lovade ${expected} rader men gav ${rows}`);
+  return rows;
+}
+
+/** Looks up KPI ids not yet pinned, by exact title; the ids found are written to the log to be pinned. */
+export async function resolveKpiIds(context: KoladaContext, throttle: () => Promise<void>): Promise<string[]> {
+  const ids: string[] = [];
+  for (const item of context.config.kpis) {
+    if (item.kpi !== null) {
+      ids.push(item.kpi);
+      continue;
+    }
+    const url = `${context.config.baseUrl}/kpi?title=${encodeURIComponent(item.titleQuery)}`;
+    await throttle();
+    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const parsed = KpiListSchema.safeParse(response.json);
+    if (!parsed.success) throw new Error(`Kolada: ${url} gav inget KPI-register`);
+    const matches = parsed.data.values;
+    if (matches.length !== 1 || !matches[0]) {
+      throw new Error(`Kolada: "${item.titleQuery}" (${item.indicator}) gav ${matches.length} träffar: ${matches.map((m) => `${m.id} ${m.title}`).join('; ')}. Fäst rätt id i data/config/sources.json.`);
+    }
+    context.deps.log(`  Kolada: ${item.indicator} = ${matches[0].id} "${matches[0].title}" (fäst id:t i sources.json)`);
+    ids.push(matches[0].id);
+  }
+  return ids;
+}
+
+export async function fetchKolada(context: KoladaContext): Promise<void> {
+  const throttle = createThrottle(Math.max(1, Math.floor(context.config.requestsPerSecond)), 1000, context.deps);
+  const ids = await resolveKpiIds(context, throttle);
+  const metadataUrl = `${context.config.baseUrl}/kpi/${ids.join(',')}`;
+  await throttle();
+  const metadata = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
+  context.store.write('kolada/kpi-metadata.json', metadata.bytes, { source: 'kolada', url: metadataUrl, query: null, retrievedAt: context.retrievedAt(), example: false });
+  const years = Array.from({ length: context.toYear - context.config.fromYear + 1 }, (_, index) => context.config.fromYear + index);
+  for (const kpiChunk of chunk(ids, MAX_IDS_PER_SEGMENT)) {
+    for (const yearChunk of chunk(years, MAX_IDS_PER_SEGMENT)) {
+      const url = `${context.config.baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${yearChunk.join(',')}?per_page=${context.config.perPage}`;
+      const name = `${kpiChunk[0]}-${yearChunk[0]}`;
+      const rows = await fetchAllPages(url, name, throttle, context);
+      context.deps.log(`  Kolada ${kpiChunk.join(',')} ${yearChunk[0]}–${yearChunk.at(-1)}: ${rows} rader`);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Loads and validates the configuration under `data/config/`. A bad file stops with the file, the
+ * field and the reason.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { ForbundSchema, SiteConfigSchema, type Forbund, type SiteConfig } from '../schemas/forbund.ts';
+import { IndicatorCatalogueSchema, type Indicator } from '../schemas/indicator.ts';
+import { SourcesConfigSchema, type SourcesConfig } from '../schemas/sources.ts';
+import { readJsonStat } from './jsonstat.ts';
+import { RegionRegistry, regionsFromMetadata } from './regions.ts';
+
+export class ConfigError extends Error {}
+
+export function readJsonFile<T>(path: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+export interface ProjectConfig {
+  root: string;
+  site: SiteConfig;
+  sources: SourcesConfig;
+  indicators: Indicator[];
+  forbund: Forbund[];
+  registry: RegionRegistry;
+}
+
+export function loadRegistry(root: string): RegionRegistry {
+  const path = join(root, 'data/reference/scb-TAB638-metadata.json');
+  const metadata = readJsonStat(JSON.parse(readFileSync(path, 'utf8')), { metadataOnly: true });
+  return new RegionRegistry(regionsFromMetadata(metadata, {}));
+}
+
+export function loadConfig(root: string): ProjectConfig {
+  const configDir = join(root, 'data/config');
+  const site = readJsonFile(join(configDir, 'site.json'), SiteConfigSchema);
+  const sources = readJsonFile(join(configDir, 'sources.json'), SourcesConfigSchema);
+  const indicators = readJsonFile(join(configDir, 'indicators.json'), IndicatorCatalogueSchema);
+  const registry = loadRegistry(root);
+  const available = readdirSync(join(configDir, 'forbund')).filter((name) => name.endsWith('.json'));
+  const forbund = site.forbund.map((id) => {
+    if (!available.includes(`${id}.json`)) throw new ConfigError(`${join(configDir, 'site.json')}: förbundet "${id}" saknas; finns: ${available.join(', ')}`);
+    return readJsonFile(join(configDir, 'forbund', `${id}.json`), ForbundSchema);
+  });
+  const indicatorIds = new Set(indicators.map((indicator) => indicator.id));
+  const problems: string[] = [];
+  for (const entry of forbund) {
+    const path = join(configDir, 'forbund', `${entry.id}.json`);
+    for (const member of entry.members) {
+      if (registry.get(member.code)?.level !== 'kommun') problems.push(`${path}: members: okänd kommunkod ${member.code}`);
+    }
+    for (const goal of [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)]) {
+      if (!indicatorIds.has(goal.indicator)) problems.push(`${path}: målet "${goal.text}" pekar på okänd indikator ${goal.indicator}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  return { root, site, sources, indicators, forbund, registry };
+}

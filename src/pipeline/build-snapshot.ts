@@ -1,0 +1,137 @@
+/**
+ * Raw responses + analysts' exports → the snapshot the site builds from. Offline; deterministic:
+ * the same inputs give byte-identical files. Written to a staging folder and moved into place only
+ * when everything succeeded, so a failure leaves the previous snapshot untouched.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readJsonStat } from '../lib/jsonstat.ts';
+import { readKoladaPage } from '../lib/kolada.ts';
+import type { ProjectConfig } from '../lib/config.ts';
+import type { Provenance } from '../schemas/provenance.ts';
+import type { SnapshotMeta } from '../schemas/snapshot.ts';
+import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
+import { replaceDirectory, sha256, stableJson, writeFileAtomic } from './files.ts';
+import { normaliseKoladaPage } from './normalise-kolada.ts';
+import { normaliseScbCube } from './normalise-scb.ts';
+import { readRawManifest } from './raw-store.ts';
+import { SnapshotBuilder } from './snapshot-builder.ts';
+
+export class ExportValidationError extends Error {
+  readonly problems: ExportProblem[];
+  constructor(problems: ExportProblem[]) {
+    super(`${problems.length} fel i exporterna:\n${problems.map(formatProblem).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export interface BuildOptions {
+  log: (message: string) => void;
+  today: Date;
+}
+
+export function listExportFiles(exportsDir: string): string[] {
+  if (!existsSync(exportsDir)) return [];
+  return readdirSync(exportsDir)
+    .filter((name) => /\.(csv|txt|xlsx)$/i.test(name))
+    .sort()
+    .map((name) => join(exportsDir, name));
+}
+
+/** Validates every export; throws with all problems of all files. */
+export async function importAllExports(files: string[], config: ProjectConfig, today: Date): Promise<ImportedExport[]> {
+  const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
+  const context = { registry: config.registry, indicators, suppressionThreshold: config.site.suppressionThreshold, today };
+  const problems: ExportProblem[] = [];
+  const imported: ImportedExport[] = [];
+  for (const file of files) {
+    const result = await importExport(file, context);
+    problems.push(...result.problems);
+    if (result.imported) imported.push(result.imported);
+  }
+  if (problems.length > 0) throw new ExportValidationError(problems);
+  return imported;
+}
+
+export function addExports(imported: ImportedExport[], builder: SnapshotBuilder): Provenance[] {
+  return imported.map((entry) => {
+    const id = `exports/${basename(entry.file)}`;
+    for (const row of entry.rows) {
+      if (builder.has(entry.manifest.indicator, row.region, row.sex, {}, row.period)) {
+        throw new ExportValidationError([{ file: entry.file, line: 1, column: 1, message: `${entry.manifest.indicator} ${row.region} ${row.period} finns redan i en annan export` }]);
+      }
+      builder.add(entry.manifest.indicator, 'final', row.region, row.sex, {}, row.period, row.value, row.status, row.sourceStatus, id);
+    }
+    return { id, source: 'export', url: basename(entry.file), query: null, retrievedAt: `${entry.manifest.delivered}T00:00:00Z`, sha256: sha256(entry.bytes), example: entry.manifest.example };
+  });
+}
+
+/** Reads raw + exports into a builder; the heart of `data:build`, kept free of output for tests and benchmarks. */
+export async function collectObservations(config: ProjectConfig, options: BuildOptions): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'> }> {
+  const rawDir = join(config.root, 'data/raw');
+  const manifest = readRawManifest(rawDir);
+  const builder = new SnapshotBuilder();
+  const tables = new Map(config.sources.scb.tables.map((table) => [table.dataset, table]));
+  const indicatorByKpi = new Map(config.sources.kolada.kpis.filter((kpi) => kpi.kpi !== null).map((kpi) => [kpi.kpi as string, kpi.indicator]));
+  const inputHashes: string[] = [];
+  let done = 0;
+  for (const file of manifest.files) {
+    const bytes = readFileSync(join(config.root, 'data', file.id));
+    if (sha256(bytes) !== file.sha256) throw new Error(`data/${file.id}: innehållet stämmer inte med kontrollsumman i provenance.json (filen har ändrats efter hämtningen)`);
+    inputHashes.push(file.sha256);
+    const parts = file.id.split('/');
+    if (file.source === 'scb' && parts.length === 4 && parts[3] !== 'metadata.json') {
+      const table = tables.get(parts[2] ?? '');
+      if (!table) throw new Error(`data/${file.id}: ingen tabell med dataset "${parts[2]}" i sources.json`);
+      const resolved = manifest.contentCodes[table.table] ?? {};
+      const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
+      normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, builder);
+    } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
+      normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
+    }
+    done++;
+    if (done % 10 === 0 || done === manifest.files.length) options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
+  }
+  const exportFiles = listExportFiles(join(config.root, 'data/exports'));
+  const imported = await importAllExports(exportFiles, config, options.today);
+  const exportProvenance = addExports(imported, builder);
+  options.log(`  läst ${imported.length} exporter`);
+  inputHashes.push(...exportProvenance.map((entry) => entry.sha256));
+  const provenance = [...manifest.files, ...exportProvenance];
+  const retrievedAt = provenance.map((entry) => entry.retrievedAt).sort().at(-1) ?? '';
+  return {
+    builder,
+    meta: {
+      example: provenance.some((entry) => entry.example),
+      retrievedAt,
+      provenance,
+      contentCodes: manifest.contentCodes,
+      suppressionThreshold: config.site.suppressionThreshold,
+      inputsSha256: sha256(inputHashes.join('\n')),
+    },
+  };
+}
+
+export async function buildSnapshot(config: ProjectConfig, options: BuildOptions): Promise<SnapshotMeta> {
+  const { builder, meta } = await collectObservations(config, options);
+  const target = join(config.root, 'data/snapshot');
+  const staging = `${target}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const files: SnapshotMeta['files'] = [];
+    for (const indicator of builder.indicatorIds()) {
+      const file = builder.build(indicator);
+      const name = `observations/${indicator}.json`;
+      writeFileAtomic(join(staging, name), JSON.stringify(file));
+      files.push({ indicator, file: name, observations: file.series.length * file.periods.length });
+    }
+    writeFileAtomic(join(staging, 'regions.json'), stableJson(config.registry.all));
+    const complete: SnapshotMeta = { ...meta, files };
+    writeFileAtomic(join(staging, 'meta.json'), stableJson(complete));
+    replaceDirectory(staging, target);
+    return complete;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Analysts' exports (CSV or .xlsx, each with a manifest) → validated observations. Every problem
+ * is collected as `file:line:column: message` (expected vs found) before anything is written.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readSheet } from 'read-excel-file/node';
+import { decodeExport } from '../lib/decode.ts';
+import { isFuturePeriod, normalisePeriodCode, parsePeriod } from '../lib/period.ts';
+import type { RegionRegistry } from '../lib/regions.ts';
+import { parseSwedishNumber, SUPPRESSION_MARKERS } from '../lib/swedish-number.ts';
+import { cellsFromSpreadsheetRows, readCsvCells, type Cell, type CellTable } from '../lib/table-cells.ts';
+import { ExportManifestSchema, type ExportManifest } from '../schemas/export-manifest.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { ObservationStatus, Sex } from '../schemas/observation.ts';
+
+export interface ExportProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export function formatProblem(problem: ExportProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+export interface ExportRow {
+  region: string;
+  period: string;
+  sex: Sex;
+  value: number | null;
+  status: ObservationStatus;
+  sourceStatus: string;
+}
+
+export interface ImportedExport {
+  file: string;
+  manifest: ExportManifest;
+  bytes: Uint8Array;
+  rows: ExportRow[];
+}
+
+export interface ImportContext {
+  registry: RegionRegistry;
+  indicators: Map<string, Indicator>;
+  suppressionThreshold: number;
+  today: Date;
+}
+
+const SEX_WORDS: Record<string, Sex> = {
+  totalt: 'total', total: 'total', t: 'total', alla: 'total', 'båda könen': 'total',
+  kvinnor: 'women', kvinna: 'women', k: 'women',
+  män: 'men', man: 'men', m: 'men',
+};
+
+const UNIT_WORDS: Record<string, string[]> = {
+  percent: ['%', 'procent', 'andel', 'andel (%)'],
+  count: ['antal', 'st', 'personer'],
+  helarsekvivalenter: ['helårsekvivalenter'],
+  months: ['månader'],
+  'per-1000': ['per 1000', 'per 1 000', 'promille'],
+  days: ['dagar'],
+  'kronor-per-invanare': ['kr/inv', 'kronor per invånare'],
+};
+
+export function manifestPathFor(file: string): string {
+  return file.replace(/\.(csv|txt|xlsx)$/i, '.manifest.json');
+}
+
+export function readManifest(file: string, problems: ExportProblem[]): ExportManifest | null {
+  const path = manifestPathFor(file);
+  if (!existsSync(path)) {
+    problems.push({ file, line: 1, column: 1, message: `manifest saknas: väntade ${basename(path)} bredvid filen` });
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push({ file: path, line: 1, column: 1, message: `manifestet är inte giltig JSON: ${error instanceof Error ? error.message : String(error)}` });
+    return null;
+  }
+  const parsed = ExportManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push({ file: path, line: 1, column: 1, message: `${issue.path.join('.')}: ${issue.message}` });
+    return null;
+  }
+  return parsed.data;
+}
+
+async function readCells(file: string, bytes: Uint8Array, problems: ExportProblem[]): Promise<CellTable | null> {
+  if (bytes.length === 0 || new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trim() === '') {
+    problems.push({ file, line: 1, column: 1, message: 'filen är tom: väntade en rubrikrad och minst en datarad' });
+    return null;
+  }
+  if (/\.xlsx$/i.test(file)) {
+    try {
+      return cellsFromSpreadsheetRows(await readSheet(Buffer.from(bytes)));
+    } catch (error) {
+      problems.push({ file, line: 1, column: 1, message: `kunde inte läsa Excel-filen: ${error instanceof Error ? error.message : String(error)}` });
+      return null;
+    }
+  }
+  const decoded = decodeExport(bytes);
+  if (!decoded.ok) {
+    problems.push({ file, line: decoded.line, column: decoded.column, message: decoded.message });
+    return null;
+  }
+  const { table, problems: csvProblems } = readCsvCells(decoded.text);
+  for (const problem of csvProblems) problems.push({ file, ...problem });
+  return table;
+}
+
+/** Reads and validates one export. Returns null (and fills `problems`) when anything is wrong. */
+export async function importExport(file: string, context: ImportContext): Promise<{ imported: ImportedExport | null; problems: ExportProblem[] }> {
+  const problems: ExportProblem[] = [];
+  const manifest = readManifest(file, problems);
+  const bytes = new Uint8Array(readFileSync(file));
+  if (!manifest) return { imported: null, problems };
+  const indicator = context.indicators.get(manifest.indicator);
+  if (!indicator) {
+    problems.push({ file: manifestPathFor(file), line: 1, column: 1, message: `indikatorn "${manifest.indicator}" finns inte i data/config/indicators.json` });
+    return { imported: null, problems };
+  }
+  if (indicator.unit !== manifest.unit) {
+    problems.push({ file: manifestPathFor(file), line: 1, column: 1, message: `enheten stämmer inte: indikatorn ${indicator.id} har enheten ${indicator.unit}, manifestet säger ${manifest.unit}` });
+  }
+  const table = await readCells(file, bytes, problems);
+  if (!table) return { imported: null, problems };
+  const rows = validateRows(file, table, manifest, indicator, context, problems);
+  return { imported: problems.length === 0 ? { file, manifest, bytes, rows } : null, problems };
+}
+
+function validateRows(file: string, table: CellTable, manifest: ExportManifest, indicator: Indicator, context: ImportContext, problems: ExportProblem[]): ExportRow[] {
+  const report = (cell: Pick<Cell, 'line' | 'column'>, message: string) => problems.push({ file, line: cell.line, column: cell.column, message });
+  const declared = Object.entries(manifest.columns).filter((entry): entry is [string, string] => entry[1] !== null);
+  const headerTexts = table.header.map((cell) => cell.text.trim());
+  const seen = new Map<string, Cell>();
+  table.header.forEach((cell, index) => {
+    const key = (headerTexts[index] ?? '').toLowerCase();
+    const first = seen.get(key);
+    if (first) report(cell, `kolumnrubriken "${cell.text.trim()}" finns två gånger (även i kolumn ${first.column})`);
+    else seen.set(key, cell);
+  });
+  const columnIndex = new Map<string, number>();
+  for (const [role, title] of declared) {
+    const index = headerTexts.findIndex((text) => text.toLowerCase() === title.toLowerCase());
+    if (index < 0) report({ line: table.header[0]?.line ?? 1, column: 1 }, `kolumnen "${title}" saknas: väntade ${declared.map(([, t]) => `"${t}"`).join(', ')}, fann ${headerTexts.map((t) => `"${t}"`).join(', ')}`);
+    else columnIndex.set(role, index);
+  }
+  const declaredTitles = new Set(declared.map(([, title]) => title.toLowerCase()));
+  table.header.forEach((cell, index) => {
+    if (!declaredTitles.has((headerTexts[index] ?? '').toLowerCase())) report(cell, `okänd kolumn "${cell.text.trim()}": manifestet beskriver bara ${declared.map(([, t]) => `"${t}"`).join(', ')}`);
+  });
+  if (problems.length > 0) return [];
+  if (table.rows.length === 0) {
+    report({ line: 2, column: 1 }, 'filen har bara en rubrikrad: väntade minst en datarad');
+    return [];
+  }
+
+  const rows: ExportRow[] = [];
+  const keys = new Map<string, number>();
+  for (const row of table.rows) {
+    const lineStart = { line: row[0]?.line ?? 0, column: 1 };
+    if (row.length !== table.header.length) {
+      report(lineStart, `raden har ${row.length} fält men rubriken har ${table.header.length}`);
+      continue;
+    }
+    const cell = (role: string): Cell | undefined => {
+      const index = columnIndex.get(role);
+      return index === undefined ? undefined : row[index];
+    };
+    const before = problems.length;
+    const regionCell = cell('region') as Cell;
+    const region = regionCell.text.trim();
+    if (!/^\d{4}$/.test(region)) {
+      const hint = /^\d{3}$/.test(region) ? ` (inledande nolla borttagen av Excel? menar du "0${region}"?)` : '';
+      report(regionCell, `väntade en fyrsiffrig kommunkod, fann "${region}"${hint}`);
+    } else if (context.registry.get(region)?.level !== 'kommun') report(regionCell, `okänd kommunkod "${region}": finns inte i SCB:s kodlista`);
+
+    const periodCell = cell('period') as Cell;
+    const periodText = periodCell.text.trim().replace(/\.0$/, '');
+    const period = parsePeriod(periodText);
+    if (!period) report(periodCell, `väntade en period som 2023, 2023H1, 2024K1 eller 2023M10, fann "${periodCell.text.trim()}"`);
+    else if (period.kind !== indicator.periodicity) report(periodCell, `väntade en period av slaget ${indicator.periodicity} för ${indicator.id}, fann "${periodText}"`);
+    else if (isFuturePeriod(period, context.today)) report(periodCell, `perioden "${periodText}" ligger i framtiden`);
+
+    const sexCell = cell('sex');
+    const sex: Sex | undefined = sexCell ? SEX_WORDS[sexCell.text.trim().toLowerCase()] : 'total';
+    if (sexCell && !sex) report(sexCell, `väntade Totalt, Kvinnor eller Män (eller T, K, M), fann "${sexCell.text.trim()}"`);
+
+    const unitCell = cell('unit');
+    if (unitCell && !(UNIT_WORDS[manifest.unit] ?? []).includes(unitCell.text.trim().toLowerCase())) {
+      report(unitCell, `enheten stämmer inte: väntade ${(UNIT_WORDS[manifest.unit] ?? []).map((word) => `"${word}"`).join(' eller ')}, fann "${unitCell.text.trim()}"`);
+    }
+
+    const valueCell = cell('value') as Cell;
+    const parsed = parseSwedishNumber(valueCell.text);
+    let value: number | null = null;
+    let status: ObservationStatus = 'final';
+    let sourceStatus = '';
+    if (parsed.kind === 'invalid') report(valueCell, `väntade ett tal (t.ex. 12 345 eller 3,4) eller en markering (${Object.keys(SUPPRESSION_MARKERS).join(' ')}), fann "${parsed.text}"`);
+    else if (parsed.kind === 'empty') status = 'missing';
+    else if (parsed.kind === 'marker') {
+      status = SUPPRESSION_MARKERS[parsed.marker];
+      sourceStatus = parsed.marker;
+    } else {
+      value = parsed.value;
+      if (value < 0) report(valueCell, `väntade ett värde som inte är negativt, fann ${valueCell.text.trim()}`);
+      if (manifest.unit === 'percent' && value > 100) report(valueCell, `en andel kan inte vara över 100 %, fann ${valueCell.text.trim()}`);
+      if (manifest.unit === 'count' && !Number.isInteger(value)) report(valueCell, `väntade ett heltal (antal), fann ${valueCell.text.trim()}`);
+      if (manifest.unit === 'count' && value > 0 && value < context.suppressionThreshold) {
+        value = null;
+        status = 'suppressed';
+        sourceStatus = `<${context.suppressionThreshold}`;
+      }
+    }
+    if (problems.length > before || !period || !sex) continue;
+    const periodCode = normalisePeriodCode(periodText) as string;
+    const key = `${region}|${periodCode}|${sex}`;
+    const firstLine = keys.get(key);
+    if (firstLine !== undefined) {
+      report(lineStart, `dubblett: ${region} ${periodCode} ${sex} finns redan på rad ${firstLine}`);
+      continue;
+    }
+    keys.set(key, lineStart.line);
+    rows.push({ region, period: periodCode, sex, value, status, sourceStatus });
+  }
+  return rows;
+}

@@ -1,0 +1,58 @@
+/**
+ * The raw stage: responses exactly as fetched (or as the example generator writes them), each with
+ * its provenance. Raw files are never edited; a refresh replaces the whole folder.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { ProvenanceSchema, type Provenance } from '../schemas/provenance.ts';
+import { sha256, stableJson } from './files.ts';
+
+export const RawManifestSchema = z.object({
+  /** True when every raw file is from the example generator. */
+  example: z.boolean(),
+  files: z.array(ProvenanceSchema),
+  /** Content codes resolved by label at fetch time, per table: label → code. */
+  contentCodes: z.record(z.string(), z.record(z.string(), z.string())),
+});
+export type RawManifest = z.infer<typeof RawManifestSchema>;
+
+export const RAW_MANIFEST = 'provenance.json';
+
+export class RawStore {
+  readonly directory: string;
+  private readonly files: Provenance[] = [];
+  private readonly contentCodes: Record<string, Record<string, string>> = {};
+
+  constructor(directory: string) {
+    this.directory = directory;
+  }
+
+  write(relativePath: string, bytes: Uint8Array, meta: Omit<Provenance, 'id' | 'sha256'>): Provenance {
+    const path = join(this.directory, relativePath);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    const provenance = { id: `raw/${relativePath}`, sha256: sha256(bytes), ...meta };
+    this.files.push(provenance);
+    return provenance;
+  }
+
+  recordContentCodes(table: string, mapping: Record<string, string>): void {
+    this.contentCodes[table] = mapping;
+  }
+
+  /** Writes the manifest; call once, after the last file. */
+  finish(): RawManifest {
+    const files = [...this.files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const manifest: RawManifest = { example: files.length > 0 && files.every((file) => file.example), files, contentCodes: this.contentCodes };
+    writeFileSync(join(this.directory, RAW_MANIFEST), stableJson(manifest));
+    return manifest;
+  }
+}
+
+export function readRawManifest(rawDirectory: string): RawManifest {
+  const path = join(rawDirectory, RAW_MANIFEST);
+  const parsed = RawManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { UnitSchema } from './indicator.ts';
+
+/**
+ * Describes one analyst export: `x.csv` or `x.xlsx` is described by `x.manifest.json` beside it.
+ * Column names are the file's own header texts.
+ */
+export const ExportManifestSchema = z.object({
+  /** Catalogue indicator the values belong to. */
+  indicator: z.string(),
+  /** Unit of the values; must equal the catalogue's unit for the indicator. */
+  unit: UnitSchema,
+  /** Who delivered the file ("Försäkringskassan, lokalkontor Umeå"). */
+  publisher: z.string().min(1),
+  /** Date the export was delivered or taken out (YYYY-MM-DD). */
+  delivered: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** True for files written by the example generator. */
+  example: z.boolean().default(false),
+  columns: z.object({
+    region: z.string(),
+    period: z.string(),
+    value: z.string(),
+    /** Sex column (Totalt/Kvinnor/Män or T/K/M); without it every row is a total. */
+    sex: z.string().nullable().default(null),
+    /** Optional column with the kommun's name: read and ignored. */
+    name: z.string().nullable().default(null),
+    /** Optional unit column; every row must then state the manifest's unit. */
+    unit: z.string().nullable().default(null),
+  }),
+});
+export type ExportManifest = z.infer<typeof ExportManifestSchema>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { SexSchema } from './observation.ts';
+
+/** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
+export const ContentItemSchema = z.object({
+  /** Pinned SCB content code; null until resolved from the table's metadata by label. */
+  code: z.string().nullable(),
+  /** SCB's label, matched tolerant of case, dashes and small typos when `code` is null. */
+  label: z.string(),
+  /** Observation indicator the values go to. */
+  indicator: z.string(),
+  breakdown: z.record(z.string(), z.string()),
+  /** SCB publishes missing values as 0 for this content: flag zeros as possibly missing. */
+  zeroMayBeMissing: z.boolean().default(false),
+});
+export type ContentItem = z.infer<typeof ContentItemSchema>;
+
+export const ScbTableSchema = z.object({
+  /** Dataset name used for raw files and the snapshot (`he`, `bas`). */
+  dataset: z.string().regex(/^[a-z0-9-]+$/),
+  table: z.string().regex(/^TAB\d+$/),
+  title: z.string(),
+  /** Status of every value in the table: BAS monthly is preliminary. */
+  status: z.enum(['final', 'preliminary']),
+  geo: z.object({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
+  time: z.object({ variable: z.string(), from: z.string() }),
+  sex: z.object({ variable: z.string(), codes: z.record(SexSchema, z.string()) }),
+  contents: z.object({ variable: z.string(), items: z.array(ContentItemSchema).min(1) }),
+  /** Variables kept as observation breakdowns, with the breakdown name. */
+  breakdowns: z.array(z.object({ variable: z.string(), name: z.string() })),
+  /** One or more selections; variables not in geo/time/contents are chosen here. */
+  queries: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) })).min(1),
+});
+export type ScbTable = z.infer<typeof ScbTableSchema>;
+
+export const KoladaKpiSchema = z.object({
+  /** Pinned KPI id; null until looked up online by `titleQuery`. */
+  kpi: z.string().regex(/^[NU]\d{5}$/).nullable(),
+  titleQuery: z.string(),
+  /** Catalogue indicator the values go to. */
+  indicator: z.string(),
+});
+
+export const SourcesConfigSchema = z.object({
+  scb: z.object({ baseUrl: z.string().url(), lang: z.enum(['sv', 'en']), tables: z.array(ScbTableSchema) }),
+  kolada: z.object({
+    baseUrl: z.string().url(),
+    fromYear: z.number().int().min(1990),
+    perPage: z.number().int().min(1).max(5000),
+    requestsPerSecond: z.number().positive().max(5),
+    kpis: z.array(KoladaKpiSchema),
+  }),
+});
+export type SourcesConfig = z.infer<typeof SourcesConfigSchema>;
