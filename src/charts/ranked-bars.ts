@@ -1,0 +1,36 @@
+/**
+ * The latest period compared across areas, best first in the indicator's direction. Highlighted
+ * bars are coloured and bold-labelled; each bar carries its value, so nothing relies on colour.
+ */
+import * as Plot from '@observablehq/plot';
+import { labelWidth } from './axis.ts';
+import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** Text shown at the bar's end, already formatted ("12,3 %"). */
+  valueText: string;
+  highlight: boolean;
+}
+
+export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: string }): string {
+  const maximum = Math.max(0, ...rows.map((row) => row.value));
+  const svg = Plot.plot({
+    document: chartDocument,
+    width: options.width,
+    height: options.height,
+    marginLeft: labelWidth(rows.map((row) => row.label), options.fontSize),
+    marginRight: labelWidth(rows.map((row) => row.valueText), options.fontSize),
+    marginBottom: options.fontSize * 2.5,
+    style: { fontSize: `${options.fontSize}px` },
+    x: { label: options.xLabel, domain: [0, maximum * 1.02], axis: null },
+    y: { label: null, domain: rows.map((row) => row.label), padding: 0.25 },
+    marks: [
+      Plot.barX(rows, { x: 'value', y: 'label', fill: (row: BarRow) => (row.highlight ? PALETTE[0] : CONTEXT_GREY) }),
+      Plot.text(rows, { x: 'value', y: 'label', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK, fontWeight: (row: BarRow) => (row.highlight ? 'bold' : 'normal') }),
+      Plot.ruleX([0], { stroke: INK }),
+    ],
+  });
+  return finishSvg(svg, options);
+}

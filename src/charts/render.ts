@@ -1,0 +1,48 @@
+/**
+ * Shared by every chart: a DOM for Plot in Node, and the clean-up that makes Plot's SVG fit a static
+ * page under a strict Content-Security-Policy. Plot's `<style>` and inline styles go (the site's
+ * stylesheet styles `.chart`), group aria-labels go (axe flags them), ids are renumbered per chart,
+ * and coordinates are rounded so output is small and byte-stable.
+ */
+import { JSDOM } from 'jsdom';
+
+const dom = new JSDOM('<!DOCTYPE html><html lang="sv"><body></body></html>');
+export const chartDocument = dom.window.document;
+
+/** Colour-blind-safe (Okabe–Ito hues, darkened to at least 3:1 against white). */
+export const PALETTE = ['#0072B2', '#C44E00', '#007A5A', '#A8507F', '#1A1A1A', '#8A6100', '#5F5F5F'];
+export const CONTEXT_GREY = '#8C8C8C';
+export const INK = '#1A1A1A';
+
+export interface ChartFrame {
+  /** Unique within the page: prefixes the chart's ids. */
+  id: string;
+  /** Id of the element that names the chart (its caption), for aria-labelledby. */
+  labelledBy: string;
+  width: number;
+  height: number;
+  fontSize: number;
+}
+
+export function finishSvg(svg: Element, frame: ChartFrame): string {
+  for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  for (const element of [svg, ...svg.querySelectorAll('*')]) {
+    element.removeAttribute('style');
+    element.removeAttribute('font-variant');
+    element.removeAttribute('aria-description');
+    if (element !== svg) element.removeAttribute('aria-label');
+  }
+  svg.removeAttribute('class');
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', frame.labelledBy);
+  svg.setAttribute('font-family', 'inherit');
+  svg.setAttribute('font-size', String(frame.fontSize));
+  let markup = svg.outerHTML;
+  const ids = [...markup.matchAll(/id="([^"]+)"/g)].map((match) => match[1] as string);
+  ids.forEach((oldId, index) => {
+    const newId = `${frame.id}-${index + 1}`;
+    markup = markup.replaceAll(`id="${oldId}"`, `id="${newId}"`).replaceAll(`url(#${oldId})`, `url(#${newId})`);
+  });
+  return markup.replace(/(\d+\.\d)\d+/g, '$1').replace(/\.0(?=[^\d])/g, '');
+}

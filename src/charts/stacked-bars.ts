@@ -1,0 +1,40 @@
+/**
+ * Yearly totals split into parts that add up (helårsekvivalenter by benefit type), stacked. The last
+ * bar's segments are labelled directly, so the legend does not depend on colour.
+ */
+import * as Plot from '@observablehq/plot';
+import { labelWidth, swedishTick } from './axis.ts';
+import { chartDocument, finishSvg, PALETTE, type ChartFrame } from './render.ts';
+
+export interface StackRow {
+  period: string;
+  category: string;
+  value: number | null;
+}
+
+export function stackedBars(rows: StackRow[], categories: string[], options: ChartFrame & { yLabel: string; decimals: number }): string {
+  const data = rows.filter((row) => row.value !== null) as (StackRow & { value: number })[];
+  const periods = [...new Set(data.map((row) => row.period))].sort();
+  const last = periods.at(-1);
+  const colour = (row: StackRow) => PALETTE[categories.indexOf(row.category) % PALETTE.length];
+  const svg = Plot.plot({
+    document: chartDocument,
+    width: options.width,
+    height: options.height,
+    marginLeft: labelWidth(['00,0'], options.fontSize),
+    marginRight: labelWidth(categories, options.fontSize),
+    marginBottom: options.fontSize * 2.5,
+    marginTop: options.fontSize * 2,
+    style: { fontSize: `${options.fontSize}px` },
+    x: { type: 'band', label: null, domain: periods, tickFormat: (period: string, index: number) => (periods.length > 8 && index % 2 === 1 ? '' : period) },
+    y: { label: options.yLabel, grid: true, tickFormat: swedishTick(options.decimals > 0 ? 1 : 0) },
+    marks: [
+      Plot.barY(data, Plot.stackY({ x: 'period', y: 'value', z: 'category', order: categories, fill: colour, stroke: 'white', strokeWidth: 1 })),
+      Plot.text(
+        data.filter((row) => row.period === last),
+        Plot.stackY({ x: 'period', y: 'value', z: 'category', order: categories, text: 'category', textAnchor: 'start', dx: options.width / (periods.length * 2.2), fill: colour }),
+      ),
+    ],
+  });
+  return finishSvg(svg, options);
+}

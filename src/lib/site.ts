@@ -1,0 +1,60 @@
+/**
+ * The build's single entry to data: configuration and snapshot, loaded once per build process.
+ */
+import { join } from 'node:path';
+import type { Forbund } from '../schemas/forbund.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import { loadConfig, type ProjectConfig } from './config.ts';
+import { Snapshot } from './snapshot.ts';
+import { buildIndicatorView, type IndicatorView } from './views/indicator-view.ts';
+
+export interface Site {
+  config: ProjectConfig;
+  snapshot: Snapshot;
+  indicator(id: string): Indicator;
+  forbund(id: string): Forbund;
+  view(forbundId: string, indicatorId: string): IndicatorView;
+}
+
+let site: Site | null = null;
+
+export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): Site {
+  if (site) return site;
+  const config = loadConfig(root);
+  const snapshot = new Snapshot(join(root, 'data/snapshot'));
+  const views = new Map<string, IndicatorView>();
+  const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
+  const forbund = new Map(config.forbund.map((entry) => [entry.id, entry]));
+  site = {
+    config,
+    snapshot,
+    indicator(id) {
+      const found = indicators.get(id);
+      if (!found) throw new Error(`Okänd indikator ${id}`);
+      return found;
+    },
+    forbund(id) {
+      const found = forbund.get(id);
+      if (!found) throw new Error(`Okänt förbund ${id}`);
+      return found;
+    },
+    view(forbundId, indicatorId) {
+      const key = `${forbundId}/${indicatorId}`;
+      let view = views.get(key);
+      if (!view) {
+        view = buildIndicatorView(snapshot, config.registry, this.forbund(forbundId), this.indicator(indicatorId));
+        views.set(key, view);
+      }
+      return view;
+    },
+  };
+  return site;
+}
+
+/** Indicators a förbund follows, in agreement order (effect goals first), then the rest of the catalogue. */
+export function forbundIndicators(entry: Forbund, catalogue: Indicator[]): Indicator[] {
+  const ids = [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].map((goal) => goal.indicator);
+  const ordered = [...new Set(ids)];
+  for (const indicator of catalogue) if (!ordered.includes(indicator.id)) ordered.push(indicator.id);
+  return ordered.map((id) => catalogue.find((indicator) => indicator.id === id) as Indicator);
+}

@@ -1,0 +1,87 @@
+/**
+ * Reads the snapshot the site builds from. Files are loaded once per process and indexed by series.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SnapshotMetaSchema, type SnapshotFile, type SnapshotMeta, type SnapshotSeries } from '../schemas/snapshot.ts';
+import type { Observation, Sex } from '../schemas/observation.ts';
+import type { Point } from './measures/index.ts';
+
+export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
+  const names = Object.keys(breakdown).sort();
+  return `${region}|${sex}|${names.map((name) => `${name}=${breakdown[name]}`).join('&')}`;
+}
+
+export class IndexedFile {
+  readonly file: SnapshotFile;
+  readonly breakdownNames: Set<string>;
+  readonly regions: Set<string>;
+  private readonly index = new Map<string, SnapshotSeries>();
+
+  constructor(file: SnapshotFile) {
+    this.file = file;
+    for (const series of file.series) this.index.set(seriesKey(series.region, series.sex, series.breakdown), series);
+    this.breakdownNames = new Set(file.series.flatMap((series) => Object.keys(series.breakdown)));
+    this.regions = new Set(file.series.map((series) => series.region));
+  }
+
+  /** The series' points in period order, or null when the snapshot has no such series. */
+  points(region: string, sex: Sex, breakdown: Record<string, string>): Point[] | null {
+    const series = this.index.get(seriesKey(region, sex, breakdown));
+    if (!series) return null;
+    return this.file.periods.map((period, index) => ({
+      period,
+      value: series.values[index] ?? null,
+      status: series.status[index] ?? (series.values[index] === null ? 'missing' : this.file.defaultStatus),
+    }));
+  }
+}
+
+export class Snapshot {
+  readonly directory: string;
+  readonly meta: SnapshotMeta;
+  private readonly files = new Map<string, IndexedFile>();
+
+  constructor(directory: string) {
+    this.directory = directory;
+    this.meta = SnapshotMetaSchema.parse(JSON.parse(readFileSync(join(directory, 'meta.json'), 'utf8')));
+  }
+
+  has(indicator: string): boolean {
+    return this.meta.files.some((file) => file.indicator === indicator);
+  }
+
+  file(indicator: string): IndexedFile | null {
+    const cached = this.files.get(indicator);
+    if (cached) return cached;
+    const entry = this.meta.files.find((file) => file.indicator === indicator);
+    if (!entry) return null;
+    // The snapshot was validated by zod when it was written; re-validating millions of cells on
+    // every page build would cost seconds for nothing.
+    const indexed = new IndexedFile(JSON.parse(readFileSync(join(this.directory, entry.file), 'utf8')) as SnapshotFile);
+    this.files.set(indicator, indexed);
+    return indexed;
+  }
+}
+
+/** The compact file turned back into tidy observations. */
+export function* expandObservations(file: SnapshotFile): Generator<Observation> {
+  for (const series of file.series) {
+    let run = 0;
+    for (let index = 0; index < file.periods.length; index++) {
+      while (run + 1 < series.provenance.length && (series.provenance[run + 1]?.[0] ?? Infinity) <= index) run++;
+      const value = series.values[index] ?? null;
+      yield {
+        indicator: file.indicator,
+        region: series.region,
+        period: file.periods[index] ?? '',
+        sex: series.sex,
+        breakdown: series.breakdown,
+        value,
+        status: series.status[index] ?? (value === null ? 'missing' : file.defaultStatus),
+        sourceStatus: series.sourceStatus[index] ?? '',
+        provenance: file.provenance[series.provenance[run]?.[1] ?? 0] ?? '',
+      };
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Everything an indicator page, a start page row or a slide shows about one indicator in one
+ * förbund: series per area, the latest year against the previous one, verdicts and ranks.
+ */
+import type { Forbund } from '../../schemas/forbund.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import type { Sex } from '../../schemas/observation.ts';
+import { allAreas, forbundAreas, type ForbundAreas } from '../areas.ts';
+import { yearlySeries, type Area, type ValuePoint } from '../indicator-series.ts';
+import { rank, verdict, type Verdict } from '../measures/index.ts';
+import type { RegionRegistry } from '../regions.ts';
+import type { Snapshot } from '../snapshot.ts';
+import { changeSentence } from '../text.ts';
+
+export interface AreaSummary {
+  area: Area;
+  series: ValuePoint[];
+  latest: ValuePoint | null;
+  previous: ValuePoint | null;
+  change: number | null;
+  verdict: Verdict;
+  /** Rank among the members (1 = best in the desired direction); null for non-members. */
+  rank: number | null;
+}
+
+export interface SplitSeries {
+  name: string;
+  title: string;
+  additive: boolean;
+  categories: { code: string; label: string; byArea: Map<string, ValuePoint[]> }[];
+}
+
+export interface IndicatorView {
+  indicator: Indicator;
+  areas: ForbundAreas;
+  latestPeriod: string | null;
+  previousPeriod: string | null;
+  summaries: AreaSummary[];
+  bySex: { sex: Sex; byArea: Map<string, ValuePoint[]> }[];
+  splits: SplitSeries[];
+  sentence: string;
+}
+
+function at(series: ValuePoint[], period: string | null): ValuePoint | null {
+  return period === null ? null : (series.find((point) => point.period === period) ?? null);
+}
+
+export function buildIndicatorView(snapshot: Snapshot, registry: RegionRegistry, forbund: Forbund, indicator: Indicator): IndicatorView {
+  const areas = forbundAreas(forbund, registry);
+  const everyArea = allAreas(areas);
+  const headline = (area: Area, sex: Sex) => yearlySeries(snapshot, indicator, area, sex, indicator.headline) ?? [];
+  const seriesByArea = new Map(everyArea.map((area) => [area.id, headline(area, 'total')]));
+  const memberPeriods = areas.members.flatMap((area) => (seriesByArea.get(area.id) ?? []).filter((point) => point.value !== null).map((point) => point.period));
+  const latestPeriod = memberPeriods.sort().at(-1) ?? null;
+  const previousPeriod = latestPeriod === null ? null : String(Number(latestPeriod) - 1);
+  const summaries = everyArea.map((area): AreaSummary => {
+    const series = seriesByArea.get(area.id) ?? [];
+    const latest = at(series, latestPeriod);
+    const previous = at(series, previousPeriod);
+    const change = latest?.value != null && previous?.value != null ? latest.value - previous.value : null;
+    return { area, series, latest, previous, change, verdict: verdict(latest?.value ?? null, previous?.value ?? null, indicator.direction, indicator.decimals), rank: null };
+  });
+  const memberSummaries = summaries.filter((summary) => summary.area.kind === 'kommun');
+  const ranks = rank(memberSummaries, (summary) => summary.latest?.value ?? null, indicator.direction);
+  for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
+
+  const focus = [areas.forbund, ...areas.members];
+  const bySex = indicator.bySex
+    ? (['women', 'men'] as const).map((sex) => ({ sex, byArea: new Map(everyArea.map((area) => [area.id, headline(area, sex)])) }))
+    : [];
+  const splits = indicator.splits.map((split) => ({
+    name: split.name,
+    title: split.title,
+    additive: split.additive,
+    categories: split.categories.map((category) => ({
+      ...category,
+      byArea: new Map(focus.map((area) => [area.id, yearlySeries(snapshot, indicator, area, 'total', { ...indicator.headline, [split.name]: category.code }) ?? []])),
+    })),
+  }));
+  const forbundSummary = summaries.find((summary) => summary.area.kind === 'forbund');
+  const riket = summaries.find((summary) => summary.area.kind === 'riket');
+  const subject = forbundSummary?.latest?.value != null ? forbundSummary : memberSummaries[0];
+  const sentence = subject
+    ? changeSentence(
+        indicator,
+        subject.area.kind === 'forbund' ? `i ${forbund.name}` : `i ${subject.area.name}`,
+        subject.previous ? { period: subject.previous.period, value: subject.previous.value } : null,
+        subject.latest ? { period: subject.latest.period, value: subject.latest.value } : null,
+        subject.verdict,
+        riket?.latest ? { name: 'Riket', value: riket.latest.value } : undefined,
+      )
+    : '';
+  return { indicator, areas, latestPeriod, previousPeriod, summaries, bySex, splits, sentence };
+}

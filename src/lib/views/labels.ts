@@ -1,0 +1,37 @@
+/** Short Swedish labels for areas, statuses and sources, shared by pages, tables and slides. */
+import type { Indicator } from '../../schemas/indicator.ts';
+import type { ObservationStatus } from '../../schemas/observation.ts';
+import type { Area } from '../indicator-series.ts';
+import { formatPeriod } from '../format.ts';
+import { formatValue } from '../text.ts';
+
+export function areaLabel(area: Area): string {
+  if (area.kind === 'forbund') return 'Förbundet';
+  return area.name;
+}
+
+/** A table cell: the value, or the symbol a Swedish reader knows, with a note mark for flags. */
+export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null, status: ObservationStatus): string {
+  if (status === 'suppressed') return '<5';
+  if (value === null) return '..';
+  const text = formatValue(indicator, value);
+  if (status === 'preliminary') return `${text}*`;
+  if (status === 'possibly-missing') return `${text}?`;
+  return text;
+}
+
+export function sourceText(indicator: Indicator): { text: string; url: string | null } {
+  switch (indicator.source.kind) {
+    case 'scb':
+      return { text: `SCB, tabell ${indicator.source.table}`, url: indicator.source.url };
+    case 'kolada':
+      return { text: `Kolada (RKA), nyckeltal ${indicator.source.kpi}`, url: indicator.source.url };
+    case 'export':
+      return { text: indicator.source.publisher, url: null };
+  }
+}
+
+export function periodText(first: string | undefined, last: string | undefined): string {
+  if (!first || !last) return 'uppgift saknas';
+  return first === last ? formatPeriod(first) : `${formatPeriod(first)}–${formatPeriod(last)}`;
+}

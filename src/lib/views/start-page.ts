@@ -1,0 +1,57 @@
+/**
+ * The förbund's start page: the agreement's goals at a glance, each indicator's latest value for
+ * the förbund and every member, the change against the previous year and the verdict in words.
+ */
+import type { Forbund, Goal } from '../../schemas/forbund.ts';
+import { formatPeriod, formatSigned } from '../format.ts';
+import { verdictLabel } from '../text.ts';
+import type { Verdict } from '../measures/index.ts';
+import type { Site } from '../site.ts';
+import { areaLabel, cellText } from './labels.ts';
+
+export interface GoalCard {
+  indicatorId: string;
+  title: string;
+  goalText: string;
+  sentence: string;
+  latest: string;
+  previous: string;
+  rows: { area: string; emphasis: boolean; latest: string; previous: string; change: string; verdict: string; verdictKind: Verdict }[];
+}
+
+export interface GoalSection {
+  id: string;
+  title: string;
+  cards: GoalCard[];
+}
+
+function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
+  const view = site.view(forbund.id, goal.indicator);
+  const { indicator } = view;
+  const shown = view.summaries.filter((summary) => summary.area.kind === 'kommun' || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
+  const ordered = [...shown.filter((summary) => summary.area.kind === 'forbund'), ...shown.filter((summary) => summary.area.kind === 'kommun'), ...shown.filter((summary) => summary.area.kind === 'riket')];
+  return {
+    indicatorId: indicator.id,
+    title: indicator.title,
+    goalText: goal.text,
+    sentence: view.sentence,
+    latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : 'senaste år',
+    previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : 'föregående år',
+    rows: ordered.map((summary) => ({
+      area: areaLabel(summary.area),
+      emphasis: summary.area.kind !== 'kommun',
+      latest: summary.latest ? cellText(indicator, summary.latest.value, summary.latest.status) : '..',
+      previous: summary.previous ? cellText(indicator, summary.previous.value, summary.previous.status) : '..',
+      change: formatSigned(summary.change, indicator.decimals),
+      verdict: verdictLabel(summary.verdict),
+      verdictKind: summary.verdict,
+    })),
+  };
+}
+
+export function buildStartPage(site: Site, forbund: Forbund): GoalSection[] {
+  return [
+    { id: 'effektmal', title: 'Effektmål', cards: forbund.effectGoals.map((goal) => card(site, forbund, goal)) },
+    ...forbund.strategicAreas.map((area) => ({ id: area.area, title: area.title, cards: area.goals.map((goal) => card(site, forbund, goal)) })),
+  ];
+}

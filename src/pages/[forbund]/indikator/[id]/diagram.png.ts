@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import sharp from 'sharp';
+import { forbundIndicators, getSite } from '../../../../lib/site.ts';
+import { standaloneSvg } from '../../../../lib/views/downloads.ts';
+import { buildIndicatorPage } from '../../../../lib/views/indicator-page.ts';
+
+export function getStaticPaths() {
+  const site = getSite();
+  return site.config.forbund.flatMap((forbund) => forbundIndicators(forbund, site.config.indicators).map((indicator) => ({ params: { forbund: forbund.id, id: indicator.id } })));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = getSite();
+  const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
+  const chart = page.charts[0];
+  const png = await sharp(Buffer.from(standaloneSvg(chart?.svg ?? '<svg></svg>', chart?.title ?? '')), { density: 144 }).png({ compressionLevel: 9 }).toBuffer();
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};
