@@ -86,7 +86,7 @@ function readCodes(dimensionId: string, category: z.infer<typeof CategorySchema>
       problems.push(`dimension.${dimensionId}.category.index: position ${position} används av både "${codes[position]}" och "${code}"`);
     } else codes[position] = code;
   }
-  return codes;
+  return Array.from(codes, (code) => code ?? '');
 }
 
 /**

@@ -1,0 +1,30 @@
+/**
+ * `data:inspect`: any raw file as tidy CSV on stdout. JSON-stat2: the dimension ids in file order,
+ * then value and status, one row per cell in row-major order, codes not labels. Kolada pages and
+ * exports get the same treatment with their own columns.
+ */
+import { forEachCell, readJsonStat } from './jsonstat.ts';
+import { KOLADA_SEX, readKoladaPage } from './kolada.ts';
+import { toCsv, type CsvValue } from './csv-out.ts';
+
+export function inspectJsonStat(json: unknown): string {
+  const cube = readJsonStat(json);
+  const rows: CsvValue[][] = [];
+  forEachCell(cube, (codes, value, status) => rows.push([...codes, value, status]));
+  return toCsv([...cube.dimensions.map((dimension) => dimension.id), 'value', 'status'], rows, 'plain');
+}
+
+export function inspectKolada(json: unknown): string {
+  const page = readKoladaPage(json);
+  const rows: CsvValue[][] = page.values.flatMap((item) => item.values.map((entry) => [item.kpi, item.municipality, item.period, entry.gender, entry.value, entry.status ?? '']));
+  return toCsv(['kpi', 'municipality', 'period', 'gender', 'value', 'status'], rows, 'plain');
+}
+
+/** Decides the format from the JSON's own shape: JSON-stat2 says so in `version`/`class`. */
+export function inspectJson(json: unknown): string {
+  if (json !== null && typeof json === 'object' && 'class' in json) return inspectJsonStat(json);
+  if (json !== null && typeof json === 'object' && 'values' in json) return inspectKolada(json);
+  throw new Error('Varken JSON-stat2 (saknar "class") eller ett Kolada-svar (saknar "values")');
+}
+
+export { KOLADA_SEX };

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fetchAllPages, fetchKolada, type KoladaContext } from '../../src/fetch/kolada.ts';
+import { koladaToScbRegion, readKoladaPage } from '../../src/lib/kolada.ts';
+import { normaliseKoladaPage } from '../../src/pipeline/normalise-kolada.ts';
+import { RawStore } from '../../src/pipeline/raw-store.ts';
+import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
+import { fakeDeps, type Reply } from '../helpers/fake-server.ts';
+
+const item = (municipality: string, period: number, value: number | null, status = '') => ({ kpi: 'N03926', municipality, period, values: [{ gender: 'T', value, status, count: 1 }, { gender: 'K', value: value === null ? null : value - 0.2, status: '', count: 1 }] });
+const page = (values: unknown[], count: number, next: string | null, key: 'next_url' | 'next_page' = 'next_url') => ({ status: 200, body: JSON.stringify({ values, count, [key]: next, previous_url: null }) });
+
+function context(replies: Reply[]): { context: KoladaContext; requests: { url: string }[]; dir: string } {
+  const { deps, requests } = fakeDeps(replies);
+  const dir = mkdtempSync(join(tmpdir(), 'kolada-'));
+  return {
+    dir,
+    requests,
+    context: { config: { baseUrl: 'https://api.kolada.se/v3', fromYear: 2022, perPage: 2, requestsPerSecond: 5, kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }] }, store: new RawStore(dir), deps, policy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 }, retrievedAt: () => '2026-11-20T00:00:00Z', toYear: 2023 },
+  };
+}
+
+describe('Kolada v3', () => {
+  it('follows next_url through every page and keeps each page raw', async () => {
+    const { context: ctx, requests, dir } = context([page([item('2480', 2023, 2.1), item('0000', 2023, 2.6)], 3, 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2&page=2'), page([item('0024', 2023, 2.4)], 3, null)]);
+    const rows = await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2', 'N03926-2023', async () => {}, ctx);
+    expect(rows).toBe(3);
+    expect(requests.map((request) => request.url)).toHaveLength(2);
+    expect(readdirSync(join(dir, 'kolada'))).toEqual(['N03926-2023-page-001.json', 'N03926-2023-page-002.json']);
+  });
+
+  it('also follows next_page, as some clients in the wild expect', async () => {
+    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 2, '?page=2', 'next_page'), page([item('2460', 2023, 1.9)], 2, null, 'next_page')]);
+    expect(await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx)).toBe(2);
+  });
+
+  it('stops when a next link repeats a page', async () => {
+    const same = 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?page=1';
+    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 9, same), page([item('2480', 2023, 2.1)], 9, same)]);
+    await expect(fetchAllPages(same, 'x', async () => {}, ctx)).rejects.toThrow(/kom tillbaka/);
+  });
+
+  it('fails when count does not match the rows collected', async () => {
+    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 5, null)]);
+    await expect(fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx)).rejects.toThrow(/lovade 5 rader men gav 1/);
+  });
+
+  it('treats JSON without values, and non-JSON, as failures', async () => {
+    const { context: ctx } = context([{ status: 200, body: '{"error":"Not found"}' }]);
+    await expect(fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, ctx)).rejects.toThrow(/Ogiltigt Kolada-svar/);
+    const { context: html } = context([{ status: 200, body: '<html></html>', headers: { 'content-type': 'text/html' } }]);
+    await expect(fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, html)).rejects.toThrow(/väntade JSON/);
+  });
+
+  it('asks for at most 25 years per path segment and stores KPI metadata', async () => {
+    const { context: ctx, requests } = context([{ status: 200, body: '{"values":[{"id":"N03926","title":"Långtidsarbetslöshet"}],"count":1}' }, page([], 0, null)]);
+    await fetchKolada(ctx);
+    expect(requests[1]?.url).toBe('https://api.kolada.se/v3/data/kpi/N03926/year/2022,2023?per_page=2');
+  });
+
+  it('normalises ids, genders, nulls and statuses', () => {
+    const builder = new SnapshotBuilder();
+    const parsed = readKoladaPage({ values: [item('2480', 2023, null, 'Uppgift saknas'), item('0024', 2023, 2.4), item('G123', 2023, 9)], count: 3 });
+    expect(normaliseKoladaPage(parsed, new Map([['N03926', 'langtidsarbetsloshet']]), 'raw/kolada/x.json', builder)).toBe(4);
+    const file = builder.build('langtidsarbetsloshet');
+    const umea = file.series.find((series) => series.region === '2480' && series.sex === 'total');
+    expect(umea?.values).toEqual([null]);
+    expect(umea?.status).toEqual({ 0: 'missing' });
+    expect(umea?.sourceStatus).toEqual({ 0: 'Uppgift saknas' });
+    expect(file.series.find((series) => series.region === '24' && series.sex === 'women')?.values[0]).toBeCloseTo(2.2);
+    expect(koladaToScbRegion('0000')).toBe('00');
+    expect(koladaToScbRegion('G123')).toBeNull();
+  });
+});
