@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config.ts';
+import { toCsv } from '../../src/lib/csv-out.ts';
+import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
+
+const root = join(import.meta.dirname, '../..');
+const fixtures = join(root, 'tests/fixtures/exports');
+const config = loadConfig(root);
+const context = { registry: config.registry, indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])), suppressionThreshold: 5, today: new Date('2026-11-22T12:00:00Z') };
+
+/** Each folder is one case: `input.csv|xlsx`, its manifest, and `expected.txt` (problems, or OK and the rows). */
+describe('analysts’ exports', () => {
+  const cases = readdirSync(fixtures).sort();
+  it('has at least 20 malformed cases', () => {
+    expect(cases.filter((name) => !name.startsWith('ok-')).length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const name of cases) {
+    it(name, async () => {
+      const folder = join(fixtures, name);
+      const input = readdirSync(folder).find((file) => /^input\.(csv|xlsx)$/.test(file)) as string;
+      const { imported, problems } = await importExport(join(folder, input), context);
+      const expected = readFileSync(join(folder, 'expected.txt'), 'utf8');
+      if (expected.startsWith('OK\n')) {
+        expect(problems.map(formatProblem)).toEqual([]);
+        const rows = imported?.rows.map((row) => [row.region, row.period, row.sex, row.value, row.status]) ?? [];
+        expect(`OK\n${toCsv(['region', 'period', 'sex', 'value', 'status'], rows, 'plain')}`).toBe(expected);
+      } else {
+        expect(imported).toBeNull();
+        expect(problems.map((problem) => formatProblem({ ...problem, file: problem.file.replace(`${folder}/`, '') })).join('\n') + '\n').toBe(expected);
+      }
+    });
+  }
+});
