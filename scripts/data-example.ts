@@ -23,7 +23,19 @@ const staging = `${rawDir}.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 try {
   const store = new RawStore(staging);
-  store.write('scb/config.json', new TextEncoder().encode(JSON.stringify({ apiVersion: '2.3.2', defaultLanguage: 'sv', ...EXAMPLE_LIMITS, license: 'https://creativecommons.org/share-your-work/public-domain/cc0/', sourceReferences: [{ language: 'sv', text: 'Källa: SCB' }] })), { source: 'scb', url: `${config.sources.scb.baseUrl}/config`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true });
+  store.write(
+    'scb/config.json',
+    new TextEncoder().encode(
+      JSON.stringify({
+        apiVersion: '2.3.2',
+        defaultLanguage: 'sv',
+        ...EXAMPLE_LIMITS,
+        license: 'https://creativecommons.org/share-your-work/public-domain/cc0/',
+        sourceReferences: [{ language: 'sv', text: 'Källa: SCB' }],
+      }),
+    ),
+    { source: 'scb', url: `${config.sources.scb.baseUrl}/config`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true },
+  );
   for (const table of config.sources.scb.tables) {
     log(`Skriver exempel för ${table.table} (${table.dataset})`);
     if (table.dataset === 'he') writeHelarsekvivalenter(table, config, store, log);

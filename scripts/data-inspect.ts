@@ -16,12 +16,23 @@ if (!file) {
 try {
   if (/\.(csv|txt|xlsx)$/i.test(file)) {
     const config = loadConfig(process.cwd());
-    const { imported, problems } = await importExport(file, { registry: config.registry, indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])), suppressionThreshold: config.site.suppressionThreshold, today: new Date() });
+    const { imported, problems } = await importExport(file, {
+      registry: config.registry,
+      indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])),
+      suppressionThreshold: config.site.suppressionThreshold,
+      today: new Date(),
+    });
     if (!imported) {
       process.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
       process.exit(1);
     }
-    process.stdout.write(toCsv(['region', 'period', 'sex', 'value', 'status'], imported.rows.map((row) => [row.region, row.period, row.sex, row.value, row.status]), 'plain'));
+    process.stdout.write(
+      toCsv(
+        ['region', 'period', 'sex', 'value', 'status'],
+        imported.rows.map((row) => [row.region, row.period, row.sex, row.value, row.status]),
+        'plain',
+      ),
+    );
   } else {
     let json: unknown;
     try {

@@ -3,8 +3,8 @@
  * label at their last value; the rest are grey context. Pure: rows in, SVG string out.
  */
 import * as Plot from '@observablehq/plot';
-import { labelWidth, swedishTick } from './axis.ts';
-import { chartDocument, CONTEXT_GREY, finishSvg, PALETTE, type ChartFrame } from './render.ts';
+import { appendLabels, dodge, labelWidth, swedishTick } from './axis.ts';
+import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
 export interface LineRow {
   series: string;
@@ -43,20 +43,23 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       Plot.line(context, { x: 'year', y: 'value', z: 'series', stroke: CONTEXT_GREY, strokeWidth: options.fontSize / 8 }),
       Plot.line(focus, { x: 'year', y: 'value', z: 'series', stroke: (row: { series: string }) => colour.get(row.series), strokeWidth: options.fontSize / 4 }),
       Plot.dot(focus, Plot.selectLast({ x: 'year', y: 'value', z: 'series', fill: (row: { series: string }) => colour.get(row.series), r: options.fontSize / 4 })),
-      Plot.text(
-        focus,
-        Plot.selectLast({
-          x: 'year',
-          y: 'value',
-          z: 'series',
-          text: (row: { series: string }) => row.series,
-          dx: options.fontSize / 2,
-          textAnchor: 'start',
-          fill: (row: { series: string }) => colour.get(row.series),
-          fontWeight: 'bold',
-        }),
-      ),
     ],
   });
+  const ends = options.highlight.flatMap((name) => {
+    const last = focus.filter((row) => row.series === name).at(-1);
+    return last ? [{ name, last }] : [];
+  });
+  const x = svg.scale('x');
+  const y = svg.scale('y');
+  if (x?.apply && y?.apply) {
+    const positions = dodge(
+      ends.map((end) => y.apply(end.last.value) as number),
+      options.fontSize * 1.15,
+    );
+    appendLabels(
+      svg,
+      ends.map((end, index) => ({ x: (x.apply(end.last.year) as number) + options.fontSize / 2, y: positions[index] ?? 0, text: end.name, fill: colour.get(end.name) ?? INK, bold: true })),
+    );
+  }
   return finishSvg(svg, options);
 }

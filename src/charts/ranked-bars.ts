@@ -20,15 +20,28 @@ export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: strin
     document: chartDocument,
     width: options.width,
     height: options.height,
-    marginLeft: labelWidth(rows.map((row) => row.label), options.fontSize),
-    marginRight: labelWidth(rows.map((row) => row.valueText), options.fontSize),
+    marginLeft: labelWidth(
+      rows.map((row) => row.label),
+      options.fontSize,
+    ),
+    marginRight: labelWidth(
+      rows.map((row) => row.valueText),
+      options.fontSize,
+    ),
     marginBottom: options.fontSize * 2.5,
     style: { fontSize: `${options.fontSize}px` },
     x: { label: options.xLabel, domain: [0, maximum * 1.02], axis: null },
     y: { label: null, domain: rows.map((row) => row.label), padding: 0.25 },
     marks: [
       Plot.barX(rows, { x: 'value', y: 'label', fill: (row: BarRow) => (row.highlight ? PALETTE[0] : CONTEXT_GREY) }),
-      Plot.text(rows, { x: 'value', y: 'label', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK, fontWeight: (row: BarRow) => (row.highlight ? 'bold' : 'normal') }),
+      Plot.text(
+        rows.filter((row) => !row.highlight),
+        { x: 'value', y: 'label', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK },
+      ),
+      Plot.text(
+        rows.filter((row) => row.highlight),
+        { x: 'value', y: 'label', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK, fontWeight: 'bold' },
+      ),
       Plot.ruleX([0], { stroke: INK }),
     ],
   });

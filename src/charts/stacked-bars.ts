@@ -3,7 +3,7 @@
  * bar's segments are labelled directly, so the legend does not depend on colour.
  */
 import * as Plot from '@observablehq/plot';
-import { labelWidth, swedishTick } from './axis.ts';
+import { appendLabels, dodge, labelWidth, swedishTick } from './axis.ts';
 import { chartDocument, finishSvg, PALETTE, type ChartFrame } from './render.ts';
 
 export interface StackRow {
@@ -28,13 +28,24 @@ export function stackedBars(rows: StackRow[], categories: string[], options: Cha
     style: { fontSize: `${options.fontSize}px` },
     x: { type: 'band', label: null, domain: periods, tickFormat: (period: string, index: number) => (periods.length > 8 && index % 2 === 1 ? '' : period) },
     y: { label: options.yLabel, grid: true, tickFormat: swedishTick(options.decimals > 0 ? 1 : 0) },
-    marks: [
-      Plot.barY(data, Plot.stackY({ x: 'period', y: 'value', z: 'category', order: categories, fill: colour, stroke: 'white', strokeWidth: 1 })),
-      Plot.text(
-        data.filter((row) => row.period === last),
-        Plot.stackY({ x: 'period', y: 'value', z: 'category', order: categories, text: 'category', textAnchor: 'start', dx: options.width / (periods.length * 2.2), fill: colour }),
-      ),
-    ],
+    marks: [Plot.barY(data, Plot.stackY({ x: 'period', y: 'value', z: 'category', order: categories, fill: colour, stroke: 'white', strokeWidth: 1 }))],
   });
+  const x = svg.scale('x');
+  const y = svg.scale('y');
+  if (last !== undefined && x?.apply && y?.apply) {
+    const lastRows = categories.map((category) => data.find((row) => row.period === last && row.category === category)).filter((row) => row !== undefined);
+    let base = 0;
+    const middles = lastRows.map((row) => {
+      const middle = base + row.value / 2;
+      base += row.value;
+      return y.apply(middle) as number;
+    });
+    const positions = dodge(middles, options.fontSize * 1.15);
+    const right = (x.apply(last) as number) + (x.bandwidth ?? 0) + options.fontSize / 2;
+    appendLabels(
+      svg,
+      lastRows.map((row, index) => ({ x: right, y: positions[index] ?? 0, text: row.category, fill: colour(row) ?? '#000', bold: false })),
+    );
+  }
   return finishSvg(svg, options);
 }

@@ -13,11 +13,13 @@ const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
 /** Windows-1252 for the Latin-1 range Swedish needs (å ä ö é). */
 function encodeWindows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((char) => {
-    const code = char.charCodeAt(0);
-    if (code > 255) throw new Error(`Tecknet ${char} finns inte i Windows-1252`);
-    return code;
-  }));
+  return Uint8Array.from(
+    [...text].map((char) => {
+      const code = char.charCodeAt(0);
+      if (code > 255) throw new Error(`Tecknet ${char} finns inte i Windows-1252`);
+      return code;
+    }),
+  );
 }
 
 function count(kind: string, kommun: string, year: number, sex: string, scale: number): number {
@@ -33,17 +35,31 @@ export function writeExampleExports(directory: string, members: string[], regist
     writeFileAtomic(join(directory, file.replace(/\.(csv|xlsx)$/, '.manifest.json')), stableJson({ ...body, delivered: '2026-10-15', example: true }));
   };
 
-  const sexes: [string, string][] = [['T', 'Totalt'], ['K', 'Kvinnor'], ['M', 'Män']];
+  const sexes: [string, string][] = [
+    ['T', 'Totalt'],
+    ['K', 'Kvinnor'],
+    ['M', 'Män'],
+  ];
   const ae = ['Kommunkod;Kommun;År;Kön;Antal'];
   for (const code of members) for (const year of YEARS) for (const [sex, label] of sexes) ae.push(`${code};${name(code)};${year};${label};${count('ae', code, year, sex, 0.35)}`);
   writeFileAtomic(join(directory, 'aktivitetsersattning-kartlaggning.csv'), `\uFEFF${ae.join('\r\n')}\r\n`);
-  manifest('aktivitetsersattning-kartlaggning.csv', { indicator: 'aktivitetsersattning-kartlaggning', unit: 'count', publisher: 'Försäkringskassan (exempel)', columns: { region: 'Kommunkod', name: 'Kommun', period: 'År', sex: 'Kön', value: 'Antal' } });
+  manifest('aktivitetsersattning-kartlaggning.csv', {
+    indicator: 'aktivitetsersattning-kartlaggning',
+    unit: 'count',
+    publisher: 'Försäkringskassan (exempel)',
+    columns: { region: 'Kommunkod', name: 'Kommun', period: 'År', sex: 'Kön', value: 'Antal' },
+  });
   written.push('aktivitetsersattning-kartlaggning.csv');
 
   const kaa = ['sep=;', 'Kommunkod;Kommunnamn;År;Antal unga'];
   for (const code of members) for (const year of YEARS) kaa.push(`${code};${name(code)};${year};${count('kaa', code, year, 'T', 0.9)}`);
   writeFileAtomic(join(directory, 'kaa-utan-sysselsattning.csv'), encodeWindows1252(`${kaa.join('\r\n')}\r\n`));
-  manifest('kaa-utan-sysselsattning.csv', { indicator: 'kaa-utan-sysselsattning', unit: 'count', publisher: 'Kommunernas KAA-samordnare (exempel)', columns: { region: 'Kommunkod', name: 'Kommunnamn', period: 'År', value: 'Antal unga' } });
+  manifest('kaa-utan-sysselsattning.csv', {
+    indicator: 'kaa-utan-sysselsattning',
+    unit: 'count',
+    publisher: 'Kommunernas KAA-samordnare (exempel)',
+    columns: { region: 'Kommunkod', name: 'Kommunnamn', period: 'År', value: 'Antal unga' },
+  });
   written.push('kaa-utan-sysselsattning.csv');
 
   const rows: (string | number | null)[][] = [['Kommunkod', 'År', 'Kön', 'Andel ej behöriga (%)']];
@@ -56,7 +72,12 @@ export function writeExampleExports(directory: string, members: string[], regist
     }
   }
   writeFileAtomic(join(directory, 'ej-behoriga-gymnasiet.xlsx'), writeXlsx(rows));
-  manifest('ej-behoriga-gymnasiet.xlsx', { indicator: 'ej-behoriga-gymnasiet', unit: 'percent', publisher: 'Kommunernas skolförvaltningar (exempel)', columns: { region: 'Kommunkod', period: 'År', sex: 'Kön', value: 'Andel ej behöriga (%)' } });
+  manifest('ej-behoriga-gymnasiet.xlsx', {
+    indicator: 'ej-behoriga-gymnasiet',
+    unit: 'percent',
+    publisher: 'Kommunernas skolförvaltningar (exempel)',
+    columns: { region: 'Kommunkod', period: 'År', sex: 'Kön', value: 'Andel ej behöriga (%)' },
+  });
   written.push('ej-behoriga-gymnasiet.xlsx');
   return written;
 }

@@ -27,7 +27,7 @@ interface DimensionSpec {
   units?: Record<string, { base: string; decimals: number }>;
 }
 
-function metadataDocument(table: string, label: string, dimensions: DimensionSpec[]): Record<string, unknown> {
+export function metadataDocument(table: string, label: string, dimensions: DimensionSpec[]): Record<string, unknown> {
   return {
     version: '2.0',
     class: 'dataset',
@@ -56,7 +56,7 @@ function metadataDocument(table: string, label: string, dimensions: DimensionSpe
 }
 
 /** A data response for one selection, values from `valueOf(codes by dimension id)`. */
-function dataDocument(metadata: JsonStatCube, label: string, selection: Selection, valueOf: (codes: Record<string, string>) => number | null): string {
+export function dataDocument(metadata: JsonStatCube, label: string, selection: Selection, valueOf: (codes: Record<string, string>) => number | null): string {
   const ids = metadata.dimensions.map((dimension) => dimension.id);
   const lists = ids.map((id) => selection[id] ?? []);
   const values: (number | null)[] = [];
@@ -115,11 +115,24 @@ function kommunerOf(code: string, kommuner: Region[]): string[] {
   return [code];
 }
 
-function writeScbTable(table: ScbTable, metadataDoc: Record<string, unknown>, config: ProjectConfig, store: RawStore, valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null, log: (message: string) => void): void {
+function writeScbTable(
+  table: ScbTable,
+  metadataDoc: Record<string, unknown>,
+  config: ProjectConfig,
+  store: RawStore,
+  valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null,
+  log: (message: string) => void,
+): void {
   const metadataBytes = encoder.encode(JSON.stringify(metadataDoc));
   const base = config.sources.scb.baseUrl;
   const lang = config.sources.scb.lang;
-  store.write(`scb/${table.dataset}/metadata.json`, metadataBytes, { source: 'scb', url: `${base}/tables/${table.table}/metadata?lang=${lang}&outputFormat=json-stat2`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true });
+  store.write(`scb/${table.dataset}/metadata.json`, metadataBytes, {
+    source: 'scb',
+    url: `${base}/tables/${table.table}/metadata?lang=${lang}&outputFormat=json-stat2`,
+    query: null,
+    retrievedAt: EXAMPLE_RETRIEVED_AT,
+    example: true,
+  });
   const metadata = readJsonStat(JSON.parse(new TextDecoder().decode(metadataBytes)), { metadataOnly: true });
   const plan = planTable(table, metadata, config.registry);
   store.recordContentCodes(table.table, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
@@ -181,9 +194,29 @@ export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, 
   ]);
   const metadata = metadataDocument(table.table, table.title, [
     { id: 'Region', label: 'region', codes: regions.map((region) => [region.code, region.name]) },
-    { id: 'Kon', label: 'kön', codes: [['1', 'män'], ['2', 'kvinnor'], ['1+2', 'totalt']] },
-    { id: 'Aldersgrupp', label: 'åldersgrupp', codes: [['20-64', '20–64 år'], ['20-65', '20–65 år']] },
-    { id: 'ContentsCode', label: 'tabellinnehåll', codes: contentCodes, units: Object.fromEntries(contentCodes.map(([code]) => [code, { base: code === '0000018I' ? 'procent' : 'antal', decimals: code === '0000018I' ? 1 : 0 }])) },
+    {
+      id: 'Kon',
+      label: 'kön',
+      codes: [
+        ['1', 'män'],
+        ['2', 'kvinnor'],
+        ['1+2', 'totalt'],
+      ],
+    },
+    {
+      id: 'Aldersgrupp',
+      label: 'åldersgrupp',
+      codes: [
+        ['20-64', '20–64 år'],
+        ['20-65', '20–65 år'],
+      ],
+    },
+    {
+      id: 'ContentsCode',
+      label: 'tabellinnehåll',
+      codes: contentCodes,
+      units: Object.fromEntries(contentCodes.map(([code]) => [code, { base: code === '0000018I' ? 'procent' : 'antal', decimals: code === '0000018I' ? 1 : 0 }])),
+    },
     { id: 'Tid', label: 'månad', codes: periodRange('2014M01', '2026M06').map((code) => [code, code]) },
   ]);
   const kommunValue = (kommun: string, sexes: ('men' | 'women')[], what: Benefit | 'summa' | 'folkmangd', year: number, month: number): number =>
@@ -192,13 +225,20 @@ export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, 
       const benefits = what === 'summa' ? BENEFITS : [what];
       return sumOver([...benefits], (benefit) => Math.round(helarsekvivalenter(kommun, sex as 'men' | 'women', benefit as Benefit, year, month)));
     });
-  writeScbTable(table, metadata, config, store, (codes, kommuner) => {
-    const what = benefitByCode.get(codes['ContentsCode'] ?? '');
-    const sexes = SEX_OF[codes['Kon'] ?? ''];
-    if (!what || !sexes) return null;
-    const { year, month } = monthOf(codes['Tid'] ?? '');
-    return sumOver(kommuner, (kommun) => kommunValue(kommun, sexes, what, year, month));
-  }, log);
+  writeScbTable(
+    table,
+    metadata,
+    config,
+    store,
+    (codes, kommuner) => {
+      const what = benefitByCode.get(codes['ContentsCode'] ?? '');
+      const sexes = SEX_OF[codes['Kon'] ?? ''];
+      if (!what || !sexes) return null;
+      const { year, month } = monthOf(codes['Tid'] ?? '');
+      return sumOver(kommuner, (kommun) => kommunValue(kommun, sexes, what, year, month));
+    },
+    log,
+  );
 }
 
 export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
@@ -215,14 +255,51 @@ export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore
     ['000006IJ', 'arbetskraftsdeltagande'],
     ['000006IK', 'sysselsättningsgrad'],
   ];
-  const statusByCode = new Map([['000006HI', 'sysselsatta'], ['000004YH', 'arbetslosa'], ['000006IU', 'arbetskraften'], ['000006I8', 'totalt']] as const);
-  const ages: [string, string][] = [...AGE_BANDS.map((band): [string, string] => [band, `${band.replace(/^0/, '').replace('-', '–')} år`]), ['15-74', '15–74 år'], ['16-64', '16–64 år'], ['20-64', '20–64 år'], ['20-65', '20–65 år']];
+  const statusByCode = new Map([
+    ['000006HI', 'sysselsatta'],
+    ['000004YH', 'arbetslosa'],
+    ['000006IU', 'arbetskraften'],
+    ['000006I8', 'totalt'],
+  ] as const);
+  const ages: [string, string][] = [
+    ...AGE_BANDS.map((band): [string, string] => [band, `${band.replace(/^0/, '').replace('-', '–')} år`]),
+    ['15-74', '15–74 år'],
+    ['16-64', '16–64 år'],
+    ['20-64', '20–64 år'],
+    ['20-65', '20–65 år'],
+  ];
   const metadata = metadataDocument(table.table, table.title, [
     { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
-    { id: 'Kon', label: 'kön', codes: [['1', 'män'], ['2', 'kvinnor'], ['1+2', 'totalt']] },
+    {
+      id: 'Kon',
+      label: 'kön',
+      codes: [
+        ['1', 'män'],
+        ['2', 'kvinnor'],
+        ['1+2', 'totalt'],
+      ],
+    },
     { id: 'Alder', label: 'ålder', codes: ages },
-    { id: 'Fodelseregion', label: 'födelseregion', codes: [['tot', 'totalt'], ['in', 'inrikes född'], ['ut', 'utrikes född']] },
-    { id: 'ContentsCode', label: 'tabellinnehåll', codes: contents, units: Object.fromEntries(contents.map(([code]) => [code, { base: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 'procent' : 'antal', decimals: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 1 : 0 }])) },
+    {
+      id: 'Fodelseregion',
+      label: 'födelseregion',
+      codes: [
+        ['tot', 'totalt'],
+        ['in', 'inrikes född'],
+        ['ut', 'utrikes född'],
+      ],
+    },
+    {
+      id: 'ContentsCode',
+      label: 'tabellinnehåll',
+      codes: contents,
+      units: Object.fromEntries(
+        contents.map(([code]) => [
+          code,
+          { base: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 'procent' : 'antal', decimals: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 1 : 0 },
+        ]),
+      ),
+    },
     { id: 'Tid', label: 'månad', codes: periodRange('2020M01', '2026M09').map((code) => [code, code]) },
   ]);
   const bandsOf = (age: string): number[] => {
@@ -231,14 +308,21 @@ export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore
     const index = AGE_BANDS.indexOf(age as (typeof AGE_BANDS)[number]);
     return index >= 0 ? [index] : [];
   };
-  writeScbTable(table, metadata, config, store, (codes, kommuner) => {
-    const status = statusByCode.get(codes['ContentsCode'] as never);
-    const sexes = SEX_OF[codes['Kon'] ?? ''];
-    const bands = bandsOf(codes['Alder'] ?? '');
-    if (!status || !sexes || bands.length === 0) return null;
-    const { year, month } = monthOf(codes['Tid'] ?? '');
-    return sumOver(kommuner, (kommun) => sumOver(sexes, (sex) => sumOver(bands.map(String), (band) => basCounts(kommun, sex as 'men' | 'women', Number(band), year, month)[status])));
-  }, log);
+  writeScbTable(
+    table,
+    metadata,
+    config,
+    store,
+    (codes, kommuner) => {
+      const status = statusByCode.get(codes['ContentsCode'] as never);
+      const sexes = SEX_OF[codes['Kon'] ?? ''];
+      const bands = bandsOf(codes['Alder'] ?? '');
+      if (!status || !sexes || bands.length === 0) return null;
+      const { year, month } = monthOf(codes['Tid'] ?? '');
+      return sumOver(kommuner, (kommun) => sumOver(sexes, (sex) => sumOver(bands.map(String), (band) => basCounts(kommun, sex as 'men' | 'women', Number(band), year, month)[status])));
+    },
+    log,
+  );
 }
 
 const KPI_MODELS: Record<string, { level: number; spread: number; trend: number; title: string }> = {
@@ -252,7 +336,13 @@ const KPI_MODELS: Record<string, { level: number; spread: number; trend: number;
 export function writeKolada(config: ProjectConfig, store: RawStore, toYear: number): void {
   const { baseUrl, fromYear, perPage } = config.sources.kolada;
   const kpis = config.sources.kolada.kpis.map((kpi) => kpi.kpi).filter((kpi): kpi is string => kpi !== null && kpi in KPI_MODELS);
-  store.write('kolada/kpi-metadata.json', encoder.encode(JSON.stringify({ count: kpis.length, values: kpis.map((id) => ({ id, title: KPI_MODELS[id]?.title ?? id, is_divided_by_gender: true, municipality_type: 'K', operating_area: 'Exempel' })) })), { source: 'kolada', url: `${baseUrl}/kpi/${kpis.join(',')}`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true });
+  store.write(
+    'kolada/kpi-metadata.json',
+    encoder.encode(
+      JSON.stringify({ count: kpis.length, values: kpis.map((id) => ({ id, title: KPI_MODELS[id]?.title ?? id, is_divided_by_gender: true, municipality_type: 'K', operating_area: 'Exempel' })) }),
+    ),
+    { source: 'kolada', url: `${baseUrl}/kpi/${kpis.join(',')}`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true },
+  );
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
   const kommuner = config.registry.kommuner();
   const ids = config.registry.all.map((region) => (region.level === 'riket' ? '0000' : region.level === 'lan' ? `00${region.code}` : region.code));
@@ -262,9 +352,15 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
         ids.map((id) => {
           const members = id === '0000' ? kommuner.map((region) => region.code) : id.startsWith('00') ? kommunerOf(id.slice(2), kommuner) : [id];
           const model = KPI_MODELS[kpi] as { level: number; spread: number; trend: number };
-          const value = (gender: 'T' | 'K' | 'M') => Math.round((sumOver(members, (kommun) => koladaValue(kpi, kommun, year, gender, model.level, model.spread, model.trend)) / members.length) * 10) / 10;
+          const value = (gender: 'T' | 'K' | 'M') =>
+            Math.round((sumOver(members, (kommun) => koladaValue(kpi, kommun, year, gender, model.level, model.spread, model.trend)) / members.length) * 10) / 10;
           const hidden = id.length === 4 && !id.startsWith('00') && population2064(id, 'men', year) < 1000 && isHiddenInExample(kpi, id, year);
-          return { kpi, municipality: id, period: year, values: (['T', 'K', 'M'] as const).map((gender) => ({ gender, count: 1, status: hidden ? 'Uppgift saknas' : '', value: hidden ? null : value(gender) })) };
+          return {
+            kpi,
+            municipality: id,
+            period: year,
+            values: (['T', 'K', 'M'] as const).map((gender) => ({ gender, count: 1, status: hidden ? 'Uppgift saknas' : '', value: hidden ? null : value(gender) })),
+          };
         }),
       ),
     );
@@ -273,7 +369,13 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
       const url = `${baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${years.join(',')}?per_page=${perPage}${index > 0 ? `&page=${index + 1}` : ''}`;
       const next = index + 1 < pages.length ? `${baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${years.join(',')}?per_page=${perPage}&page=${index + 2}` : null;
       const body = { values, count: items.length, next_url: next, previous_url: index > 0 ? url : null };
-      store.write(`kolada/${kpiChunk[0]}-${years[0]}-page-${String(index + 1).padStart(3, '0')}.json`, encoder.encode(JSON.stringify(body)), { source: 'kolada', url, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true });
+      store.write(`kolada/${kpiChunk[0]}-${years[0]}-page-${String(index + 1).padStart(3, '0')}.json`, encoder.encode(JSON.stringify(body)), {
+        source: 'kolada',
+        url,
+        query: null,
+        retrievedAt: EXAMPLE_RETRIEVED_AT,
+        example: true,
+      });
     });
   }
 }

@@ -63,7 +63,10 @@ function describeErrorBody(text: string, contentType: string): string {
       // Fall through to the text itself.
     }
   }
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.slice(0, 300) || '(tomt svar)';
 }
 

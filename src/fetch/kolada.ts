@@ -67,7 +67,9 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
     if (!parsed.success) throw new Error(`Kolada: ${url} gav inget KPI-register`);
     const matches = parsed.data.values;
     if (matches.length !== 1 || !matches[0]) {
-      throw new Error(`Kolada: "${item.titleQuery}" (${item.indicator}) gav ${matches.length} träffar: ${matches.map((m) => `${m.id} ${m.title}`).join('; ')}. Fäst rätt id i data/config/sources.json.`);
+      throw new Error(
+        `Kolada: "${item.titleQuery}" (${item.indicator}) gav ${matches.length} träffar: ${matches.map((m) => `${m.id} ${m.title}`).join('; ')}. Fäst rätt id i data/config/sources.json.`,
+      );
     }
     context.deps.log(`  Kolada: ${item.indicator} = ${matches[0].id} "${matches[0].title}" (fäst id:t i sources.json)`);
     ids.push(matches[0].id);

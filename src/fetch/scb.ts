@@ -57,7 +57,13 @@ export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle
     const response = await requestJson(dataUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }, context.policy, context.deps);
     readJsonStat(response.json);
     done++;
-    context.store.write(`scb/${table.dataset}/${call.query}-${String(done).padStart(3, '0')}.json`, response.bytes, { source: 'scb', url: dataUrl, query: body, retrievedAt: context.retrievedAt(), example: false });
+    context.store.write(`scb/${table.dataset}/${call.query}-${String(done).padStart(3, '0')}.json`, response.bytes, {
+      source: 'scb',
+      url: dataUrl,
+      query: body,
+      retrievedAt: context.retrievedAt(),
+      example: false,
+    });
     context.deps.log(`  ${table.table}: anrop ${done} av ${calls.length}`);
   }
   return calls.length;

@@ -28,7 +28,12 @@ export function decodeExport(bytes: Uint8Array): Decoded {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { ok: false, ...position(text, nul), message: `filen innehåller binära tecken: väntade text (UTF-8 eller Windows-1252), fann NUL-tecken` };
   const garbled = MOJIBAKE.exec(text);
-  if (garbled) return { ok: false, ...position(text, garbled.index), message: `teckenkodningen ser fel ut: "${garbled[0]}" är troligen ett å, ä eller ö som kodats två gånger; spara filen som UTF-8 eller Windows-1252` };
+  if (garbled)
+    return {
+      ok: false,
+      ...position(text, garbled.index),
+      message: `teckenkodningen ser fel ut: "${garbled[0]}" är troligen ett å, ä eller ö som kodats två gånger; spara filen som UTF-8 eller Windows-1252`,
+    };
   return { ok: true, text, encoding };
 }
 

@@ -141,17 +141,9 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
   }
   if (problems.length > 0) throw new JsonStatError(problems);
 
-  const valueAt = Array.isArray(value)
-    ? (index: number) => value[index] ?? null
-    : (index: number) => value[String(index)] ?? null;
+  const valueAt = Array.isArray(value) ? (index: number) => value[index] ?? null : (index: number) => value[String(index)] ?? null;
   const statusAt =
-    status === undefined
-      ? () => ''
-      : typeof status === 'string'
-        ? () => status
-        : Array.isArray(status)
-          ? (index: number) => status[index] ?? ''
-          : (index: number) => status[String(index)] ?? '';
+    status === undefined ? () => '' : typeof status === 'string' ? () => status : Array.isArray(status) ? (index: number) => status[index] ?? '' : (index: number) => status[String(index)] ?? '';
 
   return {
     label: data.label ?? '',

@@ -2,11 +2,7 @@
  * Numbers as Swedish Excel and analysts write them: decimal comma or point, thousands separated by
  * space, no-break space or narrow no-break space, minus as hyphen or U+2212, optional percent sign.
  */
-export type ParsedCell =
-  | { kind: 'number'; value: number }
-  | { kind: 'marker'; marker: SuppressionMarker }
-  | { kind: 'empty' }
-  | { kind: 'invalid'; text: string };
+export type ParsedCell = { kind: 'number'; value: number } | { kind: 'marker'; marker: SuppressionMarker } | { kind: 'empty' } | { kind: 'invalid'; text: string };
 
 /** Markers published instead of a number, and what each means. */
 export const SUPPRESSION_MARKERS = {
@@ -28,7 +24,10 @@ export function parseSwedishNumber(raw: string): ParsedCell {
   const text = raw.trim();
   if (text === '') return { kind: 'empty' };
   if (Object.hasOwn(SUPPRESSION_MARKERS, text)) return { kind: 'marker', marker: text as SuppressionMarker };
-  const unified = text.replace(/\u2212/g, '-').replace(/%$/, '').trimEnd();
+  const unified = text
+    .replace(/\u2212/g, '-')
+    .replace(/%$/, '')
+    .trimEnd();
   const spaced = unified.replace(GROUP_SEPARATORS, ' ');
   let digits: string;
   if (PLAIN_NUMBER.test(spaced)) digits = spaced;

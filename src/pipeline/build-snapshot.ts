@@ -98,7 +98,11 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
   options.log(`  läst ${imported.length} exporter`);
   inputHashes.push(...exportProvenance.map((entry) => entry.sha256));
   const provenance = [...manifest.files, ...exportProvenance];
-  const retrievedAt = provenance.map((entry) => entry.retrievedAt).sort().at(-1) ?? '';
+  const retrievedAt =
+    provenance
+      .map((entry) => entry.retrievedAt)
+      .sort()
+      .at(-1) ?? '';
   return {
     builder,
     meta: {

@@ -49,9 +49,17 @@ export interface ImportContext {
 }
 
 const SEX_WORDS: Record<string, Sex> = {
-  totalt: 'total', total: 'total', t: 'total', alla: 'total', 'båda könen': 'total',
-  kvinnor: 'women', kvinna: 'women', k: 'women',
-  män: 'men', man: 'men', m: 'men',
+  totalt: 'total',
+  total: 'total',
+  t: 'total',
+  alla: 'total',
+  'båda könen': 'total',
+  kvinnor: 'women',
+  kvinna: 'women',
+  k: 'women',
+  män: 'men',
+  man: 'men',
+  m: 'men',
 };
 
 const UNIT_WORDS: Record<string, string[]> = {
@@ -90,7 +98,13 @@ export function readManifest(file: string, problems: ExportProblem[]): ExportMan
 }
 
 async function readCells(file: string, bytes: Uint8Array, problems: ExportProblem[]): Promise<CellTable | null> {
-  if (bytes.length === 0 || new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trim() === '') {
+  if (
+    bytes.length === 0 ||
+    new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .trim() === ''
+  ) {
     problems.push({ file, line: 1, column: 1, message: 'filen är tom: väntade en rubrikrad och minst en datarad' });
     return null;
   }
@@ -146,7 +160,11 @@ function validateRows(file: string, table: CellTable, manifest: ExportManifest, 
   const columnIndex = new Map<string, number>();
   for (const [role, title] of declared) {
     const index = headerTexts.findIndex((text) => text.toLowerCase() === title.toLowerCase());
-    if (index < 0) report({ line: table.header[0]?.line ?? 1, column: 1 }, `kolumnen "${title}" saknas: väntade ${declared.map(([, t]) => `"${t}"`).join(', ')}, fann ${headerTexts.map((t) => `"${t}"`).join(', ')}`);
+    if (index < 0)
+      report(
+        { line: table.header[0]?.line ?? 1, column: 1 },
+        `kolumnen "${title}" saknas: väntade ${declared.map(([, t]) => `"${t}"`).join(', ')}, fann ${headerTexts.map((t) => `"${t}"`).join(', ')}`,
+      );
     else columnIndex.set(role, index);
   }
   const declaredTitles = new Set(declared.map(([, title]) => title.toLowerCase()));

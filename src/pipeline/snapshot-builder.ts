@@ -45,7 +45,11 @@ export class SnapshotBuilder {
     const key = `${region}|${sex}|${breakdownKey(breakdown)}`;
     let series = entry.series.get(key);
     if (!series) {
-      const sorted = Object.fromEntries(Object.keys(breakdown).sort().map((name) => [name, breakdown[name] ?? '']));
+      const sorted = Object.fromEntries(
+        Object.keys(breakdown)
+          .sort()
+          .map((name) => [name, breakdown[name] ?? '']),
+      );
       series = { region, sex, breakdown: sorted, cells: new Map() };
       entry.series.set(key, series);
     }
@@ -56,7 +60,12 @@ export class SnapshotBuilder {
   }
 
   has(indicator: string, region: string, sex: Sex, breakdown: Record<string, string>, period: string): boolean {
-    return this.indicators.get(indicator)?.series.get(`${region}|${sex}|${breakdownKey(breakdown)}`)?.cells.has(period) ?? false;
+    return (
+      this.indicators
+        .get(indicator)
+        ?.series.get(`${region}|${sex}|${breakdownKey(breakdown)}`)
+        ?.cells.has(period) ?? false
+    );
   }
 
   indicatorIds(): string[] {

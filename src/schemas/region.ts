@@ -10,7 +10,10 @@ export const RegionSchema = z.object({
   name: z.string().min(1),
   level: z.enum(['riket', 'lan', 'kommun']),
   /** Län code of a kommun (first two digits); the län's own code for a län; null for riket. */
-  lan: z.string().regex(/^\d{2}$/).nullable(),
+  lan: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable(),
   /** SKR kommungrupp where known. */
   kommungrupp: KommungruppSchema.nullable(),
 });

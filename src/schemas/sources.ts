@@ -35,7 +35,10 @@ export type ScbTable = z.infer<typeof ScbTableSchema>;
 
 export const KoladaKpiSchema = z.object({
   /** Pinned KPI id; null until looked up online by `titleQuery`. */
-  kpi: z.string().regex(/^[NU]\d{5}$/).nullable(),
+  kpi: z
+    .string()
+    .regex(/^[NU]\d{5}$/)
+    .nullable(),
   titleQuery: z.string(),
   /** Catalogue indicator the values go to. */
   indicator: z.string(),

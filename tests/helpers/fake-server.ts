@@ -25,4 +25,3 @@ export function fakeDeps(replies: Reply[] | ((url: string, init?: RequestInit) =
   };
   return { deps, requests, sleeps };
 }
-

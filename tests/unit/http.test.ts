@@ -21,13 +21,20 @@ describe('HTTP with retries', () => {
   });
 
   it('backs off exponentially on 5xx and network errors', async () => {
-    const { deps, sleeps } = fakeDeps([{ status: 503, body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } }, new TypeError('fetch failed'), { status: 502, body: '' }, { status: 200, body: '[]' }]);
+    const { deps, sleeps } = fakeDeps([
+      { status: 503, body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } },
+      new TypeError('fetch failed'),
+      { status: 502, body: '' },
+      { status: 200, body: '[]' },
+    ]);
     await requestJson('https://x/api', {}, policy, deps);
     expect(sleeps).toEqual([100, 200, 400]);
   });
 
   it('fails at once on 400 with the problem+json title and detail', async () => {
-    const { deps, requests } = fakeDeps([{ status: 400, body: JSON.stringify({ type: 'Parameter error', title: 'Too many cells selected', status: 400, detail: 'Max 150000' }), headers: { 'content-type': 'application/problem+json' } }]);
+    const { deps, requests } = fakeDeps([
+      { status: 400, body: JSON.stringify({ type: 'Parameter error', title: 'Too many cells selected', status: 400, detail: 'Max 150000' }), headers: { 'content-type': 'application/problem+json' } },
+    ]);
     await expect(requestJson('https://x/api', {}, policy, deps)).rejects.toThrow(/HTTP 400.*Too many cells selected: Max 150000/);
     expect(requests).toHaveLength(1);
   });

@@ -89,6 +89,8 @@ describe('JSON-stat2 reader', () => {
   });
 
   it('prints tidy CSV with codes, value and status for data:inspect', () => {
-    expect(inspectJson({ ...tiny, value: { '0': 1.5 }, status: { '1': '..' } })).toBe('Region,Tid,value,status\r\n0180,2021,1.5,\r\n0180,2022,,..\r\n0180,2023,,\r\n2480,2021,,\r\n2480,2022,,\r\n2480,2023,,\r\n');
+    expect(inspectJson({ ...tiny, value: { '0': 1.5 }, status: { '1': '..' } })).toBe(
+      'Region,Tid,value,status\r\n0180,2021,1.5,\r\n0180,2022,,..\r\n0180,2023,,\r\n2480,2021,,\r\n2480,2022,,\r\n2480,2023,,\r\n',
+    );
   });
 });

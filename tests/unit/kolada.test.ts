@@ -9,8 +9,19 @@ import { RawStore } from '../../src/pipeline/raw-store.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 import { fakeDeps, type Reply } from '../helpers/fake-server.ts';
 
-const item = (municipality: string, period: number, value: number | null, status = '') => ({ kpi: 'N03926', municipality, period, values: [{ gender: 'T', value, status, count: 1 }, { gender: 'K', value: value === null ? null : value - 0.2, status: '', count: 1 }] });
-const page = (values: unknown[], count: number, next: string | null, key: 'next_url' | 'next_page' = 'next_url') => ({ status: 200, body: JSON.stringify({ values, count, [key]: next, previous_url: null }) });
+const item = (municipality: string, period: number, value: number | null, status = '') => ({
+  kpi: 'N03926',
+  municipality,
+  period,
+  values: [
+    { gender: 'T', value, status, count: 1 },
+    { gender: 'K', value: value === null ? null : value - 0.2, status: '', count: 1 },
+  ],
+});
+const page = (values: unknown[], count: number, next: string | null, key: 'next_url' | 'next_page' = 'next_url') => ({
+  status: 200,
+  body: JSON.stringify({ values, count, [key]: next, previous_url: null }),
+});
 
 function context(replies: Reply[]): { context: KoladaContext; requests: { url: string }[]; dir: string } {
   const { deps, requests } = fakeDeps(replies);
@@ -18,13 +29,24 @@ function context(replies: Reply[]): { context: KoladaContext; requests: { url: s
   return {
     dir,
     requests,
-    context: { config: { baseUrl: 'https://api.kolada.se/v3', fromYear: 2022, perPage: 2, requestsPerSecond: 5, kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }] }, store: new RawStore(dir), deps, policy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 }, retrievedAt: () => '2026-11-20T00:00:00Z', toYear: 2023 },
+    context: {
+      config: { baseUrl: 'https://api.kolada.se/v3', fromYear: 2022, perPage: 2, requestsPerSecond: 5, kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }] },
+      store: new RawStore(dir),
+      deps,
+      policy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
+      retrievedAt: () => '2026-11-20T00:00:00Z',
+      toYear: 2023,
+    },
   };
 }
 
 describe('Kolada v3', () => {
   it('follows next_url through every page and keeps each page raw', async () => {
-    const { context: ctx, requests, dir } = context([page([item('2480', 2023, 2.1), item('0000', 2023, 2.6)], 3, 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2&page=2'), page([item('0024', 2023, 2.4)], 3, null)]);
+    const {
+      context: ctx,
+      requests,
+      dir,
+    } = context([page([item('2480', 2023, 2.1), item('0000', 2023, 2.6)], 3, 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2&page=2'), page([item('0024', 2023, 2.4)], 3, null)]);
     const rows = await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2', 'N03926-2023', async () => {}, ctx);
     expect(rows).toBe(3);
     expect(requests.map((request) => request.url)).toHaveLength(2);

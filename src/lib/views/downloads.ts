@@ -28,7 +28,16 @@ export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel
       for (const category of categories) {
         const selection = category === null || !splitName ? indicator.headline : { ...indicator.headline, [splitName]: category };
         for (const point of yearlySeries(snapshot, indicator, summary.area, sex, selection) ?? []) {
-          rows.push([summary.area.kind === 'forbund' ? `forbund:${summary.area.id}` : summary.area.id, summary.area.name, point.period, sex, ...(splitName ? [category] : []), roundTo(point.value, indicator.decimals), indicator.unit, statusOut(point.status, point.value)]);
+          rows.push([
+            summary.area.kind === 'forbund' ? `forbund:${summary.area.id}` : summary.area.id,
+            summary.area.name,
+            point.period,
+            sex,
+            ...(splitName ? [category] : []),
+            roundTo(point.value, indicator.decimals),
+            indicator.unit,
+            statusOut(point.status, point.value),
+          ]);
         }
       }
     }

@@ -48,7 +48,7 @@ export function summaryRowLabel(summary: AreaSummary): string {
 export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null = null): IndicatorPage {
   const { indicator } = view;
   const periods = [...new Set(view.summaries.flatMap((summary) => summary.series.map((point) => point.period)))].sort();
-  const shownPeriods = periods.slice(-8);
+  const shownPeriods = periods.slice(-6);
   const latest = view.latestPeriod;
   const focus = focusKommun ? view.summaries.find((summary) => summary.area.id === focusKommun) : undefined;
   const highlight = [focus ? areaLabel(focus.area) : null, 'Förbundet', ...view.areas.lan.map((lan) => lan.name), 'Riket'].filter((name): name is string => name !== null);
@@ -61,7 +61,15 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
     id: 'tidsserie',
     title: `${indicator.shortTitle} över tid`,
     caption: `${view.sentence} Grå linjer är förbundets medlemskommuner.`,
-    svg: lineChart(lineRows, { id: 'tidsserie', labelledBy: 'tidsserie-caption', ...PAGE_CHART, highlight, yLabel: unitLabel(indicator), decimals: indicator.decimals, zero: indicator.unit !== 'days' }),
+    svg: lineChart(lineRows, {
+      id: 'tidsserie',
+      labelledBy: 'tidsserie-caption',
+      ...PAGE_CHART,
+      highlight,
+      yLabel: unitLabel(indicator),
+      decimals: indicator.decimals,
+      zero: indicator.unit !== 'days',
+    }),
   });
 
   const ranked = view.summaries
@@ -74,7 +82,12 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
       title: `${indicator.shortTitle} ${formatPeriod(latest)}, jämförelse`,
       caption: `${indicator.direction === 'neutral' ? 'Högst' : 'Bäst'} bland medlemmarna ${formatPeriod(latest)}: ${best ? `${areaLabel(best.area)} (${formatValue(indicator, best.latest?.value ?? null)})` : 'uppgift saknas'}. Sorterat ${indicator.direction === 'higher-is-better' ? 'från högst till lägst' : 'från lägst till högst'}.`,
       svg: rankedBars(
-        ranked.map((summary) => ({ label: areaLabel(summary.area), value: summary.latest?.value as number, valueText: formatValue(indicator, summary.latest?.value ?? null), highlight: summary.area.kind !== 'kommun' || summary.area.id === focusKommun })),
+        ranked.map((summary) => ({
+          label: areaLabel(summary.area),
+          value: summary.latest?.value as number,
+          valueText: formatValue(indicator, summary.latest?.value ?? null),
+          highlight: summary.area.kind !== 'kommun' || summary.area.id === focusKommun,
+        })),
         { id: 'jamforelse', labelledBy: 'jamforelse-caption', width: PAGE_CHART.width, height: 60 + ranked.length * 34, fontSize: PAGE_CHART.fontSize, xLabel: unitLabel(indicator) },
       ),
     });
@@ -89,8 +102,15 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
     charts.push({
       id: `uppdelning-${split.name}`,
       title: `${indicator.shortTitle} ${split.title.toLowerCase()}, ${focus ? areaLabel(focus.area) : 'förbundet'}`,
-      caption: largest && largest.value !== null && latest ? `Störst andel ${formatPeriod(latest)}: ${largest.label.toLowerCase()} (${formatValue(indicator, largest.value)}).` : 'Uppdelningen saknas för den senaste perioden.',
-      svg: stackedBars(rows, parts.map((category) => category.label), { id: `uppdelning-${split.name}`, labelledBy: `uppdelning-${split.name}-caption`, ...PAGE_CHART, yLabel: unitLabel(indicator), decimals: indicator.decimals }),
+      caption:
+        largest && largest.value !== null && latest
+          ? `Störst andel ${formatPeriod(latest)}: ${largest.label.toLowerCase()} (${formatValue(indicator, largest.value)}).`
+          : 'Uppdelningen saknas för den senaste perioden.',
+      svg: stackedBars(
+        rows,
+        parts.map((category) => category.label),
+        { id: `uppdelning-${split.name}`, labelledBy: `uppdelning-${split.name}-caption`, ...PAGE_CHART, yLabel: unitLabel(indicator), decimals: indicator.decimals },
+      ),
     });
   }
 

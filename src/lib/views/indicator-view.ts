@@ -65,9 +65,7 @@ export function buildIndicatorView(snapshot: Snapshot, registry: RegionRegistry,
   for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
 
   const focus = [areas.forbund, ...areas.members];
-  const bySex = indicator.bySex
-    ? (['women', 'men'] as const).map((sex) => ({ sex, byArea: new Map(everyArea.map((area) => [area.id, headline(area, sex)])) }))
-    : [];
+  const bySex = indicator.bySex ? (['women', 'men'] as const).map((sex) => ({ sex, byArea: new Map(everyArea.map((area) => [area.id, headline(area, sex)])) })) : [];
   const splits = indicator.splits.map((split) => ({
     name: split.name,
     title: split.title,

@@ -29,7 +29,11 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
   const view = site.view(forbund.id, goal.indicator);
   const { indicator } = view;
   const shown = view.summaries.filter((summary) => summary.area.kind === 'kommun' || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
-  const ordered = [...shown.filter((summary) => summary.area.kind === 'forbund'), ...shown.filter((summary) => summary.area.kind === 'kommun'), ...shown.filter((summary) => summary.area.kind === 'riket')];
+  const ordered = [
+    ...shown.filter((summary) => summary.area.kind === 'forbund'),
+    ...shown.filter((summary) => summary.area.kind === 'kommun'),
+    ...shown.filter((summary) => summary.area.kind === 'riket'),
+  ];
   return {
     indicatorId: indicator.id,
     title: indicator.title,

@@ -13,6 +13,8 @@ export const GET: APIRoute = async ({ params }) => {
   const site = getSite();
   const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
   const chart = page.charts[0];
-  const png = await sharp(Buffer.from(standaloneSvg(chart?.svg ?? '<svg></svg>', chart?.title ?? '')), { density: 144 }).png({ compressionLevel: 9 }).toBuffer();
+  const png = await sharp(Buffer.from(standaloneSvg(chart?.svg ?? '<svg></svg>', chart?.title ?? '')), { density: 144 })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

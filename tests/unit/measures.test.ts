@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { changeAgainst, combineStatus, rank, ratio, rolling12, verdict, yearlyFromMonth, yearlyMeanOfMonths, type Point } from '../../src/lib/measures/index.ts';
+import { periodRange } from '../../src/lib/period.ts';
+import { changeSentence } from '../../src/lib/text.ts';
+
+const months = (first: string, values: (number | null)[]): Point[] => {
+  const periods = periodRange(first, `${first.slice(0, 4)}M12`).concat(periodRange(`${Number(first.slice(0, 4)) + 1}M01`, `${Number(first.slice(0, 4)) + 5}M12`));
+  return values.map((value, index) => ({ period: periods[index] as string, value, status: value === null ? 'missing' : 'final' }));
+};
+
+describe('derived measures (hand-computed)', () => {
+  it('share of population: 1 234 of 10 000 is 12,34 %', () => {
+    expect(ratio(1234, 10000)).toBeCloseTo(12.34, 10);
+    expect(ratio(5, 0)).toBeNull();
+    expect(ratio(null, 10)).toBeNull();
+  });
+
+  it('yearly value is the mean of the 12 months, and an incomplete year has none', () => {
+    const year = months('2023M01', [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 1, 2, 3]);
+    // (10 + 12 + … + 32) / 12 = 252 / 12 = 21
+    expect(yearlyMeanOfMonths(year)).toEqual([{ period: '2023', value: 21, status: 'final' }]);
+  });
+
+  it('a missing month makes the yearly mean missing, never a mean of the rest', () => {
+    const values = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, null];
+    expect(yearlyMeanOfMonths(months('2023M01', values))[0]?.value).toBeNull();
+  });
+
+  it('rolling 12-month mean moves one month at a time', () => {
+    const values = [...Array.from({ length: 12 }, () => 12), 24];
+    const rolled = rolling12(months('2023M01', values));
+    // Dec 2023: 12; Jan 2024: (11 × 12 + 24) / 12 = 13
+    expect(rolled.map((point) => [point.period, point.value])).toEqual([
+      ['2023M12', 12],
+      ['2024M01', 13],
+    ]);
+  });
+
+  it('takes October for BAS goals', () => {
+    const values = Array.from({ length: 24 }, (_, index) => index + 1);
+    expect(yearlyFromMonth(months('2023M01', values), 10).map((point) => [point.period, point.value])).toEqual([
+      ['2023', 10],
+      ['2024', 22],
+    ]);
+  });
+
+  it('changes against the previous period and the same month a year earlier', () => {
+    const values = Array.from({ length: 14 }, (_, index) => index * 2);
+    const points = months('2023M01', values);
+    expect(changeAgainst(points, 1)[1]?.change).toBe(2);
+    expect(changeAgainst(points, 12)[12]).toEqual({ period: '2024M01', change: 24 });
+    expect(changeAgainst(points, 12)[11]?.change).toBeNull();
+  });
+
+  it('judges changes in the desired direction, with rounding-invisible changes as unchanged', () => {
+    expect(verdict(11.4, 12.1, 'lower-is-better', 1)).toBe('improving');
+    expect(verdict(12.8, 12.1, 'lower-is-better', 1)).toBe('worsening');
+    expect(verdict(72.3, 71.0, 'higher-is-better', 1)).toBe('improving');
+    expect(verdict(12.14, 12.1, 'lower-is-better', 1)).toBe('unchanged');
+    expect(verdict(12.16, 12.1, 'lower-is-better', 1)).toBe('worsening');
+    expect(verdict(null, 12.1, 'lower-is-better', 1)).toBe('no-data');
+    expect(verdict(3, 2, 'neutral', 0)).toBe('unchanged');
+  });
+
+  it('ranks best first in the desired direction, ties sharing a rank, missing unranked', () => {
+    const items = [
+      { id: 'a', v: 10 },
+      { id: 'b', v: 8 },
+      { id: 'c', v: 10 },
+      { id: 'd', v: null },
+      { id: 'e', v: 12 },
+    ];
+    const lower = rank(items, (item) => item.v, 'lower-is-better');
+    expect(items.map((item) => lower.get(item) ?? null)).toEqual([2, 1, 2, null, 4]);
+    const higher = rank(items, (item) => item.v, 'higher-is-better');
+    expect(items.map((item) => higher.get(item) ?? null)).toEqual([2, 4, 2, null, 1]);
+  });
+
+  it('keeps the most severe status of the parts', () => {
+    expect(combineStatus(['final', 'preliminary'])).toBe('preliminary');
+    expect(combineStatus(['final', 'suppressed', 'missing'])).toBe('suppressed');
+  });
+});
+
+describe('headline sentences', () => {
+  const share = { unit: 'percent' as const, decimals: 1, direction: 'lower-is-better' as const };
+  it('says a falling share improved and compares with riket', () => {
+    expect(changeSentence(share, 'i Vännäs', { period: '2023', value: 12.1 }, { period: '2024', value: 11.4 }, 'improving', { name: 'Riket', value: 11.9 })).toBe(
+      'Andelen i Vännäs minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2023 och 2024, en förbättring, och är lägre än i riket (11,9\u00a0%).',
+    );
+  });
+  it('says a rising share worsened', () => {
+    expect(changeSentence(share, 'i Bjurholm', { period: '2023', value: 9.0 }, { period: '2024', value: 9.6 }, 'worsening')).toBe(
+      'Andelen i Bjurholm ökade från 9,0\u00a0% till 9,6\u00a0% mellan 2023 och 2024, en försämring.',
+    );
+  });
+  it('says unchanged when the shown figures are equal', () => {
+    expect(changeSentence(share, 'i Umeå', { period: '2023', value: 9.04 }, { period: '2024', value: 9.01 }, 'unchanged', { name: 'Riket', value: 9.0 })).toBe(
+      'Andelen i Umeå var oförändrad, 9,0\u00a0%, mellan 2023 och 2024 och är lika hög som i riket (9,0\u00a0%).',
+    );
+  });
+  it('says when data is missing instead of inventing a change', () => {
+    expect(changeSentence(share, 'i Vindeln', null, { period: '2024', value: null }, 'no-data')).toBe('Andelen i Vindeln: uppgift saknas för den senaste perioden.');
+    expect(changeSentence(share, 'i Vindeln', { period: '2023', value: null }, { period: '2024', value: 7.5 }, 'no-data')).toBe(
+      'Andelen i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.',
+    );
+  });
+});

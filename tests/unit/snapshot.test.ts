@@ -1,0 +1,127 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config.ts';
+import { yearlySeries, type Area } from '../../src/lib/indicator-series.ts';
+import { expandObservations, Snapshot } from '../../src/lib/snapshot.ts';
+import { ObservationSchema } from '../../src/schemas/observation.ts';
+import { buildSnapshot, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
+import { sha256 } from '../../src/pipeline/files.ts';
+import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
+import { periodRange } from '../../src/lib/period.ts';
+
+const root = join(import.meta.dirname, '../..');
+const config = loadConfig(root);
+const quiet = { log: () => {}, today: new Date('2026-11-22T12:00:00Z') };
+
+function writeSnapshot(builder: SnapshotBuilder): Snapshot {
+  const dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+  const files = builder.indicatorIds().map((indicator) => {
+    const file = builder.build(indicator);
+    mkdirSync(join(dir, 'observations'), { recursive: true });
+    writeFileSync(join(dir, `observations/${indicator}.json`), JSON.stringify(file));
+    return { indicator, file: `observations/${indicator}.json`, observations: file.series.length * file.periods.length };
+  });
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ example: true, retrievedAt: '2026-11-20T00:00:00Z', files, provenance: [], contentCodes: {}, suppressionThreshold: 5, inputsSha256: 'x' }));
+  return new Snapshot(dir);
+}
+
+describe('aggregates are ratios of sums', () => {
+  // Kommun A: 100 helårsekvivalenter of 1 000 (10 %); kommun B: 30 of 100 (30 %).
+  // Together: 130 / 1 100 = 11,818… %, not the mean of the shares (20 %).
+  const builder = new SnapshotBuilder();
+  for (const period of periodRange('2024M01', '2024M12')) {
+    for (const [region, count, population] of [
+      ['2480', 100, 1000],
+      ['2403', 30, 100],
+    ] as const) {
+      builder.add('he', 'final', region, 'total', { benefit: 'summa' }, period, count, 'final', '', 'raw/x');
+      builder.add('he-befolkning', 'final', region, 'total', {}, period, population, 'final', '', 'raw/x');
+    }
+  }
+  const snapshot = writeSnapshot(builder);
+  const indicator = config.indicators.find((candidate) => candidate.id === 'helarsekvivalenter')!;
+  const group: Area = { id: 'f', name: 'F', kind: 'forbund', regionCode: null, kommuner: ['2480', '2403'] };
+
+  it('gives each kommun its own share', () => {
+    expect(yearlySeries(snapshot, indicator, { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] }, 'total', { benefit: 'summa' })?.[0]?.value).toBeCloseTo(30, 10);
+  });
+
+  it('gives the group the sum of counts over the sum of populations', () => {
+    const [point] = yearlySeries(snapshot, indicator, group, 'total', { benefit: 'summa' }) ?? [];
+    expect(point?.numerator).toBe(130);
+    expect(point?.denominator).toBe(1100);
+    expect(point?.value).toBeCloseTo((130 / 1100) * 100, 10);
+  });
+
+  it('gives no group value for a share from a source that publishes only shares', () => {
+    const shares = new SnapshotBuilder();
+    shares.add('ej-behoriga-gymnasiet', 'final', '2480', 'total', {}, '2024', 12, 'final', '', 'x');
+    shares.add('ej-behoriga-gymnasiet', 'final', '2403', 'total', {}, '2024', 20, 'final', '', 'x');
+    const shareIndicator = config.indicators.find((candidate) => candidate.id === 'ej-behoriga-gymnasiet')!;
+    expect(yearlySeries(writeSnapshot(shares), shareIndicator, group, 'total', {})).toBeNull();
+  });
+
+  it('suppresses a group count when any member is suppressed, so it cannot be differenced', () => {
+    const counts = new SnapshotBuilder();
+    counts.add('kaa-utan-sysselsattning', 'final', '2480', 'total', {}, '2024', 40, 'final', '', 'x');
+    counts.add('kaa-utan-sysselsattning', 'final', '2403', 'total', {}, '2024', null, 'suppressed', '<5', 'x');
+    const countIndicator = config.indicators.find((candidate) => candidate.id === 'kaa-utan-sysselsattning')!;
+    expect(yearlySeries(writeSnapshot(counts), countIndicator, group, 'total', {})?.[0]).toMatchObject({ value: null, status: 'suppressed' });
+  });
+
+  it('expands the compact files back into valid tidy observations', () => {
+    const observations = [...expandObservations(snapshot.file('he')!.file)];
+    expect(observations).toHaveLength(24);
+    for (const observation of observations) expect(ObservationSchema.safeParse(observation).success).toBe(true);
+    expect(observations[0]).toMatchObject({ indicator: 'he', region: '2403', period: '2024M01', value: 30, provenance: 'raw/x' });
+  });
+});
+
+describe('data:build', () => {
+  let work: string;
+  const snapshotHash = () =>
+    readdirSync(join(work, 'data/snapshot'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((path) => `${path.replace(work, '')}:${sha256(readFileSync(path))}`)
+      .join('\n');
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'build-'));
+    mkdirSync(join(work, 'data'));
+    for (const name of ['config', 'reference', 'raw']) symlinkSync(join(root, 'data', name), join(work, 'data', name));
+    cpSync(join(root, 'data/exports'), join(work, 'data/exports'), { recursive: true });
+  });
+
+  it('gives a byte-identical snapshot from the same inputs', async () => {
+    await buildSnapshot(loadConfig(work), quiet);
+    const first = snapshotHash();
+    await buildSnapshot(loadConfig(work), quiet);
+    expect(snapshotHash()).toBe(first);
+    expect(first).toContain('/data/snapshot/observations/he.json');
+  });
+
+  it('leaves the previous snapshot untouched when an export is bad, listing every problem', async () => {
+    const before = snapshotHash();
+    writeFileSync(join(work, 'data/exports/trasig.csv'), 'Kommunkod;År;Antal\n2480;2023;tolv\n9999;2023;4\n');
+    writeFileSync(
+      join(work, 'data/exports/trasig.manifest.json'),
+      JSON.stringify({ indicator: 'kaa-utan-sysselsattning', unit: 'count', publisher: 'x', delivered: '2026-01-01', columns: { region: 'Kommunkod', period: 'År', value: 'Antal' } }),
+    );
+    const error = await buildSnapshot(loadConfig(work), quiet).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ExportValidationError);
+    expect((error as Error).message).toMatch(/trasig\.csv:2:11: väntade ett tal.*\n.*trasig\.csv:3:1: okänd kommunkod "9999"/);
+    expect(snapshotHash()).toBe(before);
+    expect(readdirSync(join(work, 'data')).sort()).toEqual(['config', 'exports', 'raw', 'reference', 'snapshot']);
+  });
+
+  it('never stores a small count from an export', () => {
+    const file = JSON.parse(readFileSync(join(root, 'data/snapshot/observations/aktivitetsersattning-kartlaggning.json'), 'utf8')) as { series: { values: (number | null)[] }[] };
+    const values = file.series.flatMap((series) => series.values).filter((value): value is number => value !== null);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.filter((value) => value > 0 && value < 5)).toEqual([]);
+  });
+});
