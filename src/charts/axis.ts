@@ -13,24 +13,25 @@ export function labelWidth(labels: string[], fontSize: number): number {
 
 /**
  * Spreads direct labels vertically so none overlaps: positions in pixels in, positions out, each at
- * least `gap` apart and as close to its anchor as that allows.
+ * least `gap` apart. Labels that collide form a block centred on their anchors; others stay put.
  */
 export function dodge(positions: number[], gap: number): number[] {
   const order = positions.map((position, index) => ({ position, index })).sort((a, b) => a.position - b.position);
-  const placed: number[] = [];
+  const blocks: { members: typeof order; start: number }[] = [];
   for (const entry of order) {
-    const previous = placed.at(-1);
-    placed.push(previous === undefined ? entry.position : Math.max(entry.position, previous + gap));
+    blocks.push({ members: [entry], start: entry.position });
+    for (;;) {
+      const last = blocks.at(-1)!;
+      const before = blocks.at(-2);
+      if (!before || before.start + before.members.length * gap <= last.start) break;
+      blocks.pop();
+      const members = [...before.members, ...last.members];
+      const mean = members.reduce((sum, member) => sum + member.position, 0) / members.length;
+      blocks[blocks.length - 1] = { members, start: mean - ((members.length - 1) * gap) / 2 };
+    }
   }
-  // Centre the shifted block on its anchors so labels move as little as possible.
-  const shift = (order.reduce((sum, entry, index) => sum + (placed[index] ?? 0) - entry.position, 0) / Math.max(1, order.length)) * 0.5;
   const result = new Array<number>(positions.length);
-  order.forEach((entry, index) => (result[entry.index] = (placed[index] ?? 0) - shift));
-  for (let index = 1; index < order.length; index++) {
-    const before = result[order[index - 1]!.index]!;
-    const current = order[index]!.index;
-    if (result[current]! < before + gap) result[current] = before + gap;
-  }
+  for (const block of blocks) block.members.forEach((member, offset) => (result[member.index] = block.start + offset * gap));
   return result;
 }
 

@@ -44,5 +44,9 @@ export function finishSvg(svg: Element, frame: ChartFrame): string {
     const newId = `${frame.id}-${index + 1}`;
     markup = markup.replaceAll(`id="${oldId}"`, `id="${newId}"`).replaceAll(`url(#${oldId})`, `url(#${newId})`);
   });
-  return markup.replace(/(\d+\.\d)\d+/g, '$1').replace(/\.0(?=[^\d])/g, '');
+  // jsdom writes U+00A0 as &nbsp;, which XML (a standalone .svg) does not know.
+  return markup
+    .replaceAll('&nbsp;', '\u00a0')
+    .replace(/(\d+\.\d)\d+/g, '$1')
+    .replace(/\.0(?=[^\d])/g, '');
 }
