@@ -13,6 +13,10 @@ export interface Site {
   snapshot: Snapshot;
   indicator(id: string): Indicator;
   forbund(id: string): Forbund;
+  /** The förbund a kommun is a member of (the first, if a deployment lists it twice). */
+  forbundOf(kommun: string): Forbund;
+  /** Every member kommun with its förbund, in configuration order. */
+  members(): { forbund: Forbund; code: string }[];
   view(forbundId: string, indicatorId: string): IndicatorView;
 }
 
@@ -37,6 +41,21 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
       const found = forbund.get(id);
       if (!found) throw new Error(`Okänt förbund ${id}`);
       return found;
+    },
+    forbundOf(kommun) {
+      const found = config.forbund.find((entry) => entry.members.some((member) => member.code === kommun));
+      if (!found) throw new Error(`Kommunen ${kommun} är inte medlem i något förbund`);
+      return found;
+    },
+    members() {
+      const seen = new Set<string>();
+      return config.forbund.flatMap((entry) =>
+        entry.members.flatMap((member) => {
+          if (seen.has(member.code)) return [];
+          seen.add(member.code);
+          return [{ forbund: entry, code: member.code }];
+        }),
+      );
     },
     view(forbundId, indicatorId) {
       const key = `${forbundId}/${indicatorId}`;

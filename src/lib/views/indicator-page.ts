@@ -136,7 +136,7 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
         cells: [
           ...shownPeriods.map((period) => {
             const point = summary.series.find((candidate) => candidate.period === period);
-            return point ? cellText(indicator, point.value, point.status) : '..';
+            return point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
           }),
           formatSigned(summary.change, indicator.decimals),
           verdictLabel(summary.verdict),

@@ -11,8 +11,9 @@ export function areaLabel(area: Area): string {
 }
 
 /** A table cell: the value, or the symbol a Swedish reader knows, with a note mark for flags. */
-export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null, status: ObservationStatus): string {
-  if (status === 'suppressed') return '<5';
+export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null, status: ObservationStatus, aggregate = false): string {
+  // A sum with a protected part is hidden too, but it is not itself a small number.
+  if (status === 'suppressed') return aggregate ? '×' : '<5';
   if (value === null) return '..';
   const text = formatValue(indicator, value);
   if (status === 'preliminary') return `${text}*`;

@@ -44,8 +44,8 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
     rows: ordered.map((summary) => ({
       area: areaLabel(summary.area),
       emphasis: summary.area.kind !== 'kommun',
-      latest: summary.latest ? cellText(indicator, summary.latest.value, summary.latest.status) : '..',
-      previous: summary.previous ? cellText(indicator, summary.previous.value, summary.previous.status) : '..',
+      latest: summary.latest ? cellText(indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..',
+      previous: summary.previous ? cellText(indicator, summary.previous.value, summary.previous.status, summary.area.kind !== 'kommun') : '..',
       change: formatSigned(summary.change, indicator.decimals),
       verdict: verdictLabel(summary.verdict),
       verdictKind: summary.verdict,

@@ -1,0 +1,24 @@
+/** Content files the förbund's office edits without touching code, validated with the file, field and reason. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
+import { renderMarkdown, splitFrontmatter } from './markdown.ts';
+
+export class ContentError extends Error {}
+
+export function loadDialogueContent(root: string, kommun: string): (DialogueContent & { html: string }) | null {
+  const path = join(root, 'data/content/dialog', `${kommun}.md`);
+  if (!existsSync(path)) return null;
+  const { frontmatter, body } = splitFrontmatter(readFileSync(path, 'utf8'));
+  let data: unknown;
+  try {
+    data = parse(frontmatter) ?? {};
+  } catch (error) {
+    throw new ContentError(`${path}: frontmatter är inte giltig YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = DialogueContentSchema.safeParse(data);
+  if (!parsed.success) throw new ContentError(parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`).join('\n'));
+  if (parsed.data.kommun !== kommun) throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
+  return { ...parsed.data, html: renderMarkdown(body) };
+}

@@ -1,0 +1,86 @@
+/**
+ * One plain-language headline per slide, computed from the derived measures. Each function takes
+ * the numbers it talks about and returns a Swedish sentence with sv-SE numbers; missing data gives a
+ * sentence that says so, never a guess.
+ */
+import type { Indicator } from '../schemas/indicator.ts';
+import type { Verdict } from './measures/index.ts';
+import { formatValue } from './text.ts';
+
+type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction'>;
+
+export interface Compared {
+  period: string;
+  value: number | null;
+}
+
+function shown(indicator: Shown, value: number): number {
+  return Math.round(value * 10 ** indicator.decimals);
+}
+
+function relation(indicator: Shown, value: number, other: number): string {
+  if (shown(indicator, value) === shown(indicator, other)) return 'lika hög som';
+  return value > other ? 'högre än' : 'lägre än';
+}
+
+/** "Andelen som försörjs av ersättningar minskade från 12,1 % till 11,4 % och är lägre än i riket." */
+export function trendHeadline(indicator: Shown, subject: string, previous: Compared | null, latest: Compared | null, riket: number | null): string {
+  if (!latest || latest.value === null) return `${subject}: uppgift saknas för ${latest?.period ?? 'den senaste perioden'}.`;
+  const now = formatValue(indicator, latest.value);
+  const tail = riket === null ? '' : ` och är ${relation(indicator, latest.value, riket)} i riket (${formatValue(indicator, riket)})`;
+  if (!previous || previous.value === null) return `${subject} var ${now} ${latest.period}${tail}.`;
+  if (shown(indicator, latest.value) === shown(indicator, previous.value)) return `${subject} var oförändrad, ${now}, mellan ${previous.period} och ${latest.period}${tail}.`;
+  const verb = latest.value > previous.value ? 'ökade' : 'minskade';
+  return `${subject} ${verb} från ${formatValue(indicator, previous.value)} till ${now} mellan ${previous.period} och ${latest.period}${tail}.`;
+}
+
+/** "Störst är sjuk- och aktivitetsersättning, 3,2 % av befolkningen; etableringsersättning ökade mest." */
+export function largestPartHeadline(indicator: Shown, parts: { label: string; latest: number | null; previous: number | null }[], period: string | null): string {
+  const present = parts.filter((part) => part.latest !== null) as { label: string; latest: number; previous: number | null }[];
+  if (present.length === 0 || period === null) return 'Uppdelningen på ersättningsslag saknas för den senaste perioden.';
+  const largest = [...present].sort((a, b) => b.latest - a.latest)[0]!;
+  const changes = present.filter((part) => part.previous !== null).map((part) => ({ ...part, change: part.latest - (part.previous as number) }));
+  const rising = [...changes].sort((a, b) => b.change - a.change)[0];
+  const risingText = rising && shown(indicator, rising.change) > 0 ? `; ${rising.label.toLowerCase()} ökade mest` : '; inget ersättningsslag ökade';
+  return `Störst ${period} är ${largest.label.toLowerCase()}, ${formatValue(indicator, largest.latest)}${changes.length > 0 ? risingText : ''}.`;
+}
+
+/** "Andelen är högre bland kvinnor (9,2 %) än bland män (8,1 %) 2025." */
+export function sexHeadline(indicator: Shown, women: number | null, men: number | null, period: string | null): string {
+  if (women === null || men === null || period === null) return 'Uppgifter för kvinnor och män saknas för den senaste perioden.';
+  if (shown(indicator, women) === shown(indicator, men)) return `Kvinnor och män ligger lika, ${formatValue(indicator, women)}, ${period}.`;
+  const [high, low] = women > men ? ['kvinnor', 'män'] : ['män', 'kvinnor'];
+  return `Värdet är högre bland ${high} (${formatValue(indicator, Math.max(women, men))}) än bland ${low} (${formatValue(indicator, Math.min(women, men))}) ${period}.`;
+}
+
+/** "Lägst andel i arbetskraften bland 15–19 år (34,0 %), högst bland 45–49 år (92,1 %)." */
+export function extremesHeadline(indicator: Shown, what: string, rows: { label: string; value: number | null }[], period: string | null): string {
+  const present = rows.filter((row) => row.value !== null) as { label: string; value: number }[];
+  if (present.length < 2 || period === null) return `${what} per åldersgrupp saknas för den senaste perioden.`;
+  const sorted = [...present].sort((a, b) => a.value - b.value);
+  const low = sorted[0]!;
+  const high = sorted.at(-1)!;
+  return `${what} ${period}: lägst bland ${low.label} (${formatValue(indicator, low.value)}), högst bland ${high.label} (${formatValue(indicator, high.value)}).`;
+}
+
+/** "2 av 3 indikatorer för ohälsa förbättrades i Vännäs; 1 försämrades." */
+export function tallyHeadline(place: string, area: string, verdicts: Verdict[]): string {
+  const judged = verdicts.filter((verdict) => verdict !== 'no-data');
+  if (judged.length === 0) return `Inga jämförbara uppgifter för ${area.toLowerCase()} i ${place}.`;
+  const improving = judged.filter((verdict) => verdict === 'improving').length;
+  const worsening = judged.filter((verdict) => verdict === 'worsening').length;
+  const missing = verdicts.length - judged.length;
+  const parts = [`${improving} av ${judged.length} indikatorer för ${area.toLowerCase()} förbättrades i ${place}`];
+  if (worsening > 0) parts.push(`${worsening} försämrades`);
+  if (missing > 0) parts.push(`${missing} saknar jämförbara uppgifter`);
+  return `${parts.join('; ')}.`;
+}
+
+/** "Vännäs har bäst värde bland de 6 medlemmarna på 2 av 11 indikatorer och sämst på 1." */
+export function rankHeadline(place: string, members: number, ranks: (number | null)[]): string {
+  const ranked = ranks.filter((rank): rank is number => rank !== null);
+  if (ranked.length === 0) return `Det finns inga jämförbara värden för ${place} bland medlemmarna.`;
+  const best = ranked.filter((rank) => rank === 1).length;
+  const worst = ranked.filter((rank) => rank === members).length;
+  return `${place} har bäst värde bland de ${members} medlemmarna på ${best} av ${ranked.length} indikatorer och sämst på ${worst}.`;
+}

@@ -1,0 +1,84 @@
+/**
+ * A kommun's profile: every indicator the förbund follows, for this kommun against the förbund, the
+ * other members, the län and riket, with small multiples of the main series.
+ */
+import { lineChart } from '../../charts/line-chart.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import { formatPeriod, formatSigned } from '../format.ts';
+import type { Verdict } from '../measures/index.ts';
+import { forbundIndicators, type Site } from '../site.ts';
+import { verdictLabel } from '../text.ts';
+import type { ChartBlock } from './indicator-page.ts';
+import { areaLabel, cellText } from './labels.ts';
+
+export interface ProfileRow {
+  indicatorId: string;
+  title: string;
+  period: string;
+  value: string;
+  change: string;
+  verdict: string;
+  verdictKind: Verdict;
+  forbund: string;
+  rank: string;
+  lan: string;
+  riket: string;
+}
+
+export interface KommunProfile {
+  code: string;
+  name: string;
+  role: string;
+  forbund: Forbund;
+  rows: ProfileRow[];
+  multiples: ChartBlock[];
+}
+
+export function buildKommunProfile(site: Site, code: string): KommunProfile {
+  const forbund = site.forbundOf(code);
+  const member = forbund.members.find((entry) => entry.code === code)!;
+  const name = site.config.registry.mustGet(code).name;
+  const rows: ProfileRow[] = [];
+  const multiples: ChartBlock[] = [];
+  for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
+    const view = site.view(forbund.id, indicator.id);
+    const own = view.summaries.find((summary) => summary.area.id === code)!;
+    const of = (kind: string) => view.summaries.find((summary) => summary.area.kind === kind);
+    const value = (summary: typeof own | undefined) => (summary?.latest ? cellText(indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..');
+    rows.push({
+      indicatorId: indicator.id,
+      title: indicator.shortTitle,
+      period: view.latestPeriod ? formatPeriod(view.latestPeriod) : '..',
+      value: value(own),
+      change: formatSigned(own.change, indicator.decimals),
+      verdict: verdictLabel(own.verdict),
+      verdictKind: own.verdict,
+      forbund: value(of('forbund')),
+      rank: own.rank === null ? '..' : `${own.rank} av ${view.areas.members.length}`,
+      lan: value(of('lan')),
+      riket: value(of('riket')),
+    });
+    const shown = view.summaries.filter((summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
+    const id = `liten-${indicator.id}`;
+    multiples.push({
+      id,
+      title: indicator.shortTitle,
+      caption: `${name}: ${value(own)} ${view.latestPeriod ?? ''}, ${verdictLabel(own.verdict)} mot året innan.`,
+      svg: lineChart(
+        shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
+        {
+          id,
+          labelledBy: `${id}-caption`,
+          width: 420,
+          height: 220,
+          fontSize: 13,
+          highlight: [name, 'Förbundet', 'Riket'],
+          yLabel: indicator.unit === 'percent' ? 'Procent' : '',
+          decimals: indicator.decimals,
+          zero: indicator.unit !== 'days',
+        },
+      ),
+    });
+  }
+  return { code, name, role: member.role === 'huvudort' ? 'huvudort' : 'kranskommun', forbund, rows, multiples };
+}

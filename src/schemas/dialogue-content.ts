@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * `data/content/dialog/<kommunkod>.md`: the förbund's own words for a kommun's dialogue deck.
+ * Frontmatter fields below; the Markdown body is the local context shown on its own slide.
+ */
+export const DialogueContentSchema = z.object({
+  /** The kommun the file is about; must equal the file name. */
+  kommun: z.string().regex(/^\d{4}$/),
+  /** Heading of the local-context slide. */
+  title: z.string().min(1).default('Lokalt sammanhang'),
+  /** Questions for the discussion, shown on the closing slide before the computed ones. */
+  questions: z.array(z.string().min(1)).default([]),
+});
+export type DialogueContent = z.infer<typeof DialogueContentSchema>;

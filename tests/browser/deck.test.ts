@@ -1,0 +1,166 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from '../helpers/browser.ts';
+import { requireDist, root } from '../helpers/dist.ts';
+import { getSite } from '../../src/lib/site.ts';
+
+const artifacts = join(root, 'tests/artifacts');
+const site = getSite(root);
+const codes = site.members().map((member) => member.code);
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  requireDist();
+  mkdirSync(artifacts, { recursive: true });
+  ({ server, origin } = await serveDist());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path: string, viewport = { width: 1920, height: 1080 }): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => !request.url().startsWith(origin) && foreign.push(request.url()));
+  await page.goto(`${origin}${path}`);
+  return { page, errors, foreign };
+}
+
+/** Elements whose box leaves the current slide's box (more than a pixel of rounding). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const slide = document.querySelector('section.slide.current') as HTMLElement;
+    const box = slide.getBoundingClientRect();
+    const out: string[] = [];
+    if (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1) out.push(`slide ${slide.id} larger than the window`);
+    for (const element of slide.querySelectorAll<HTMLElement | SVGElement>('h1, h2, h3, p, li, th, td, svg.chart, footer, .kicker')) {
+      if (element.closest('.notes, .visually-hidden')) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > box.bottom + 1)
+        out.push(`${slide.id} ${element.tagName} "${(element.textContent ?? '').slice(0, 40)}"`);
+    }
+    return out;
+  });
+}
+
+describe('dialogue decks in Chromium', () => {
+  it('load without console errors or requests to other hosts', async () => {
+    for (const code of codes) {
+      const { page, errors, foreign } = await open(`/dialog/${code}/`);
+      expect(errors, code).toEqual([]);
+      expect(foreign, code).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('move with the presenter’s keys and put each slide in the URL', async () => {
+    const { page } = await open('/dialog/2460/');
+    const current = () =>
+      page.evaluate(() => ({ id: document.querySelector('section.slide.current')?.id, hash: location.hash, visible: document.querySelectorAll('section.slide:not([hidden])').length }));
+    expect(await current()).toEqual({ id: 'bild-1', hash: '#bild-1', visible: 1 });
+    await page.keyboard.press('ArrowRight');
+    expect((await current()).hash).toBe('#bild-2');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('PageDown');
+    expect((await current()).id).toBe('bild-4');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    expect((await current()).id).toBe('bild-2');
+    await page.keyboard.press('End');
+    const last = await page.evaluate(() => document.querySelectorAll('section.slide').length);
+    expect((await current()).id).toBe(`bild-${last}`);
+    await page.keyboard.press('Home');
+    expect((await current()).id).toBe('bild-1');
+    await page.keyboard.press('5');
+    await page.waitForFunction(() => location.hash === '#bild-5');
+    await page.keyboard.press('1');
+    await page.keyboard.press('0');
+    await page.waitForFunction(() => location.hash === '#bild-10');
+    await page.close();
+  });
+
+  it('opens a link at its slide', async () => {
+    const { page } = await open('/dialog/0380/#bild-3');
+    expect(await page.evaluate(() => document.querySelector('section.slide.current')?.id)).toBe('bild-3');
+    await page.close();
+  });
+
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 3840, height: 2160 },
+  ]) {
+    it(`overflows nothing at ${viewport.width}×${viewport.height}`, async () => {
+      const problems: string[] = [];
+      for (const code of codes) {
+        const { page } = await open(`/dialog/${code}/`, viewport);
+        const count = await page.evaluate(() => document.querySelectorAll('section.slide').length);
+        for (let index = 1; index <= count; index++) {
+          await page.evaluate((n) => (location.hash = `#bild-${n}`), index);
+          await page.waitForFunction((n) => document.querySelector('section.slide.current')?.id === `bild-${n}`, index);
+          problems.push(...(await overflowing(page)));
+          const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth);
+          if (scrolls) problems.push(`${code} bild-${index} scrolls`);
+          if (code === codes[1]) await page.screenshot({ path: join(artifacts, `dialog-${code}-${index}-${viewport.width}.png`) });
+        }
+        await page.close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('keeps body text at least 3 % of the slide height', async () => {
+    const { page } = await open('/dialog/2460/#bild-5');
+    const smallest = await page.evaluate(() => {
+      const slide = document.querySelector('section.slide.current') as HTMLElement;
+      const height = slide.getBoundingClientRect().height;
+      const sizes = [...slide.querySelectorAll('p, li, td, th, footer span')]
+        .filter((element) => !element.closest('.notes, .visually-hidden'))
+        .map((element) => parseFloat(getComputedStyle(element).fontSize));
+      return Math.min(...sizes) / height;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(0.03);
+    await page.close();
+  });
+
+  it('keeps speaker notes off the shared screen', async () => {
+    const { page } = await open('/dialog/2460/#bild-2');
+    expect(await page.locator('section.slide.current .notes').isVisible()).toBe(false);
+    const notes = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await notes.goto(`${origin}/dialog/2460/?notes#bild-2`);
+    expect(await notes.locator('section.slide.current .notes').isVisible()).toBe(true);
+    await notes.close();
+    await page.close();
+  });
+
+  it('prints one slide per landscape page', async () => {
+    const { page } = await open('/dialog/2460/');
+    const count = await page.evaluate(() => document.querySelectorAll('section.slide').length);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(artifacts, 'dialog-2460.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(count);
+    await page.close();
+  });
+
+  it('reads as one long page without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/dialog/2460/`);
+    const visible = await page.evaluate(() => [...document.querySelectorAll('section.slide')].filter((slide) => slide.getBoundingClientRect().height > 0).length);
+    expect(visible).toBe(await page.evaluate(() => document.querySelectorAll('section.slide').length));
+    await context.close();
+  });
+});

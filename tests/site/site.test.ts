@@ -1,0 +1,110 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getSite, forbundIndicators } from '../../src/lib/site.ts';
+import { areaLabel, cellText } from '../../src/lib/views/labels.ts';
+import { formatPeriod } from '../../src/lib/format.ts';
+import { dist, distFiles, page, requireDist, resolves, root } from '../helpers/dist.ts';
+
+const site = getSite(root);
+
+describe('the built site', () => {
+  beforeAll(requireDist);
+
+  it('has a start page, every indicator page, the open data and the statistics page for each förbund', () => {
+    const files = distFiles();
+    for (const forbund of site.config.forbund) {
+      expect(files).toContain(`/${forbund.id}/index.html`);
+      for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
+        for (const file of ['index.html', 'data.csv', 'data-excel.csv', 'diagram.svg', 'diagram.png']) expect(files).toContain(`/${forbund.id}/indikator/${indicator.id}/${file}`);
+      }
+    }
+    for (const indicator of site.config.indicators) expect(files).toContain(`/data/${indicator.id}.csv`);
+    expect(files).toEqual(expect.arrayContaining(['/data/catalog.json', '/om-statistiken/index.html', '/tillganglighet/index.html']));
+  });
+
+  it('resolves every internal link and download', () => {
+    const broken: string[] = [];
+    for (const file of distFiles('.html')) {
+      const document = page(file);
+      for (const element of document.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const url = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
+        if (url.startsWith('mailto:')) continue;
+        if (!resolves(url, file)) broken.push(`${file} -> ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('loads nothing from another host', () => {
+    for (const file of distFiles('.html')) {
+      const document = page(file);
+      const loaded = [...document.querySelectorAll('script[src], link[href]:not([rel="external"]), img[src], iframe, source[src]')].map(
+        (element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '',
+      );
+      expect(
+        loaded.filter((url) => /^(https?:)?\/\//.test(url)),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it('tells the reader on every page when the numbers are an example', () => {
+    expect(site.snapshot.meta.example).toBe(true);
+    for (const file of distFiles('.html')) expect(page(file).querySelector('.example-banner')?.textContent, file).toMatch(/Exempeldata – inte verkliga siffror/);
+    expect(JSON.parse(readFileSync(join(dist, 'data/catalog.json'), 'utf8')).example).toBe(true);
+  });
+
+  it('shows in each indicator table exactly the derived measures', () => {
+    for (const forbund of site.config.forbund) {
+      for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
+        const view = site.view(forbund.id, indicator.id);
+        const table = page(`/${forbund.id}/indikator/${indicator.id}/`).querySelector('table.data-table') as HTMLTableElement;
+        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+        for (const summary of view.summaries) {
+          const row = [...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent === areaLabel(summary.area));
+          expect(row, `${forbund.id} ${indicator.id} ${summary.area.name}`).toBeDefined();
+          const cells = [...(row as Element).querySelectorAll('td')].map((td) => td.textContent);
+          for (const point of summary.series.slice(-3)) {
+            const column = headers.indexOf(formatPeriod(point.period)) - 1;
+            expect(cells[column], `${indicator.id} ${summary.area.name} ${point.period}`).toBe(cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun'));
+          }
+        }
+      }
+    }
+  });
+
+  it('publishes the förbund total of helårsekvivalenter as a ratio of sums', () => {
+    const view = site.view('umearegionen', 'helarsekvivalenter');
+    const total = view.summaries.find((summary) => summary.area.kind === 'forbund')!.latest!;
+    expect(total.value).toBeCloseTo(((total.numerator as number) / (total.denominator as number)) * 100, 10);
+    const members = view.summaries.filter((summary) => summary.area.kind === 'kommun');
+    const sumNumerators = members.reduce((sum, member) => sum + (member.latest?.numerator ?? 0), 0);
+    expect(total.numerator).toBeCloseTo(sumNumerators, 6);
+  });
+
+  it('offers Swedish-Excel and plain CSV of the page’s data', () => {
+    const excel = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data-excel.csv'), 'utf8');
+    const plain = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data.csv'), 'utf8');
+    expect(excel.startsWith('\uFEFFregion_code;region_name;period;sex;benefit;value;unit;status\r\n')).toBe(true);
+    expect(excel).toMatch(/\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final\r\n/);
+    expect(plain).toMatch(/\r\n2480,Umeå,2019,total,summa,\d+(\.\d)?,percent,final\r\n/);
+  });
+
+  it('keeps open data complete and free of small counts', () => {
+    const csv = readFileSync(join(dist, 'data/aktivitetsersattning-kartlaggning.csv'), 'utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('region_code,region_name,period,sex,value,unit,status');
+    const values = csv.slice(1).map((line) => line.split(','));
+    expect(values.some((cells) => cells[6] === 'suppressed' && cells[4] === '')).toBe(true);
+    expect(values.filter((cells) => cells[4] !== '' && Number(cells[4]) > 0 && Number(cells[4]) < 5)).toEqual([]);
+    const he = readFileSync(join(dist, 'data/helarsekvivalenter.csv'), 'utf8');
+    expect(he).toMatch(/\r\n2403,Bjurholm,2025,men,etableringsersattning,/);
+    expect(he).toMatch(/\r\n24,Västerbottens län,2025,total,summa,/);
+  });
+
+  it('keeps each indicator page under 200 KB with its SVG, and ships at most 20 KB of JavaScript', () => {
+    for (const file of distFiles('.html').filter((name) => name.includes('/indikator/'))) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
+    const script = distFiles('.js').reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
+    expect(script).toBeLessThanOrEqual(20 * 1024);
+  });
+});
