@@ -16,6 +16,7 @@ import { forbundIndicators } from '../site.ts';
 import { formatValue, verdictLabel } from '../text.ts';
 import type { IndicatorView } from './indicator-view.ts';
 import { areaLabel, cellText, sourceText } from './labels.ts';
+import { unitLabel } from './indicator-page.ts';
 
 export interface SlideTable {
   caption: string;

@@ -37,7 +37,7 @@ export interface IndicatorPage {
 
 const PAGE_CHART = { width: 760, height: 380, fontSize: 14 };
 
-function unitLabel(indicator: Indicator): string {
+export function unitLabel(indicator: Indicator): string {
   return indicator.unit === 'percent' ? 'Procent' : t(`unit.${indicator.unit}`).replace(/^./, (letter) => letter.toUpperCase());
 }
 

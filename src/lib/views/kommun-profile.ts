@@ -8,7 +8,7 @@ import { formatPeriod, formatSigned } from '../format.ts';
 import type { Verdict } from '../measures/index.ts';
 import { forbundIndicators, type Site } from '../site.ts';
 import { verdictLabel } from '../text.ts';
-import type { ChartBlock } from './indicator-page.ts';
+import { unitLabel, type ChartBlock } from './indicator-page.ts';
 import { areaLabel, cellText } from './labels.ts';
 
 export interface ProfileRow {
@@ -60,11 +60,16 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     });
     const shown = view.summaries.filter((summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
     const id = `liten-${indicator.id}`;
+    const publishable = shown.some((summary) => summary.series.some((point) => point.value !== null));
     multiples.push({
       id,
       title: indicator.shortTitle,
-      caption: `${name}: ${value(own)} ${view.latestPeriod ?? ''}, ${verdictLabel(own.verdict)} mot året innan.`,
-      svg: lineChart(
+      caption: publishable
+        ? `${name}: ${value(own)} ${view.latestPeriod ?? ''}, ${verdictLabel(own.verdict)} mot året innan.`
+        : `Inga värden att visa för ${name}: antalen är för små för att publiceras (<5) eller saknas.`,
+      svg: !publishable
+        ? ''
+        : lineChart(
         shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
         {
           id,
