@@ -51,7 +51,7 @@ describe('the built site', () => {
 
   it('tells the reader on every page when the numbers are an example', () => {
     expect(site.snapshot.meta.example).toBe(true);
-    for (const file of distFiles('.html')) expect(page(file).querySelector('.example-banner')?.textContent, file).toMatch(/Exempeldata – inte verkliga siffror/);
+    for (const file of distFiles('.html')) expect(page(file).querySelector('.example-banner, .example-mark')?.textContent, file).toMatch(/Exempeldata – inte verkliga siffror|EXEMPELDATA/);
     expect(JSON.parse(readFileSync(join(dist, 'data/catalog.json'), 'utf8')).example).toBe(true);
   });
 

@@ -283,20 +283,27 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
     .filter((entry) => entry.own.verdict === 'improving')
     .map((entry) => `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`);
   const worsened = judged.filter((entry) => entry.own.verdict === 'worsening');
+  const atMost = (items: string[], limit: number) => (items.length > limit ? [...items.slice(0, limit - 1), `… och ${items.length - limit + 1} till`] : items);
   const questions = [...(content?.questions ?? []), ...worsened.slice(0, 3).map((entry) => `Vad ligger bakom utvecklingen för ${entry.view.indicator.shortTitle.toLowerCase()}?`)];
   slides.push({
     id: `bild-${slides.length + 1}`,
     kicker: 'Till samtalet',
     headline: `${improved.length} indikatorer förbättrades och ${worsened.length} försämrades i ${name} jämfört med året innan.`,
     lists: [
-      { title: 'Förbättrades', items: improved.length > 0 ? improved : ['Ingen'] },
+      { title: 'Förbättrades', items: improved.length > 0 ? atMost(improved, 4) : ['Ingen'] },
       {
         title: 'Försämrades',
-        items: worsened.length > 0 ? worsened.map((entry) => `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`) : ['Ingen'],
+        items:
+          worsened.length > 0
+            ? atMost(
+                worsened.map((entry) => `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`),
+                4,
+              )
+            : ['Ingen'],
       },
-      { title: 'Frågor', items: questions.length > 0 ? questions : ['Vad ser ni som kommunens största utmaning just nu?'] },
+      { title: 'Frågor', items: questions.length > 0 ? questions.slice(0, 3) : ['Vad ser ni som kommunens största utmaning just nu?'] },
     ],
-    notes: ['Förbättring och försämring avser senaste året mot året innan, i indikatorns önskade riktning.'],
+    notes: ['Förbättring och försämring avser senaste året mot året innan, i indikatorns önskade riktning.', `Förbättrades: ${improved.join('; ') || 'ingen'}.`, `Alla frågor: ${questions.join(' ')}`],
     source: 'Beräknat ur underlaget',
   });
 

@@ -70,19 +70,19 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       svg: !publishable
         ? ''
         : lineChart(
-        shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
-        {
-          id,
-          labelledBy: `${id}-caption`,
-          width: 420,
-          height: 220,
-          fontSize: 13,
-          highlight: [name, 'Förbundet', 'Riket'],
-          yLabel: indicator.unit === 'percent' ? 'Procent' : '',
-          decimals: indicator.decimals,
-          zero: indicator.unit !== 'days',
-        },
-      ),
+            shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
+            {
+              id,
+              labelledBy: `${id}-caption`,
+              width: 420,
+              height: 220,
+              fontSize: 13,
+              highlight: [name, 'Förbundet', 'Riket'],
+              yLabel: indicator.unit === 'percent' ? 'Procent' : '',
+              decimals: indicator.decimals,
+              zero: indicator.unit !== 'days',
+            },
+          ),
     });
   }
   return { code, name, role: member.role === 'huvudort' ? 'huvudort' : 'kranskommun', forbund, rows, multiples };
