@@ -84,3 +84,10 @@ export function rankHeadline(place: string, members: number, ranks: (number | nu
   const worst = ranked.filter((rank) => rank === members).length;
   return `${place} har bäst värde bland de ${members} medlemmarna på ${best} av ${ranked.length} indikatorer och sämst på ${worst}.`;
 }
+
+/** "I oktober 2025 var 87,2 % i arbetskraften, 83,1 % sysselsatta och 4,8 % av arbetskraften arbetslösa i Vännäs." */
+export function labourHeadline(place: string, period: string | null, participation: number | null, employment: number | null, unemployment: number | null): string {
+  if (period === null || participation === null || employment === null || unemployment === null) return `Uppgifter om arbetsmarknaden i ${place} saknas för den senaste oktobermånaden.`;
+  const percent = { unit: 'percent' as const, decimals: 1 };
+  return `I oktober ${period} var ${formatValue(percent, participation)} av befolkningen 20–64 år i ${place} i arbetskraften, ${formatValue(percent, employment)} sysselsatta och ${formatValue(percent, unemployment)} av arbetskraften arbetslösa.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extremesHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../../src/lib/headlines.ts';
+import { extremesHeadline, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../../src/lib/headlines.ts';
 import { verdict } from '../../src/lib/measures/index.ts';
 
 const share = { unit: 'percent' as const, decimals: 1, direction: 'lower-is-better' as const };
@@ -72,5 +72,10 @@ describe('slide headlines from the derived measures', () => {
   it('sums up the ranks', () => {
     expect(rankHeadline('Bjurholm', 6, [1, 6, 3, null, 1])).toBe('Bjurholm har bäst värde bland de 6 medlemmarna på 2 av 4 indikatorer och sämst på 1.');
     expect(rankHeadline('Bjurholm', 6, [null])).toMatch(/inga jämförbara/);
+  });
+
+  it('states the October labour market in one sentence', () => {
+    expect(labourHeadline('Vännäs', '2025', 87.24, 83.1, 4.8)).toBe('I oktober 2025 var 87,2\u00a0% av befolkningen 20–64 år i Vännäs i arbetskraften, 83,1\u00a0% sysselsatta och 4,8\u00a0% av arbetskraften arbetslösa.');
+    expect(labourHeadline('Vännäs', '2025', null, 83.1, 4.8)).toBe('Uppgifter om arbetsmarknaden i Vännäs saknas för den senaste oktobermånaden.');
   });
 });

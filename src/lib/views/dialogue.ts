@@ -9,7 +9,7 @@ import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { loadDialogueContent } from '../content.ts';
 import { formatDate } from '../format.ts';
-import { extremesHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../headlines.ts';
+import { extremesHeadline, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../headlines.ts';
 import type { ValuePoint } from '../indicator-series.ts';
 import type { Site } from '../site.ts';
 import { forbundIndicators } from '../site.ts';
@@ -72,7 +72,7 @@ function trendSlide(id: string, kicker: string, subject: string, view: Indicator
           labelledBy: `${id}-caption`,
           ...DECK,
           highlight: [name, 'Förbundet', 'Riket'],
-          yLabel: indicator.unit === 'percent' ? 'Procent' : '',
+          yLabel: unitLabel(indicator),
           decimals: indicator.decimals,
           zero: indicator.unit !== 'days',
         },
@@ -171,13 +171,7 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
   slides.push({
     id: 'bild-5',
     kicker: `Arbetsmarknaden i oktober ${participation.latestPeriod ?? ''}`,
-    headline: trendHeadline(
-      participation.indicator,
-      `Andelen 20–64 år i arbetskraften i ${name}`,
-      participation.summaries.find((s) => s.area.id === code)?.previous ?? null,
-      participation.summaries.find((s) => s.area.id === code)?.latest ?? null,
-      participation.summaries.find((s) => s.area.kind === 'riket')?.latest?.value ?? null,
-    ),
+    headline: labourHeadline(name, participation.latestPeriod, basViews[0]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null, basViews[1]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null, basViews[2]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null),
     table: {
       caption: `BAS, 20–64 år, oktober ${participation.previousPeriod ?? ''} och ${participation.latestPeriod ?? ''}`,
       columns: ['Mått', name, 'Bedömning', 'Förbundet', 'Riket'],

@@ -78,7 +78,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
               height: 220,
               fontSize: 13,
               highlight: [name, 'Förbundet', 'Riket'],
-              yLabel: indicator.unit === 'percent' ? 'Procent' : '',
+              yLabel: unitLabel(indicator),
               decimals: indicator.decimals,
               zero: indicator.unit !== 'days',
             },

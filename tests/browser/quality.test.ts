@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from '../helpers/browser.ts';
+import { dist, distFiles, page as parse, requireDist } from '../helpers/dist.ts';
+import { axeViolations, cspProblems, foreignLoads, validateHtml } from '../helpers/gates.ts';
+
+/** One page of each type; the html-validate and CSP gates below cover every page. */
+const PAGE_TYPES = {
+  start: '/umearegionen/',
+  indicator: '/uppsala-lan/indikator/helarsekvivalenter/',
+  'indicator (export)': '/umearegionen/indikator/aktivitetsersattning-kartlaggning/',
+  'kommun profile': '/kommun/0319/',
+  'dialogue pack': '/dialog/2403/',
+  statistics: '/om-statistiken/',
+  accessibility: '/tillganglighet/',
+  'open data': '/data/',
+  home: '/',
+};
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  requireDist();
+  ({ server, origin } = await serveDist());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('accessibility (axe-core in Chromium)', () => {
+  for (const [type, path] of Object.entries(PAGE_TYPES)) {
+    it(`${type} has no WCAG 2.1 AA violations`, async () => {
+      expect(await axeViolations(browser, `${origin}${path}`)).toEqual([]);
+    });
+  }
+
+  it('is usable by keyboard: the skip link comes first and focus is visible', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/umearegionen/indikator/helarsekvivalenter/`);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement as Element).outlineStyle, left: (document.activeElement as HTMLElement).getBoundingClientRect().left }));
+    expect(first.text).toBe('Hoppa till innehållet');
+    expect(first.outline).not.toBe('none');
+    expect(first.left).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('innehall');
+    await page.close();
+  });
+});
+
+describe('security and integrity', () => {
+  it('every page carries a CSP without unsafe-inline or unsafe-eval for scripts', () => {
+    for (const file of distFiles('.html')) expect(cspProblems(parse(file)), file).toEqual([]);
+  });
+
+  it('no page loads anything from another host, and no inline style attributes remain', () => {
+    for (const file of distFiles('.html')) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      expect(foreignLoads(parse(file)), file).toEqual([]);
+      expect(html, file).not.toMatch(/\sstyle="/);
+    }
+  });
+
+  it('renders every page type under its CSP with no violation and no third-party request', async () => {
+    for (const path of Object.values(PAGE_TYPES)) {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(`${path}: ${message.text()}`));
+      page.on('request', (request) => !request.url().startsWith(origin) && problems.push(`${path}: ${request.url()}`));
+      await page.goto(`${origin}${path}`);
+      expect(problems).toEqual([]);
+      expect(await page.context().cookies()).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('every built page passes html-validate', async () => {
+    const problems: string[] = [];
+    for (const file of distFiles('.html')) problems.push(...(await validateHtml(readFileSync(join(dist, file), 'utf8'), file, join(dist, file))));
+    expect(problems).toEqual([]);
+  });
+});
