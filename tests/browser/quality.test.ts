@@ -45,7 +45,11 @@ describe('accessibility (axe-core in Chromium)', () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/umearegionen/indikator/helarsekvivalenter/`);
     await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement as Element).outlineStyle, left: (document.activeElement as HTMLElement).getBoundingClientRect().left }));
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      outline: getComputedStyle(document.activeElement as Element).outlineStyle,
+      left: (document.activeElement as HTMLElement).getBoundingClientRect().left,
+    }));
     expect(first.text).toBe('Hoppa till innehållet');
     expect(first.outline).not.toBe('none');
     expect(first.left).toBeGreaterThanOrEqual(0);

@@ -15,11 +15,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export async function serveDist(): Promise<{ server: Server; origin: string }> {
+export async function serveDist(directory = dist): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let path = normalize(join(dist, pathname));
-    if (!path.startsWith(dist)) return void response.writeHead(403).end();
+    let path = normalize(join(directory, pathname));
+    if (!path.startsWith(directory)) return void response.writeHead(403).end();
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) return void response.writeHead(404).end('Not found');
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });

@@ -17,17 +17,17 @@ export function distFiles(extension?: string): string[] {
     .sort();
 }
 
-export function page(url: string): Document {
+export function page(url: string, directory = dist): Document {
   const path = url.endsWith('/') ? `${url}index.html` : url;
-  return new JSDOM(readFileSync(join(dist, path), 'utf8')).window.document;
+  return new JSDOM(readFileSync(join(directory, path), 'utf8')).window.document;
 }
 
 /** Whether an internal URL (path, optionally with #fragment) resolves to a built file and element. */
-export function resolves(url: string, from: string): boolean {
+export function resolves(url: string, from: string, directory = dist): boolean {
   const absolute = new URL(url, `http://site${from}`);
   if (absolute.host !== 'site') return true;
   const path = absolute.pathname.endsWith('/') ? `${absolute.pathname}index.html` : absolute.pathname;
-  if (!existsSync(join(dist, decodeURIComponent(path)))) return false;
-  if (absolute.hash.length > 1 && path.endsWith('.html')) return page(absolute.pathname).getElementById(decodeURIComponent(absolute.hash.slice(1))) !== null;
+  if (!existsSync(join(directory, decodeURIComponent(path)))) return false;
+  if (absolute.hash.length > 1 && path.endsWith('.html')) return page(absolute.pathname, directory).getElementById(decodeURIComponent(absolute.hash.slice(1))) !== null;
   return true;
 }

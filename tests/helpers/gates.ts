@@ -30,7 +30,11 @@ export function cspProblems(document: Document): string[] {
   const policy = document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content');
   if (!policy) return ['ingen Content-Security-Policy'];
   const script = policy.split(';').find((directive) => directive.trim().startsWith('script-src')) ?? '';
-  return [...(/'unsafe-inline'/.test(script) ? ["script-src tillåter 'unsafe-inline'"] : []), ...(/'unsafe-eval'/.test(policy) ? ["tillåter 'unsafe-eval'"] : []), ...(/default-src 'self'/.test(policy) ? [] : ["default-src är inte 'self'"])];
+  return [
+    ...(/'unsafe-inline'/.test(script) ? ["script-src tillåter 'unsafe-inline'"] : []),
+    ...(/'unsafe-eval'/.test(policy) ? ["tillåter 'unsafe-eval'"] : []),
+    ...(/default-src 'self'/.test(policy) ? [] : ["default-src är inte 'self'"]),
+  ];
 }
 
 /** axe-core WCAG 2.1 A/AA violations of a page served at `url`, as `rule: target`. */

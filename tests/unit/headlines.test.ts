@@ -75,7 +75,9 @@ describe('slide headlines from the derived measures', () => {
   });
 
   it('states the October labour market in one sentence', () => {
-    expect(labourHeadline('Vännäs', '2025', 87.24, 83.1, 4.8)).toBe('I oktober 2025 var 87,2\u00a0% av befolkningen 20–64 år i Vännäs i arbetskraften, 83,1\u00a0% sysselsatta och 4,8\u00a0% av arbetskraften arbetslösa.');
+    expect(labourHeadline('Vännäs', '2025', 87.24, 83.1, 4.8)).toBe(
+      'I oktober 2025 var 87,2\u00a0% av befolkningen 20–64 år i Vännäs i arbetskraften, 83,1\u00a0% sysselsatta och 4,8\u00a0% av arbetskraften arbetslösa.',
+    );
     expect(labourHeadline('Vännäs', '2025', null, 83.1, 4.8)).toBe('Uppgifter om arbetsmarknaden i Vännäs saknas för den senaste oktobermånaden.');
   });
 });

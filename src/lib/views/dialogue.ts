@@ -171,7 +171,13 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
   slides.push({
     id: 'bild-5',
     kicker: `Arbetsmarknaden i oktober ${participation.latestPeriod ?? ''}`,
-    headline: labourHeadline(name, participation.latestPeriod, basViews[0]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null, basViews[1]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null, basViews[2]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null),
+    headline: labourHeadline(
+      name,
+      participation.latestPeriod,
+      basViews[0]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null,
+      basViews[1]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null,
+      basViews[2]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null,
+    ),
     table: {
       caption: `BAS, 20–64 år, oktober ${participation.previousPeriod ?? ''} och ${participation.latestPeriod ?? ''}`,
       columns: ['Mått', name, 'Bedömning', 'Förbundet', 'Riket'],
