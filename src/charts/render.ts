@@ -4,10 +4,11 @@
  * stylesheet styles `.chart`), group aria-labels go (axe flags them), ids are renumbered per chart,
  * and coordinates are rounded so output is small and byte-stable.
  */
-import { JSDOM } from 'jsdom';
+import { parseHTML } from 'linkedom';
 
-const dom = new JSDOM('<!DOCTYPE html><html lang="sv"><body></body></html>');
-export const chartDocument = dom.window.document;
+// linkedom rather than jsdom: Plot only needs to create and serialise elements, and linkedom does
+// that about twice as fast, which matters at 290 kommuner × a dozen charts.
+export const chartDocument = parseHTML('<!DOCTYPE html><html lang="sv"><body></body></html>').document as unknown as Document;
 
 /** Colour-blind-safe (Okabe–Ito hues, darkened to at least 3:1 against white). */
 export const PALETTE = ['#0072B2', '#C44E00', '#007A5A', '#A8507F', '#1A1A1A', '#8A6100', '#5F5F5F'];
@@ -44,9 +45,9 @@ export function finishSvg(svg: Element, frame: ChartFrame): string {
     const newId = `${frame.id}-${index + 1}`;
     markup = markup.replaceAll(`id="${oldId}"`, `id="${newId}"`).replaceAll(`url(#${oldId})`, `url(#${newId})`);
   });
-  // jsdom writes U+00A0 as &nbsp;, which XML (a standalone .svg) does not know.
+  // A no-break space may come out as an entity; &nbsp; is unknown to XML, so a standalone .svg would break.
   return markup
-    .replaceAll('&nbsp;', '\u00a0')
+    .replace(/&nbsp;|&#160;/g, '\u00a0')
     .replace(/(\d+\.\d)\d+/g, '$1')
     .replace(/\.0(?=[^\d])/g, '');
 }

@@ -44,13 +44,15 @@ export function loadRegistry(root: string): RegionRegistry {
 
 export function loadConfig(root: string): ProjectConfig {
   const configDir = join(root, 'data/config');
-  const site = readJsonFile(join(configDir, 'site.json'), SiteConfigSchema);
+  // A deployment picks its förbund in one file; LAGESBILD_SITE points at another (the national build).
+  const sitePath = process.env['LAGESBILD_SITE'] ? join(root, process.env['LAGESBILD_SITE']) : join(configDir, 'site.json');
+  const site = readJsonFile(sitePath, SiteConfigSchema);
   const sources = readJsonFile(join(configDir, 'sources.json'), SourcesConfigSchema);
   const indicators = readJsonFile(join(configDir, 'indicators.json'), IndicatorCatalogueSchema);
   const registry = loadRegistry(root);
   const available = readdirSync(join(configDir, 'forbund')).filter((name) => name.endsWith('.json'));
   const forbund = site.forbund.map((id) => {
-    if (!available.includes(`${id}.json`)) throw new ConfigError(`${join(configDir, 'site.json')}: förbundet "${id}" saknas; finns: ${available.join(', ')}`);
+    if (!available.includes(`${id}.json`)) throw new ConfigError(`${sitePath}: förbundet "${id}" saknas; finns: ${available.join(', ')}`);
     return readJsonFile(join(configDir, 'forbund', `${id}.json`), ForbundSchema);
   });
   const indicatorIds = new Set(indicators.map((indicator) => indicator.id));

@@ -17,7 +17,7 @@ export const ForbundSchema = z.object({
   name: z.string().min(1),
   /** Short description of the förbund for the start page. */
   description: z.string(),
-  members: z.array(z.object({ code: KommunCode, role: z.enum(['huvudort', 'kranskommun']) })).min(1),
+  members: z.array(z.object({ code: KommunCode, role: z.enum(['huvudort', 'kranskommun', 'medlem']) })).min(1),
   /** Comparison regions: the län code(s), riket, and optionally SKR kommungrupper. */
   comparisons: z.object({
     lan: z.array(z.string().regex(/^\d{2}$/)),

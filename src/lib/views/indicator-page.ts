@@ -36,6 +36,7 @@ export interface IndicatorPage {
 }
 
 const PAGE_CHART = { width: 760, height: 380, fontSize: 14 };
+const RANK_ENDS = 10;
 
 export function unitLabel(indicator: Indicator): string {
   return indicator.unit === 'percent' ? 'Procent' : t(`unit.${indicator.unit}`).replace(/^./, (letter) => letter.toUpperCase());
@@ -72,15 +73,21 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
     }),
   });
 
-  const ranked = view.summaries
+  const sorted = view.summaries
     .filter((summary) => summary.latest?.value != null)
     .sort((a, b) => (indicator.direction === 'higher-is-better' ? -1 : 1) * ((a.latest?.value as number) - (b.latest?.value as number)));
+  // With many members (a national build) the chart shows the ends of the ranking and the comparisons.
+  const kommunOrder = sorted.filter((summary) => summary.area.kind === 'kommun');
+  const shortened = kommunOrder.length > 2 * RANK_ENDS + 5;
+  const ranked = shortened
+    ? sorted.filter((summary) => summary.area.kind !== 'kommun' || summary.area.id === focusKommun || kommunOrder.indexOf(summary) < RANK_ENDS || kommunOrder.indexOf(summary) >= kommunOrder.length - RANK_ENDS)
+    : sorted;
   if (latest !== null && ranked.length > 0) {
     const best = ranked.find((summary) => summary.area.kind === 'kommun');
     charts.push({
       id: 'jamforelse',
       title: `${indicator.shortTitle} ${formatPeriod(latest)}, jämförelse`,
-      caption: `${indicator.direction === 'neutral' ? 'Högst' : 'Bäst'} bland medlemmarna ${formatPeriod(latest)}: ${best ? `${areaLabel(best.area)} (${formatValue(indicator, best.latest?.value ?? null)})` : 'uppgift saknas'}. Sorterat ${indicator.direction === 'higher-is-better' ? 'från högst till lägst' : 'från lägst till högst'}.`,
+      caption: `${indicator.direction === 'neutral' ? 'Högst' : 'Bäst'} bland medlemmarna ${formatPeriod(latest)}: ${best ? `${areaLabel(best.area)} (${formatValue(indicator, best.latest?.value ?? null)})` : 'uppgift saknas'}. Sorterat ${indicator.direction === 'higher-is-better' ? 'från högst till lägst' : 'från lägst till högst'}${shortened ? `; visar de ${RANK_ENDS} första och sista av ${kommunOrder.length} kommuner, alla finns i tabellen` : ''}.`,
       svg: rankedBars(
         ranked.map((summary) => ({
           label: areaLabel(summary.area),

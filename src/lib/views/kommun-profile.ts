@@ -85,5 +85,5 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
           ),
     });
   }
-  return { code, name, role: member.role === 'huvudort' ? 'huvudort' : 'kranskommun', forbund, rows, multiples };
+  return { code, name, role: member.role, forbund, rows, multiples };
 }

@@ -16,6 +16,8 @@ export interface GoalCard {
   sentence: string;
   latest: string;
   previous: string;
+  /** For large förbund, members are tallied instead of listed. */
+  memberTally: string | null;
   rows: { area: string; emphasis: boolean; latest: string; previous: string; change: string; verdict: string; verdictKind: Verdict }[];
 }
 
@@ -25,20 +27,25 @@ export interface GoalSection {
   cards: GoalCard[];
 }
 
+/** Above this many members the start page tallies verdicts instead of listing every kommun. */
+export const MAX_LISTED_MEMBERS = 25;
+
 function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
   const view = site.view(forbund.id, goal.indicator);
   const { indicator } = view;
   const shown = view.summaries.filter((summary) => summary.area.kind === 'kommun' || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
-  const ordered = [
-    ...shown.filter((summary) => summary.area.kind === 'forbund'),
-    ...shown.filter((summary) => summary.area.kind === 'kommun'),
-    ...shown.filter((summary) => summary.area.kind === 'riket'),
-  ];
+  const members = shown.filter((summary) => summary.area.kind === 'kommun');
+  const listMembers = members.length <= MAX_LISTED_MEMBERS;
+  const ordered = [...shown.filter((summary) => summary.area.kind === 'forbund'), ...(listMembers ? members : []), ...shown.filter((summary) => summary.area.kind === 'riket')];
+  const count = (verdict: Verdict) => members.filter((summary) => summary.verdict === verdict).length;
   return {
     indicatorId: indicator.id,
     title: indicator.title,
     goalText: goal.text,
     sentence: view.sentence,
+    memberTally: listMembers
+      ? null
+      : `Bland de ${members.length} medlemmarna: ${count('improving')} förbättrades, ${count('worsening')} försämrades, ${count('unchanged')} oförändrade, ${count('no-data')} utan jämförbara uppgifter. Se varje kommuns profil.`,
     latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : 'senaste år',
     previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : 'föregående år',
     rows: ordered.map((summary) => ({

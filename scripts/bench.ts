@@ -1,0 +1,81 @@
+/**
+ * npm run bench — builds the national site (all 290 kommuner as members) from the snapshot and
+ * prints pages built, total time, time per page, peak memory, largest and median page weight per
+ * page type, and the same count of bare Astro pages on this machine as the framework's floor.
+ * Targets (2 cores): ≤ 120 s, per-page cost ≤ 5 × bare Astro, peak memory ≤ 2 GiB.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = process.cwd();
+
+
+/** Runs one build in a child process and returns wall time and its peak memory (GNU time is not everywhere, so the child reports). */
+function timedBuild(cwd: string, outDir: string, env: Record<string, string>): { seconds: number; peakMiB: number } {
+  const started = performance.now();
+  const report = execFileSync(process.execPath, ['--input-type=module', '-e', `import { build } from 'astro'; await build({ root: ${JSON.stringify(cwd)}, outDir: ${JSON.stringify(outDir)}, logLevel: 'error' }); console.log(JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));`], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const { maxRSS } = JSON.parse(report.trim().split('\n').at(-1) ?? '{}') as { maxRSS: number };
+  return { seconds, peakMiB: maxRSS / 1024 };
+}
+
+function htmlPages(directory: string): { path: string; bytes: number }[] {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { path: `/${relative(directory, path)}`, bytes: statSync(path).size };
+    });
+}
+
+function pageType(path: string): string {
+  if (path.startsWith('/dialog/')) return 'dialogpresentation';
+  if (path.startsWith('/kommun/')) return 'kommunprofil';
+  if (path.includes('/indikator/')) return 'indikatorsida';
+  if (/^\/[^/]+\/index\.html$/.test(path) && !['/data/index.html', '/om-statistiken/index.html', '/tillganglighet/index.html'].includes(path)) return 'startsida';
+  return 'övriga';
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+process.stderr.write('Bygger den nationella webbplatsen (290 kommuner) …\n');
+const nationalOut = mkdtempSync(join(tmpdir(), 'bench-national-'));
+const national = timedBuild(root, nationalOut, { LAGESBILD_SITE: 'data/config/site-national.json' });
+const pages = htmlPages(nationalOut);
+
+process.stderr.write(`Bygger ${pages.length} tomma Astro-sidor som jämförelse …\n`);
+const bare = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+mkdirSync(join(bare, 'src/pages'), { recursive: true });
+symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
+writeFileSync(join(bare, 'package.json'), '{"type":"module"}');
+writeFileSync(join(bare, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static' });\n");
+writeFileSync(
+  join(bare, 'src/pages/[n].astro'),
+  `---\nexport function getStaticPaths() { return Array.from({ length: ${pages.length} }, (_, n) => ({ params: { n: String(n) } })); }\nconst { n } = Astro.params;\n---\n<html lang="sv"><head><title>Sida {n}</title></head><body><h1>Sida {n}</h1></body></html>\n`,
+);
+const baseline = timedBuild(bare, join(bare, 'dist'), {});
+
+const perPage = (national.seconds / pages.length) * 1000;
+const barePerPage = (baseline.seconds / pages.length) * 1000;
+console.log(`Nationell webbplats: ${pages.length} sidor`);
+console.log(`Total tid: ${national.seconds.toFixed(1)} s (mål ≤ 120 s)`);
+console.log(`Tid per sida: ${perPage.toFixed(1)} ms; tom Astro-sida: ${barePerPage.toFixed(1)} ms; kvot ${(perPage / barePerPage).toFixed(1)} (mål ≤ 5)`);
+console.log(`Högsta minnesanvändning: ${national.peakMiB.toFixed(0)} MiB (mål ≤ 2 048 MiB); tomma Astro-sidor: ${baseline.peakMiB.toFixed(0)} MiB`);
+console.log('Sidvikt per sidtyp (HTML med SVG):');
+const types = [...new Set(pages.map((page) => pageType(page.path)))].sort();
+for (const type of types) {
+  const sizes = pages.filter((page) => pageType(page.path) === type).sort((a, b) => a.bytes - b.bytes);
+  const largest = sizes.at(-1)!;
+  const median = sizes[Math.floor(sizes.length / 2)]!;
+  console.log(`  ${type.padEnd(20)} ${String(sizes.length).padStart(4)} sidor, median ${kib(median.bytes)}, störst ${kib(largest.bytes)} (${largest.path})`);
+}
+rmSync(nationalOut, { recursive: true, force: true });
+rmSync(bare, { recursive: true, force: true });
+
