@@ -55,7 +55,7 @@ const bare = mkdtempSync(join(tmpdir(), 'bench-bare-'));
 mkdirSync(join(bare, 'src/pages'), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
 writeFileSync(join(bare, 'package.json'), '{"type":"module"}');
-writeFileSync(join(bare, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static' });\n");
+writeFileSync(join(bare, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', build: { concurrency: 4 } });\n");
 writeFileSync(
   join(bare, 'src/pages/[n].astro'),
   `---\nexport function getStaticPaths() { return Array.from({ length: ${pages.length} }, (_, n) => ({ params: { n: String(n) } })); }\nconst { n } = Astro.params;\n---\n<html lang="sv"><head><title>Sida {n}</title></head><body><h1>Sida {n}</h1></body></html>\n`,

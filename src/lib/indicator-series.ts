@@ -5,8 +5,8 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Sex } from '../schemas/observation.ts';
-import { combineStatus, ratio, sumOrNull, yearlyFromMonth, yearlyMeanOfMonths, type Point } from './measures/index.ts';
-import type { IndexedFile, Snapshot } from './snapshot.ts';
+import { combineStatus, ratio, worseStatus, yearlyFromMonth, yearlyMeanOfMonths, type Point } from './measures/index.ts';
+import { seriesKey, type IndexedFile, type Snapshot } from './snapshot.ts';
 
 export interface Area {
   /** Region code for kommun/län/riket; the förbund id for a förbund. */
@@ -28,19 +28,35 @@ export interface ValuePoint extends Point {
 function summed(file: IndexedFile, regions: string[], sex: Sex, breakdown: Record<string, string>): Point[] | null {
   const parts = regions.map((region) => file.points(region, sex, breakdown));
   if (parts.length === 0 || parts.some((part) => part === null)) return null;
-  const first = parts[0] as Point[];
-  return first.map((point, index) => {
-    const cells = parts.map((part) => (part as Point[])[index] as Point);
-    return { period: point.period, value: sumOrNull(cells.map((cell) => cell.value)), status: combineStatus(cells.map((cell) => cell.status)) };
-  });
+  // One pass per part, no per-period arrays: a national förbund sums 290 kommuner for every series.
+  const out: Point[] = (parts[0] as Point[]).map((point) => ({ period: point.period, value: 0, status: 'final' }));
+  for (const part of parts as Point[][]) {
+    for (let index = 0; index < out.length; index++) {
+      const target = out[index] as Point;
+      const cell = part[index] as Point;
+      target.value = target.value === null || cell.value === null ? null : target.value + cell.value;
+      target.status = worseStatus(target.status, cell.status);
+    }
+  }
+  return out;
 }
 
 /** The area's own series if the source publishes it, else the sum over its kommuner. */
 function areaPoints(file: IndexedFile, area: Area, sex: Sex, breakdown: Record<string, string>, allowSum: boolean): Point[] | null {
   if (area.regionCode !== null && file.regions.has(area.regionCode)) return file.points(area.regionCode, sex, breakdown);
   if (!allowSum || area.kommuner.length === 0) return null;
-  return summed(file, area.kommuner, sex, breakdown);
+  // Several indicators share a count (BAS's labour force is a numerator of one and a denominator of another).
+  let cache = sumCache.get(file);
+  if (!cache) {
+    cache = new Map();
+    sumCache.set(file, cache);
+  }
+  const key = `${area.kind}:${area.id}:${area.kommuner.length}|${seriesKey(area.id, sex, breakdown)}`;
+  if (!cache.has(key)) cache.set(key, summed(file, area.kommuner, sex, breakdown));
+  return cache.get(key) ?? null;
 }
+
+const sumCache = new WeakMap<IndexedFile, Map<string, Point[] | null>>();
 
 function pick(selection: Record<string, string>, file: IndexedFile, base: Record<string, string>): Record<string, string> {
   const chosen = { ...base };
@@ -64,6 +80,25 @@ function toYearly(indicator: Indicator, points: Point[]): Point[] {
  * Returns null when the snapshot cannot give this area a value (e.g. a förbund aggregate of shares).
  */
 export function yearlySeries(snapshot: Snapshot, indicator: Indicator, area: Area, sex: Sex, selection: Record<string, string>): ValuePoint[] | null {
+  // Pages, downloads and open data ask for the same series many times; compute each once per build.
+  let cache = seriesCache.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    seriesCache.set(snapshot, cache);
+  }
+  const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
+    .sort()
+    .map(([name, code]) => `${name}=${code}`)
+    .join('&')}`;
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const series = computeYearlySeries(snapshot, indicator, area, sex, selection);
+  cache.set(key, series);
+  return series;
+}
+
+const seriesCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
+
+function computeYearlySeries(snapshot: Snapshot, indicator: Indicator, area: Area, sex: Sex, selection: Record<string, string>): ValuePoint[] | null {
   const measure = indicator.measure;
   if (measure.kind === 'ratio') {
     const numeratorFile = snapshot.file(measure.numerator.indicator);

@@ -17,6 +17,7 @@ export class IndexedFile {
   readonly breakdownNames: Set<string>;
   readonly regions: Set<string>;
   private readonly index = new Map<string, SnapshotSeries>();
+  private readonly expanded = new Map<string, Point[]>();
 
   constructor(file: SnapshotFile) {
     this.file = file;
@@ -26,14 +27,20 @@ export class IndexedFile {
   }
 
   /** The series' points in period order, or null when the snapshot has no such series. */
+  /** Shared arrays: callers must not modify them. */
   points(region: string, sex: Sex, breakdown: Record<string, string>): Point[] | null {
-    const series = this.index.get(seriesKey(region, sex, breakdown));
+    const key = seriesKey(region, sex, breakdown);
+    const cached = this.expanded.get(key);
+    if (cached) return cached;
+    const series = this.index.get(key);
     if (!series) return null;
-    return this.file.periods.map((period, index) => ({
+    const points = this.file.periods.map((period, index) => ({
       period,
       value: series.values[index] ?? null,
       status: series.status[index] ?? (series.values[index] === null ? 'missing' : this.file.defaultStatus),
     }));
+    this.expanded.set(key, points);
+    return points;
   }
 }
 

@@ -4,6 +4,7 @@ import { rankedBars } from '../../src/charts/ranked-bars.ts';
 import { stackedBars } from '../../src/charts/stacked-bars.ts';
 import { PALETTE } from '../../src/charts/render.ts';
 import { dodge } from '../../src/charts/axis.ts';
+import { sparkline } from '../../src/charts/sparkline.ts';
 
 const frame = { width: 640, height: 320, fontSize: 14 };
 const years = ['2019', '2020', '2021', '2022', '2023'];
@@ -41,6 +42,15 @@ describe('charts', () => {
     await expect(
       stackedBars(rows, ['Sjukpenning', 'Arbetslöshet', 'Ekonomiskt bistånd'], { id: 'stapel', labelledBy: 'stapel-caption', ...frame, yLabel: 'Procent', decimals: 1 }),
     ).toMatchFileSnapshot('../output/stackedBars.svg');
+  });
+
+  it('sparkline', async () => {
+    const rows = [...series('Bjurholm', 9, 0.2), ...series('Förbundet', 12.1, -0.3), ...series('Riket', 11.9, -0.2), { series: 'Bjurholm', period: '2024', value: null }];
+    const svg = sparkline(rows, { id: 'liten', labelledBy: 'liten-caption', width: 420, height: 200, fontSize: 14, series: ['Bjurholm', 'Förbundet', 'Riket'], decimals: 1, zero: true });
+    expect(svg).toContain('>Bjurholm</text>');
+    expect(svg).toContain('>12,1</text>');
+    expect(svg).toContain('>0,0</text>');
+    await expect(svg).toMatchFileSnapshot('../output/sparkline.svg');
   });
 
   it('is safe under a strict CSP and for screen readers', () => {

@@ -14,9 +14,16 @@ export interface Point {
 
 /** Status of a value made from several: the most severe of its parts. */
 export function combineStatus(statuses: ObservationStatus[]): ObservationStatus {
-  const order: ObservationStatus[] = ['suppressed', 'missing', 'possibly-missing', 'preliminary', 'final'];
-  for (const status of order) if (statuses.includes(status)) return status;
-  return 'final';
+  let worst: ObservationStatus = 'final';
+  for (const status of statuses) worst = worseStatus(worst, status);
+  return worst;
+}
+
+const SEVERITY: Record<ObservationStatus, number> = { final: 0, preliminary: 1, 'possibly-missing': 2, missing: 3, suppressed: 4 };
+
+/** The more severe of two statuses. */
+export function worseStatus(a: ObservationStatus, b: ObservationStatus): ObservationStatus {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
 }
 
 /** numerator / denominator × scale; null when either is missing or the denominator is zero. */
@@ -50,7 +57,9 @@ export function yearlyMeanOfMonths(monthly: Point[]): Point[] {
   const byYear = new Map<string, Point[]>();
   for (const point of monthly) {
     const year = point.period.slice(0, 4);
-    byYear.set(year, [...(byYear.get(year) ?? []), point]);
+    const months = byYear.get(year);
+    if (months) months.push(point);
+    else byYear.set(year, [point]);
   }
   return [...byYear.entries()]
     .filter(([, points]) => points.length === 12)

@@ -16,8 +16,19 @@ function statusOut(status: string, value: number | null): string {
   return value === null && status !== 'suppressed' ? 'missing' : status;
 }
 
+const pageRows = new WeakMap<IndicatorView, { header: string[]; rows: CsvValue[][] }>();
+
 /** The indicator page's own numbers: the förbund's areas, headline and splits, by sex. */
 export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel' | 'plain'): string {
+  let table = pageRows.get(view);
+  if (!table) {
+    table = pageTable(view, snapshot);
+    pageRows.set(view, table);
+  }
+  return toCsv(table.header, table.rows, dialect);
+}
+
+function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[]; rows: CsvValue[][] } {
   const { indicator } = view;
   const splitName = indicator.splits[0]?.name;
   const header = ['region_code', 'region_name', 'period', 'sex', ...(splitName ? [splitName] : []), 'value', 'unit', 'status'];
@@ -42,7 +53,7 @@ export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel
       }
     }
   }
-  return toCsv(header, rows, dialect);
+  return { header, rows };
 }
 
 /** `/data/<id>.csv`: every region in the snapshot (riket, län, kommuner), yearly, all splits and sexes. */

@@ -2,13 +2,13 @@
  * A kommun's profile: every indicator the förbund follows, for this kommun against the förbund, the
  * other members, the län and riket, with small multiples of the main series.
  */
-import { lineChart } from '../../charts/line-chart.ts';
+import { sparkline } from '../../charts/sparkline.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import { formatPeriod, formatSigned } from '../format.ts';
 import type { Verdict } from '../measures/index.ts';
 import { forbundIndicators, type Site } from '../site.ts';
 import { verdictLabel } from '../text.ts';
-import { unitLabel, type ChartBlock } from './indicator-page.ts';
+import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, cellText } from './labels.ts';
 
 export interface ProfileRow {
@@ -69,19 +69,9 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
         : `Inga värden att visa för ${name}: antalen är för små för att publiceras (<5) eller saknas.`,
       svg: !publishable
         ? ''
-        : lineChart(
+        : sparkline(
             shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
-            {
-              id,
-              labelledBy: `${id}-caption`,
-              width: 420,
-              height: 220,
-              fontSize: 13,
-              highlight: [name, 'Förbundet', 'Riket'],
-              yLabel: unitLabel(indicator),
-              decimals: indicator.decimals,
-              zero: indicator.unit !== 'days',
-            },
+            { id, labelledBy: `${id}-caption`, width: 420, height: 200, fontSize: 14, series: [name, 'Förbundet', 'Riket'], decimals: indicator.decimals, zero: indicator.unit !== 'days' },
           ),
     });
   }

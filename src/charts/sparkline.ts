@@ -1,0 +1,60 @@
+/**
+ * Small multiples for kommun profiles: a few lines, the first and last year, the axis's lowest and
+ * highest value and a direct label per line. Drawn as plain SVG text rather than through Plot: a
+ * national build draws thousands of them, and they need none of Plot's machinery.
+ */
+import { dodge } from './axis.ts';
+import { formatNumber } from '../lib/format.ts';
+import { PALETTE, type ChartFrame } from './render.ts';
+
+export interface SparkRow {
+  series: string;
+  period: string;
+  value: number | null;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+export function sparkline(rows: SparkRow[], options: ChartFrame & { series: string[]; decimals: number; zero: boolean }): string {
+  const { width, height, fontSize } = options;
+  const data = rows.filter((row): row is SparkRow & { value: number } => row.value !== null && options.series.includes(row.series));
+  const years = [...new Set(data.map((row) => Number(row.period)))].sort((a, b) => a - b);
+  const values = data.map((row) => row.value);
+  if (years.length === 0) return '';
+  const low = options.zero ? Math.min(0, ...values) : Math.min(...values);
+  const high = Math.max(...values);
+  const span = high - low || 1;
+  const left = fontSize * 4;
+  const right = width - Math.max(...options.series.map((name) => name.length)) * fontSize * 0.6 - fontSize;
+  const top = fontSize;
+  const bottom = height - fontSize * 2;
+  const x = (year: number) => (years.length === 1 ? left : left + ((year - (years[0] ?? 0)) / ((years.at(-1) ?? 1) - (years[0] ?? 0))) * (right - left));
+  const y = (value: number) => bottom - ((value - low) / span) * (bottom - top);
+  const parts: string[] = [];
+  parts.push(`<g stroke="currentColor" stroke-opacity="0.25"><line x1="${left}" x2="${round(right)}" y1="${round(y(high))}" y2="${round(y(high))}"/><line x1="${left}" x2="${round(right)}" y1="${round(y(low))}" y2="${round(y(low))}"/></g>`);
+  parts.push(
+    `<g text-anchor="end"><text x="${left - fontSize / 3}" y="${round(y(high))}" dy="0.32em">${formatNumber(high, options.decimals)}</text><text x="${left - fontSize / 3}" y="${round(y(low))}" dy="0.32em">${formatNumber(low, options.decimals)}</text></g>`,
+  );
+  parts.push(`<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`);
+  const ends: { name: string; y: number; colour: string }[] = [];
+  options.series.forEach((name, index) => {
+    const line = data.filter((row) => row.series === name).sort((a, b) => Number(a.period) - Number(b.period));
+    const last = line.at(-1);
+    if (!last) return;
+    const colour = PALETTE[index % PALETTE.length] as string;
+    const points = line.map((row) => `${round(x(Number(row.period)))},${round(y(row.value))}`).join(' ');
+    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round" points="${points}"/>`);
+    parts.push(`<circle cx="${round(x(Number(last.period)))}" cy="${round(y(last.value))}" r="${fontSize / 4}" fill="${colour}"/>`);
+    ends.push({ name, y: y(last.value), colour });
+  });
+  const placed = dodge(
+    ends.map((end) => end.y),
+    fontSize * 1.15,
+  );
+  parts.push(`<g font-weight="bold">${ends.map((end, index) => `<text x="${round(right + fontSize / 2)}" y="${round(placed[index] ?? end.y)}" dy="0.32em" fill="${end.colour}">${escapeXml(end.name)}</text>`).join('')}</g>`);
+  return `<svg class="chart" role="img" aria-labelledby="${options.labelledBy}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="inherit" font-size="${fontSize}" fill="currentColor">${parts.join('')}</svg>`;
+}
