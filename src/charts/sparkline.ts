@@ -35,7 +35,9 @@ export function sparkline(rows: SparkRow[], options: ChartFrame & { series: stri
   const x = (year: number) => (years.length === 1 ? left : left + ((year - (years[0] ?? 0)) / ((years.at(-1) ?? 1) - (years[0] ?? 0))) * (right - left));
   const y = (value: number) => bottom - ((value - low) / span) * (bottom - top);
   const parts: string[] = [];
-  parts.push(`<g stroke="currentColor" stroke-opacity="0.25"><line x1="${left}" x2="${round(right)}" y1="${round(y(high))}" y2="${round(y(high))}"/><line x1="${left}" x2="${round(right)}" y1="${round(y(low))}" y2="${round(y(low))}"/></g>`);
+  parts.push(
+    `<g stroke="currentColor" stroke-opacity="0.25"><line x1="${left}" x2="${round(right)}" y1="${round(y(high))}" y2="${round(y(high))}"/><line x1="${left}" x2="${round(right)}" y1="${round(y(low))}" y2="${round(y(low))}"/></g>`,
+  );
   parts.push(
     `<g text-anchor="end"><text x="${left - fontSize / 3}" y="${round(y(high))}" dy="0.32em">${formatNumber(high, options.decimals)}</text><text x="${left - fontSize / 3}" y="${round(y(low))}" dy="0.32em">${formatNumber(low, options.decimals)}</text></g>`,
   );
@@ -55,6 +57,8 @@ export function sparkline(rows: SparkRow[], options: ChartFrame & { series: stri
     ends.map((end) => end.y),
     fontSize * 1.15,
   );
-  parts.push(`<g font-weight="bold">${ends.map((end, index) => `<text x="${round(right + fontSize / 2)}" y="${round(placed[index] ?? end.y)}" dy="0.32em" fill="${end.colour}">${escapeXml(end.name)}</text>`).join('')}</g>`);
+  parts.push(
+    `<g font-weight="bold">${ends.map((end, index) => `<text x="${round(right + fontSize / 2)}" y="${round(placed[index] ?? end.y)}" dy="0.32em" fill="${end.colour}">${escapeXml(end.name)}</text>`).join('')}</g>`,
+  );
   return `<svg class="chart" role="img" aria-labelledby="${options.labelledBy}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="inherit" font-size="${fontSize}" fill="currentColor">${parts.join('')}</svg>`;
 }

@@ -7,6 +7,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import { loadConfig, type ProjectConfig } from './config.ts';
 import { Snapshot } from './snapshot.ts';
 import { buildIndicatorView, type IndicatorView } from './views/indicator-view.ts';
+import { loadInitiatives, type LoadedInitiative } from './initiatives.ts';
 
 export interface Site {
   config: ProjectConfig;
@@ -18,6 +19,8 @@ export interface Site {
   /** Every member kommun with its förbund, in configuration order. */
   members(): { forbund: Forbund; code: string }[];
   view(forbundId: string, indicatorId: string): IndicatorView;
+  /** The förbund's joint initiatives (validated; a bad file stops the build). */
+  initiatives(forbundId: string): LoadedInitiative[];
 }
 
 let site: Site | null = null;
@@ -29,6 +32,7 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
   const views = new Map<string, IndicatorView>();
   const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
   const forbund = new Map(config.forbund.map((entry) => [entry.id, entry]));
+  const initiatives = new Map<string, LoadedInitiative[]>();
   site = {
     config,
     snapshot,
@@ -56,6 +60,14 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
           return [{ forbund: entry, code: member.code }];
         }),
       );
+    },
+    initiatives(forbundId) {
+      let list = initiatives.get(forbundId);
+      if (!list) {
+        list = loadInitiatives(root, forbundId, new Set(indicators.keys()));
+        initiatives.set(forbundId, list);
+      }
+      return list;
     },
     view(forbundId, indicatorId) {
       const key = `${forbundId}/${indicatorId}`;

@@ -17,6 +17,9 @@ const PAGE_TYPES = {
   statistics: '/om-statistiken/',
   accessibility: '/tillganglighet/',
   'open data': '/data/',
+  initiatives: '/umearegionen/initiativ/',
+  initiative: '/umearegionen/initiativ/01/',
+  'initiatives by state': '/umearegionen/initiativ/status/under-start/',
   home: '/',
 };
 

@@ -107,4 +107,24 @@ describe('the built site', () => {
     const script = distFiles('.js').reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
     expect(script).toBeLessThanOrEqual(20 * 1024);
   });
+
+  it('links initiatives and indicators both ways', () => {
+    const initiatives = site.initiatives('umearegionen');
+    for (const initiative of initiatives) {
+      const detail = page(`/umearegionen/initiativ/${initiative.slug}/`);
+      expect(detail.querySelector('h1')?.textContent).toBe(`${initiative.number}. ${initiative.name}`);
+      for (const entry of initiative.indicators) {
+        if (!('id' in entry)) continue;
+        expect(detail.querySelector(`a[href="/umearegionen/indikator/${entry.id}/"]`), `${initiative.number} -> ${entry.id}`).not.toBeNull();
+        expect(page(`/umearegionen/indikator/${entry.id}/`).querySelector(`a[href="/umearegionen/initiativ/${initiative.slug}/"]`), `${entry.id} -> ${initiative.number}`).not.toBeNull();
+      }
+    }
+    const overview = page('/umearegionen/initiativ/');
+    expect(overview.querySelectorAll('tbody tr')).toHaveLength(initiatives.length);
+    expect(page('/umearegionen/initiativ/status/under-start/').querySelectorAll('tbody tr')).toHaveLength(1);
+  });
+
+  it('keeps initiative pages under 200 KB too', () => {
+    for (const file of distFiles('.html').filter((name) => name.includes('/initiativ/'))) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
+  });
 });

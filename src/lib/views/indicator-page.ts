@@ -80,7 +80,9 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
   const kommunOrder = sorted.filter((summary) => summary.area.kind === 'kommun');
   const shortened = kommunOrder.length > 2 * RANK_ENDS + 5;
   const ranked = shortened
-    ? sorted.filter((summary) => summary.area.kind !== 'kommun' || summary.area.id === focusKommun || kommunOrder.indexOf(summary) < RANK_ENDS || kommunOrder.indexOf(summary) >= kommunOrder.length - RANK_ENDS)
+    ? sorted.filter(
+        (summary) => summary.area.kind !== 'kommun' || summary.area.id === focusKommun || kommunOrder.indexOf(summary) < RANK_ENDS || kommunOrder.indexOf(summary) >= kommunOrder.length - RANK_ENDS,
+      )
     : sorted;
   if (latest !== null && ranked.length > 0) {
     const best = ranked.find((summary) => summary.area.kind === 'kommun');

@@ -77,7 +77,7 @@ export function buildIndicatorView(snapshot: Snapshot, registry: RegionRegistry,
   }));
   const forbundSummary = summaries.find((summary) => summary.area.kind === 'forbund');
   const riket = summaries.find((summary) => summary.area.kind === 'riket');
-  const subject = forbundSummary?.latest?.value != null ? forbundSummary : memberSummaries[0];
+  const subject = forbundSummary?.latest?.value != null ? forbundSummary : (memberSummaries.find((summary) => summary.latest?.value != null) ?? memberSummaries[0]);
   const sentence = subject
     ? changeSentence(
         indicator,

@@ -1,0 +1,80 @@
+/**
+ * Joint initiatives from `data/content/initiativ/<förbund>/*.md`: YAML frontmatter validated with zod
+ * (errors name the file, line, field and reason) and a Markdown body.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
+import { renderMarkdown, splitFrontmatter } from './markdown.ts';
+
+export class InitiativeError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Fel i initiativfilerna:\n${problems.join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export interface LoadedInitiative extends Initiative {
+  /** URL segment: the number, zero-padded ("01"). */
+  slug: string;
+  file: string;
+  html: string;
+}
+
+export function readInitiativeFile(path: string, indicatorIds: Set<string>): { initiative: LoadedInitiative | null; problems: string[] } {
+  const source = readFileSync(path, 'utf8');
+  const { frontmatter, body } = splitFrontmatter(source);
+  if (frontmatter === '') return { initiative: null, problems: [`${path}:1: frontmatter saknas: filen ska börja med --- och fälten i YAML`] };
+  const lineCounter = new LineCounter();
+  const document = parseDocument(frontmatter, { lineCounter });
+  // Frontmatter starts on line 2 of the file, after the opening ---.
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1);
+  if (document.errors.length > 0) return { initiative: null, problems: document.errors.map((error) => `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${error.message.split('\n')[0]}`) };
+  const parsed = InitiativeSchema.safeParse(document.toJS());
+  const problems: string[] = [];
+  const where = (fieldPath: (string | number)[]) => {
+    for (let depth = fieldPath.length; depth > 0; depth--) {
+      const node = document.getIn(fieldPath.slice(0, depth), true);
+      if (isNode(node)) return lineOf(node.range?.[0]);
+    }
+    return 1;
+  };
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const fieldPath = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+      problems.push(`${path}:${where(fieldPath)}: ${fieldPath.join('.') || '(frontmatter)'}: ${issue.message}`);
+    }
+    return { initiative: null, problems };
+  }
+  parsed.data.indicators.forEach((entry, index) => {
+    if ('id' in entry && !indicatorIds.has(entry.id))
+      problems.push(`${path}:${where(['indicators', index, 'id'])}: indicators.${index}.id: okänd indikator "${entry.id}" (finns inte i data/config/indicators.json)`);
+  });
+  if (problems.length > 0) return { initiative: null, problems };
+  return { initiative: { ...parsed.data, slug: String(parsed.data.number).padStart(2, '0'), file: path, html: renderMarkdown(body) }, problems };
+}
+
+/** Every initiative of a förbund, by number; throws with every problem of every file. */
+export function loadInitiatives(root: string, forbundId: string, indicatorIds: Set<string>): LoadedInitiative[] {
+  const directory = join(root, 'data/content/initiativ', forbundId);
+  if (!existsSync(directory)) return [];
+  const problems: string[] = [];
+  const initiatives: LoadedInitiative[] = [];
+  for (const name of readdirSync(directory)
+    .filter((file) => file.endsWith('.md'))
+    .sort()) {
+    const result = readInitiativeFile(join(directory, name), indicatorIds);
+    problems.push(...result.problems);
+    if (result.initiative) initiatives.push(result.initiative);
+  }
+  const seen = new Map<number, string>();
+  for (const initiative of initiatives) {
+    const other = seen.get(initiative.number);
+    if (other) problems.push(`${initiative.file}:1: number: nummer ${initiative.number} används redan av ${other}`);
+    seen.set(initiative.number, initiative.file);
+  }
+  if (problems.length > 0) throw new InitiativeError(problems);
+  return initiatives.sort((a, b) => a.number - b.number);
+}

@@ -1,0 +1,102 @@
+/**
+ * Initiative pages: the overview grouped by strategic area (with separate pages per state, so the
+ * list filters without JavaScript) and one page per initiative beside the figures it should move.
+ */
+import { lineChart } from '../../charts/line-chart.ts';
+import { t } from '../../i18n/index.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import { INITIATIVE_STATES, type Initiative } from '../../schemas/initiative.ts';
+import type { LoadedInitiative } from '../initiatives.ts';
+import { formatDate, MONTHS } from '../format.ts';
+import type { Site } from '../site.ts';
+import { verdictLabel } from '../text.ts';
+import { unitLabel } from './indicator-page.ts';
+import { areaLabel, cellText } from './labels.ts';
+
+export const AREA_ORDER: Initiative['area'][] = ['ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan'];
+
+export function stateSlug(state: Initiative['state']): string {
+  return state.replace(/ /g, '-').replace(/å/g, 'a').replace(/ä/g, 'a').replace(/ö/g, 'o');
+}
+
+export const STATE_SLUGS = INITIATIVE_STATES.map((state) => ({ state, slug: stateSlug(state) }));
+
+export function effectText(initiative: Initiative): string {
+  if (initiative.effect.score === null) return 'ej bedömd';
+  return `${initiative.effect.score} av 5${initiative.effect.note ? ` (${initiative.effect.note})` : ''}`;
+}
+
+export function feasibilityText(initiative: Initiative): string {
+  return `${initiative.feasibility.effort}, ${initiative.feasibility.time} tid`;
+}
+
+/** "2023-06" as "juni 2023", a full date as "30 november 2023". */
+export function datedText(date: string): string {
+  if (date.length === 10) return formatDate(date);
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+export interface OverviewGroup {
+  area: Initiative['area'];
+  title: string;
+  initiatives: LoadedInitiative[];
+}
+
+export function groupByArea(initiatives: LoadedInitiative[]): OverviewGroup[] {
+  return AREA_ORDER.map((area) => ({ area, title: t(`area.${area}`), initiatives: initiatives.filter((initiative) => initiative.area === area) })).filter((group) => group.initiatives.length > 0);
+}
+
+export interface LinkedIndicator {
+  id: string | null;
+  title: string;
+  sentence: string;
+  table: { area: string; latest: string; verdict: string }[];
+  chart: { id: string; svg: string; caption: string } | null;
+}
+
+/** Each indicator the initiative follows, with its current values and trend; local indicators say they have no data yet. */
+export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initiative): LinkedIndicator[] {
+  return initiative.indicators.map((entry) => {
+    if ('local' in entry) return { id: null, title: entry.local, sentence: 'Lokal indikator som ännu saknar data på webbplatsen; den följs upp av parterna.', table: [], chart: null };
+    const view = site.view(forbund.id, entry.id);
+    const { indicator } = view;
+    const shown = view.summaries.filter((summary) => summary.area.kind !== 'kommun' || forbund.members.length <= 8);
+    const id = `initiativ-${indicator.id}`;
+    const hasValues = shown.some((summary) => summary.series.some((point) => point.value !== null));
+    return {
+      id: indicator.id,
+      title: indicator.title,
+      sentence: view.sentence,
+      table: shown.map((summary) => ({
+        area: areaLabel(summary.area),
+        latest: summary.latest ? cellText(indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..',
+        verdict: verdictLabel(summary.verdict),
+      })),
+      chart: hasValues
+        ? {
+            id,
+            caption: view.sentence,
+            svg: lineChart(
+              shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
+              {
+                id,
+                labelledBy: `${id}-caption`,
+                width: 760,
+                height: 320,
+                fontSize: 14,
+                highlight: ['Förbundet', ...view.areas.lan.map((lan) => lan.name), 'Riket'],
+                yLabel: unitLabel(indicator),
+                decimals: indicator.decimals,
+                zero: indicator.unit !== 'days',
+              },
+            ),
+          }
+        : null,
+    };
+  });
+}
+
+/** Initiatives of a förbund that follow an indicator, for the indicator page. */
+export function initiativesFollowing(site: Site, forbundId: string, indicatorId: string): LoadedInitiative[] {
+  return site.initiatives(forbundId).filter((initiative) => initiative.indicators.some((entry) => 'id' in entry && entry.id === indicatorId));
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, existsSync, mkdtempSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config.ts';
+import { InitiativeError, loadInitiatives, readInitiativeFile } from '../../src/lib/initiatives.ts';
+
+const root = join(import.meta.dirname, '../..');
+const fixtures = join(root, 'tests/fixtures/initiatives');
+const indicatorIds = new Set(loadConfig(root).indicators.map((indicator) => indicator.id));
+
+describe('initiative files', () => {
+  it('reads the shipped Umeåregionen initiatives for 2024', () => {
+    const initiatives = loadInitiatives(root, 'umearegionen', indicatorIds);
+    expect(initiatives.map((initiative) => initiative.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13]);
+    const krami = initiatives.find((initiative) => initiative.number === 10)!;
+    expect(krami).toMatchObject({ state: 'under start', effect: { score: null }, feasibility: { effort: 'lätt', time: 'kort' }, area: 'arbetsloshet' });
+    expect(initiatives.find((initiative) => initiative.number === 12)?.effect).toEqual({ score: 5, note: 'på sikt' });
+  });
+
+  for (const file of readdirSync(fixtures).filter((name) => name.endsWith('.md'))) {
+    it(`rejects ${file} naming the file, line, field and reason`, () => {
+      const { initiative, problems } = readInitiativeFile(join(fixtures, file), indicatorIds);
+      expect(initiative).toBeNull();
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) expect(problem.startsWith(`${join(fixtures, file)}:`)).toBe(true);
+      const expected = join(fixtures, file.replace('.md', '.expected.txt'));
+      if (existsSync(expected)) expect(problems.map((problem) => problem.replace(`${fixtures}/`, '')).join('\n') + '\n').toBe(readFileSync(expected, 'utf8'));
+    });
+  }
+
+  it('stops the build with every problem of every file, and duplicate numbers', () => {
+    const work = mkdtempSync(join(tmpdir(), 'initiativ-'));
+    const directory = join(work, 'data/content/initiativ/test');
+    mkdirSync(directory, { recursive: true });
+    copyFileSync(join(fixtures, 'bad-area.md'), join(directory, 'a.md'));
+    copyFileSync(join(root, 'data/content/initiativ/umearegionen/10-oversyn-av-krami.md'), join(directory, 'b.md'));
+    copyFileSync(join(root, 'data/content/initiativ/umearegionen/10-oversyn-av-krami.md'), join(directory, 'c.md'));
+    const error = (() => {
+      try {
+        loadInitiatives(work, 'test', indicatorIds);
+      } catch (caught) {
+        return caught as InitiativeError;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(InitiativeError);
+    expect(error?.problems.some((problem) => problem.includes('a.md:5: area'))).toBe(true);
+    expect(error?.problems.some((problem) => /c\.md:1: number: nummer 10 används redan av .*b\.md/.test(problem))).toBe(true);
+  });
+});
