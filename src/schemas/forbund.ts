@@ -26,7 +26,7 @@ export const ForbundSchema = z.object({
   }),
   effectGoals: z.array(GoalSchema),
   strategicAreas: z.array(z.object({ area: StrategicAreaSchema, title: z.string(), goals: z.array(GoalSchema) })),
-  contact: z.object({ email: z.string().email(), web: z.string().url().nullable() }),
+  contact: z.object({ email: z.email(), web: z.url().nullable() }),
 });
 export type Forbund = z.infer<typeof ForbundSchema>;
 export type Goal = z.infer<typeof GoalSchema>;

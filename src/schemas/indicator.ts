@@ -38,8 +38,8 @@ export const YearlyRuleSchema = z.discriminatedUnion('kind', [
 export type YearlyRule = z.infer<typeof YearlyRuleSchema>;
 
 export const SourceRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: z.string().url() }),
-  z.object({ kind: z.literal('kolada'), kpi: z.string(), url: z.string().url() }),
+  z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: z.url() }),
+  z.object({ kind: z.literal('kolada'), kpi: z.string(), url: z.url() }),
   z.object({ kind: z.literal('export'), dataset: z.string(), publisher: z.string() }),
 ]);
 

@@ -27,7 +27,7 @@ export const ObservationSchema = z.object({
   /** Other breakdowns by name, e.g. `{benefit: 'sjukpenning'}` or `{age: '20-64', status: 'arbetslosa'}`. */
   breakdown: z.record(z.string(), z.string()),
   /** Null when missing or suppressed: never zero in their place. */
-  value: z.number().finite().nullable(),
+  value: z.number().nullable(),
   status: ObservationStatusSchema,
   /** The source's own flag, verbatim (SCB symbol, Kolada status), or empty. */
   sourceStatus: z.string(),

@@ -11,7 +11,7 @@ export const ProvenanceSchema = z.object({
   /** The query sent (POST body or query string), if any. */
   query: z.string().nullable(),
   /** ISO timestamp of the fetch or import. */
-  retrievedAt: z.string().datetime({ offset: true }),
+  retrievedAt: z.iso.datetime({ offset: true }),
   /** SHA-256 of the raw bytes, hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** True when the file was written by the example generator, not fetched. */

@@ -45,9 +45,9 @@ export const KoladaKpiSchema = z.object({
 });
 
 export const SourcesConfigSchema = z.object({
-  scb: z.object({ baseUrl: z.string().url(), lang: z.enum(['sv', 'en']), tables: z.array(ScbTableSchema) }),
+  scb: z.object({ baseUrl: z.url(), lang: z.enum(['sv', 'en']), tables: z.array(ScbTableSchema) }),
   kolada: z.object({
-    baseUrl: z.string().url(),
+    baseUrl: z.url(),
     fromYear: z.number().int().min(1990),
     perPage: z.number().int().min(1).max(5000),
     requestsPerSecond: z.number().positive().max(5),
