@@ -89,3 +89,9 @@ export function forbundIndicators(entry: Forbund, catalogue: Indicator[]): Indic
   for (const indicator of catalogue) if (!ordered.includes(indicator.id)) ordered.push(indicator.id);
   return ordered.map((id) => catalogue.find((indicator) => indicator.id === id) as Indicator);
 }
+
+/** Static paths of every indicator page of every published förbund (and its downloads). */
+export function indicatorPagePaths(): { params: { forbund: string; id: string } }[] {
+  const site = getSite();
+  return site.config.forbund.flatMap((forbund) => forbundIndicators(forbund, site.config.indicators).map((indicator) => ({ params: { forbund: forbund.id, id: indicator.id } })));
+}

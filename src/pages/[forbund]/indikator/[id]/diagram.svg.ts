@@ -1,12 +1,9 @@
 import type { APIRoute } from 'astro';
-import { forbundIndicators, getSite } from '../../../../lib/site.ts';
+import { getSite, indicatorPagePaths } from '../../../../lib/site.ts';
 import { standaloneSvg } from '../../../../lib/views/downloads.ts';
 import { buildIndicatorPage } from '../../../../lib/views/indicator-page.ts';
 
-export function getStaticPaths() {
-  const site = getSite();
-  return site.config.forbund.flatMap((forbund) => forbundIndicators(forbund, site.config.indicators).map((indicator) => ({ params: { forbund: forbund.id, id: indicator.id } })));
-}
+export const getStaticPaths = indicatorPagePaths;
 
 export const GET: APIRoute = ({ params }) => {
   const site = getSite();
