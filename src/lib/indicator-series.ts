@@ -4,7 +4,8 @@
  * area's kommuner and divide sums, never averaging shares.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { Sex } from '../schemas/observation.ts';
+import type { ObservationStatus, Sex } from '../schemas/observation.ts';
+import type { SnapshotSeries } from '../schemas/snapshot.ts';
 import { combineStatus, ratio, worseStatus, yearlyFromMonth, yearlyMeanOfMonths, type Point } from './measures/index.ts';
 import { seriesKey, type IndexedFile, type Snapshot } from './snapshot.ts';
 
@@ -26,19 +27,21 @@ export interface ValuePoint extends Point {
 
 /** Sum of one series over several regions, period by period; null where any part is missing. */
 function summed(file: IndexedFile, regions: string[], sex: Sex, breakdown: Record<string, string>): Point[] | null {
-  const parts = regions.map((region) => file.points(region, sex, breakdown));
+  const parts = regions.map((region) => file.series(region, sex, breakdown));
   if (parts.length === 0 || parts.some((part) => part === null)) return null;
-  // One pass per part, no per-period arrays: a national förbund sums 290 kommuner for every series.
-  const out: Point[] = (parts[0] as Point[]).map((point) => ({ period: point.period, value: 0, status: 'final' }));
-  for (const part of parts as Point[][]) {
-    for (let index = 0; index < out.length; index++) {
-      const target = out[index] as Point;
-      const cell = part[index] as Point;
-      target.value = target.value === null || cell.value === null ? null : target.value + cell.value;
-      target.status = worseStatus(target.status, cell.status);
+  // One pass over the stored arrays, no point objects per kommun: a national förbund sums 290 of them.
+  const periods = file.file.periods;
+  const values: (number | null)[] = new Array<number | null>(periods.length).fill(0);
+  const statuses: ObservationStatus[] = new Array<ObservationStatus>(periods.length).fill('final');
+  for (const part of parts as SnapshotSeries[]) {
+    for (let index = 0; index < periods.length; index++) {
+      const sum = values[index] ?? null;
+      const value = part.values[index] ?? null;
+      values[index] = sum === null || value === null ? null : sum + value;
+      statuses[index] = worseStatus(statuses[index] ?? 'final', file.statusAt(part, index));
     }
   }
-  return out;
+  return periods.map((period, index) => ({ period, value: values[index] ?? null, status: statuses[index] ?? 'final' }));
 }
 
 /** The area's own series if the source publishes it, else the sum over its kommuner. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SnapshotMetaSchema, type SnapshotFile, type SnapshotMeta, type SnapshotSeries } from '../schemas/snapshot.ts';
-import type { Observation, Sex } from '../schemas/observation.ts';
+import type { Observation, ObservationStatus, Sex } from '../schemas/observation.ts';
 import type { Point } from './measures/index.ts';
 
 export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
@@ -17,7 +17,6 @@ export class IndexedFile {
   readonly breakdownNames: Set<string>;
   readonly regions: Set<string>;
   private readonly index = new Map<string, SnapshotSeries>();
-  private readonly expanded = new Map<string, Point[]>();
 
   constructor(file: SnapshotFile) {
     this.file = file;
@@ -27,20 +26,23 @@ export class IndexedFile {
   }
 
   /** The series' points in period order, or null when the snapshot has no such series. */
-  /** Shared arrays: callers must not modify them. */
+  /** The stored series itself (values and sparse statuses), for sums that need no point objects. */
+  series(region: string, sex: Sex, breakdown: Record<string, string>): SnapshotSeries | null {
+    return this.index.get(seriesKey(region, sex, breakdown)) ?? null;
+  }
+
+  statusAt(series: SnapshotSeries, index: number): ObservationStatus {
+    return series.status[index] ?? (series.values[index] === null ? 'missing' : this.file.defaultStatus);
+  }
+
   points(region: string, sex: Sex, breakdown: Record<string, string>): Point[] | null {
-    const key = seriesKey(region, sex, breakdown);
-    const cached = this.expanded.get(key);
-    if (cached) return cached;
-    const series = this.index.get(key);
+    const series = this.index.get(seriesKey(region, sex, breakdown));
     if (!series) return null;
-    const points = this.file.periods.map((period, index) => ({
+    return this.file.periods.map((period, index) => ({
       period,
       value: series.values[index] ?? null,
-      status: series.status[index] ?? (series.values[index] === null ? 'missing' : this.file.defaultStatus),
+      status: this.statusAt(series, index),
     }));
-    this.expanded.set(key, points);
-    return points;
   }
 }
 
