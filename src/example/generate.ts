@@ -57,7 +57,9 @@ export function metadataDocument(table: string, label: string, dimensions: Dimen
 
 /** A data response for one selection, values from `valueOf(codes by dimension id)`. */
 export function dataDocument(metadata: JsonStatCube, label: string, selection: Selection, valueOf: (codes: Record<string, string>) => number | null): string {
-  const ids = metadata.dimensions.map((dimension) => dimension.id);
+  // Eliminated variables are absent from the selection and from the response, as SCB answers.
+  const dimensions = metadata.dimensions.filter((dimension) => dimension.id in selection);
+  const ids = dimensions.map((dimension) => dimension.id);
   const lists = ids.map((id) => selection[id] ?? []);
   const values: (number | null)[] = [];
   const status: Record<string, string> = {};
@@ -75,7 +77,7 @@ export function dataDocument(metadata: JsonStatCube, label: string, selection: S
     }
   }
   const dimension = Object.fromEntries(
-    metadata.dimensions.map((dim) => [
+    dimensions.map((dim) => [
       dim.id,
       {
         label: dim.label,
@@ -382,4 +384,58 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
 
 function isHiddenInExample(kpi: string, id: string, year: number): boolean {
   return (kpi.charCodeAt(5) + Number(id) + year) % 7 === 0;
+}
+
+/** TAB638-shaped population by single year of age 15–74 and sex, 31 December 2014–2024; Civilstånd eliminated as a real query would. */
+export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+  const ages = Array.from({ length: 101 }, (_, age): [string, string] => [String(age), `${age} år`]);
+  ages.push(['100+', '100+ år'], ['tot', 'totalt ålder']);
+  const metadata = metadataDocument(table.table, table.title, [
+    { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
+    {
+      id: 'Civilstand',
+      label: 'civilstånd',
+      codes: [
+        ['OG', 'ogifta'],
+        ['G', 'gifta'],
+        ['SK', 'skilda'],
+        ['ÄNKL', 'änkor/änklingar'],
+      ],
+    },
+    { id: 'Alder', label: 'ålder', codes: ages },
+    {
+      id: 'Kon',
+      label: 'kön',
+      codes: [
+        ['1', 'män'],
+        ['2', 'kvinnor'],
+      ],
+    },
+    {
+      id: 'ContentsCode',
+      label: 'tabellinnehåll',
+      codes: [
+        ['BE0101N1', 'Folkmängd'],
+        ['BE0101N2', 'Folkökning'],
+      ],
+      units: { BE0101N1: { base: 'antal', decimals: 0 }, BE0101N2: { base: 'antal', decimals: 0 } },
+    },
+    { id: 'Tid', label: 'år', codes: periodRange('2014', '2024').map((code) => [code, code]) },
+  ]);
+  // PxWeb may leave out Civilstånd (it is eliminable) and sum over it.
+  ((metadata['dimension'] as Record<string, Record<string, unknown>>)['Civilstand'] as Record<string, unknown>)['extension'] = { elimination: true };
+  writeScbTable(
+    table,
+    metadata,
+    config,
+    store,
+    (codes, kommuner) => {
+      const age = Number(codes['Alder']);
+      const sex = codes['Kon'] === '1' ? 'men' : 'women';
+      const year = Number(codes['Tid']);
+      const weight = age < 20 ? 0.9 : age > 64 ? 0.85 : 1;
+      return sumOver(kommuner, (kommun) => Math.round((population2064(kommun, sex, year) / 45) * weight));
+    },
+    log,
+  );
 }

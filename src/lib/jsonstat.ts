@@ -40,6 +40,8 @@ export interface JsonStatDimension {
   codes: string[];
   labels: Map<string, string>;
   units: Map<string, { base?: string | undefined; decimals?: number | undefined }>;
+  /** PxWeb may leave the variable out of a query and sum over it (`extension.elimination`). */
+  eliminable: boolean;
 }
 
 export interface JsonStatCube {
@@ -107,7 +109,7 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
     const size = data.size[position] ?? 0;
     if (!dimension) {
       problems.push(`dimension.${id} saknas men står i id`);
-      return { id, label: id, codes: [], labels: new Map(), units: new Map() };
+      return { id, label: id, codes: [], labels: new Map(), units: new Map(), eliminable: false };
     }
     // Real metadata responses may state a default selection's size (TAB638: Alder size 1, 102
     // categories), so in metadata mode the categories themselves decide.
@@ -119,6 +121,7 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
       codes,
       labels: new Map(codes.map((code) => [code, dimension.category.label?.[code] ?? code])),
       units: new Map(Object.entries(dimension.category.unit ?? {})),
+      eliminable: (dimension['extension'] as { elimination?: unknown } | undefined)?.elimination === true,
     };
   });
   const cellCount = dimensions.reduce((product, dimension) => product * dimension.codes.length, 1);

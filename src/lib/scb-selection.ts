@@ -34,7 +34,7 @@ export function planTable(table: ScbTable, metadata: JsonStatCube, registry: Reg
 
   const regionCodes = registry.all.filter((region) => table.geo.levels.includes(region.level)).map((region) => region.code);
   requireCodes(table.geo.variable, regionCodes);
-  const sexCodes = Object.values(table.sex.codes);
+  const sexCodes = [...new Set(Object.values(table.sex.codes))];
   requireCodes(table.sex.variable, sexCodes);
   const from = normalisePeriodCode(table.time.from);
   const timeCodes = (dimension(table.time.variable)?.codes ?? []).filter((code) => {
@@ -58,9 +58,10 @@ export function planTable(table: ScbTable, metadata: JsonStatCube, registry: Reg
   const dimensionOrder = metadata.dimensions.map((candidate) => candidate.id);
   const queries = table.queries.map((query) => {
     const selection: Selection = { ...base, ...query.select };
-    const unselected = dimensionOrder.filter((id) => !(id in selection));
+    // A variable PxWeb can eliminate is left out and summed by SCB (Civilstånd in TAB638).
+    const unselected = dimensionOrder.filter((id) => !(id in selection) && !metadata.dimensions.find((dimension) => dimension.id === id)?.eliminable);
     if (unselected.length > 0) throw new Error(`${table.table}, fråga ${query.name}: välj koder för ${unselected.join(', ')}`);
-    return { name: query.name, selection: Object.fromEntries(dimensionOrder.map((id) => [id, selection[id] ?? []])) };
+    return { name: query.name, selection: Object.fromEntries(dimensionOrder.filter((id) => id in selection).map((id) => [id, selection[id] ?? []])) };
   });
   return { contentCodes, queries, dimensionOrder };
 }

@@ -13,7 +13,7 @@ import type { SnapshotMeta } from '../schemas/snapshot.ts';
 import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
 import { replaceDirectory, sha256, stableJson, writeFileAtomic } from './files.ts';
 import { normaliseKoladaPage } from './normalise-kolada.ts';
-import { normaliseScbCube } from './normalise-scb.ts';
+import { BandSums, normaliseScbCube } from './normalise-scb.ts';
 import { readRawManifest } from './raw-store.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 
@@ -74,6 +74,7 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
   const tables = new Map(config.sources.scb.tables.map((table) => [table.dataset, table]));
   const indicatorByKpi = new Map(config.sources.kolada.kpis.filter((kpi) => kpi.kpi !== null).map((kpi) => [kpi.kpi as string, kpi.indicator]));
   const inputHashes: string[] = [];
+  const bandSums = new Map(config.sources.scb.tables.filter((table) => table.ageBands !== null || table.sumSexes).map((table) => [table.dataset, new BandSums(table)]));
   let done = 0;
   for (const file of manifest.files) {
     const bytes = readFileSync(join(config.root, 'data', file.id));
@@ -85,13 +86,14 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
       if (!table) throw new Error(`data/${file.id}: ingen tabell med dataset "${parts[2]}" i sources.json`);
       const resolved = manifest.contentCodes[table.table] ?? {};
       const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
-      normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, builder);
+      normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, bandSums.get(table.dataset) ?? builder);
     } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
       normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
     }
     done++;
     if (done % 10 === 0 || done === manifest.files.length) options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
   }
+  for (const sums of bandSums.values()) sums.flush(builder);
   const exportFiles = listExportFiles(join(config.root, 'data/exports'));
   const imported = await importAllExports(exportFiles, config, options.today);
   const exportProvenance = addExports(imported, builder);

@@ -9,12 +9,86 @@ import { normalisePeriodCode } from '../lib/period.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import type { SnapshotBuilder } from './snapshot-builder.ts';
+import { worseStatus } from '../lib/measures/index.ts';
 
 export function normaliseAgeCode(code: string): string {
   return code.replace(/^0+(\d)/, '$1');
 }
 
-export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCodes: string[], provenance: string, builder: SnapshotBuilder): number {
+/** Where normalised cells go: straight into the snapshot, or into sums first. */
+export interface CellSink {
+  add(
+    indicator: string,
+    defaultStatus: ObservationStatus,
+    region: string,
+    sex: Sex,
+    breakdown: Record<string, string>,
+    period: string,
+    value: number | null,
+    status: ObservationStatus,
+    sourceStatus: string,
+    provenance: string,
+  ): void;
+}
+
+/**
+ * Sums single-year ages into bands and men and women into a total, over a whole dataset (a query may
+ * be split across calls by age), then writes the sums. Null anywhere makes the sum null.
+ */
+export class BandSums implements CellSink {
+  private readonly table: ScbTable;
+  private readonly sums = new Map<
+    string,
+    { indicator: string; region: string; sex: Sex; breakdown: Record<string, string>; period: string; value: number | null; status: ObservationStatus; provenance: string }
+  >();
+
+  constructor(table: ScbTable) {
+    this.table = table;
+  }
+
+  private accumulate(indicator: string, region: string, sex: Sex, breakdown: Record<string, string>, period: string, value: number | null, status: ObservationStatus, provenance: string): void {
+    const key = `${indicator}|${region}|${sex}|${Object.entries(breakdown).sort().join('&')}|${period}`;
+    const sum = this.sums.get(key);
+    if (!sum) this.sums.set(key, { indicator, region, sex, breakdown, period, value, status, provenance });
+    else {
+      sum.value = sum.value === null || value === null ? null : sum.value + value;
+      sum.status = worseStatus(sum.status, status);
+    }
+  }
+
+  add(
+    indicator: string,
+    _defaultStatus: ObservationStatus,
+    region: string,
+    sex: Sex,
+    breakdown: Record<string, string>,
+    period: string,
+    value: number | null,
+    status: ObservationStatus,
+    _sourceStatus: string,
+    provenance: string,
+  ): void {
+    const bands = this.table.ageBands;
+    const targets: Record<string, string>[] = [];
+    if (bands) {
+      const code = breakdown[bands.name] ?? '';
+      const age = /^\d+\+?$/.test(code) ? Number.parseInt(code, 10) : Number.NaN;
+      for (const [band, range] of Object.entries(bands.bands)) if (age >= range.from && age <= range.to) targets.push({ ...breakdown, [bands.name]: band });
+    } else targets.push(breakdown);
+    for (const target of targets) {
+      this.accumulate(indicator, region, sex, target, period, value, status, provenance);
+      if (this.table.sumSexes && sex !== 'total') this.accumulate(indicator, region, 'total', target, period, value, status, provenance);
+    }
+  }
+
+  /** Writes every sum; the provenance of a sum is the first raw file that contributed to it. */
+  flush(builder: SnapshotBuilder): void {
+    for (const sum of this.sums.values())
+      builder.add(sum.indicator, this.table.status, sum.region, sum.sex, sum.breakdown, sum.period, sum.value, sum.value === null ? 'missing' : sum.status, '', sum.provenance);
+  }
+}
+
+export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCodes: string[], provenance: string, builder: CellSink): number {
   const axis = (variable: string): number => {
     const index = cube.dimensions.findIndex((dimension) => dimension.id === variable);
     if (index < 0) throw new Error(`${provenance}: variabeln ${variable} saknas i svaret`);
@@ -24,7 +98,10 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
   const timeAxis = axis(table.time.variable);
   const sexAxis = axis(table.sex.variable);
   const contentAxis = axis(table.contents.variable);
-  const breakdownAxes = table.breakdowns.map((breakdown) => ({ name: breakdown.name, index: axis(breakdown.variable) }));
+  const breakdownAxes = [...table.breakdowns, ...(table.ageBands ? [{ variable: table.ageBands.variable, name: table.ageBands.name }] : [])].map((breakdown) => ({
+    name: breakdown.name,
+    index: axis(breakdown.variable),
+  }));
   const sexByCode = new Map(Object.entries(table.sex.codes).map(([sex, code]) => [code, sex as Sex]));
   const itemByCode = new Map(table.contents.items.map((item, index) => [contentCodes[index] ?? '', item]));
   const periodCache = new Map<string, string>();

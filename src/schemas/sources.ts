@@ -24,10 +24,20 @@ export const ScbTableSchema = z.object({
   status: z.enum(['final', 'preliminary']),
   geo: z.object({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
   time: z.object({ variable: z.string(), from: z.string() }),
-  sex: z.object({ variable: z.string(), codes: z.record(SexSchema, z.string()) }),
+  sex: z.object({ variable: z.string(), codes: z.partialRecord(SexSchema, z.string()) }),
   contents: z.object({ variable: z.string(), items: z.array(ContentItemSchema).min(1) }),
   /** Variables kept as observation breakdowns, with the breakdown name. */
   breakdowns: z.array(z.object({ variable: z.string(), name: z.string() })),
+  /**
+   * Single-year ages summed into bands at build time (TAB638 has no 20–64 total). Sums run over the
+   * whole dataset, since the query may be split across calls by age.
+   */
+  ageBands: z
+    .object({ variable: z.string(), name: z.string(), bands: z.record(z.string(), z.object({ from: z.number().int().min(0), to: z.number().int().min(0) })) })
+    .nullable()
+    .default(null),
+  /** The table has men and women but no total: add the total as their sum. */
+  sumSexes: z.boolean().default(false),
   /** One or more selections; variables not in geo/time/contents are chosen here. */
   queries: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) })).min(1),
 });

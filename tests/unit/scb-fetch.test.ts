@@ -31,6 +31,8 @@ const table: ScbTable = {
     ],
   },
   breakdowns: [],
+  ageBands: null,
+  sumSexes: false,
   queries: [{ name: 'alla', select: { Aldersgrupp: ['20-64'] } }],
 };
 
