@@ -3,6 +3,9 @@ import type { Forbund } from '../schemas/forbund.ts';
 import type { Area } from './indicator-series.ts';
 import type { RegionRegistry } from './regions.ts';
 
+/** Above this many members an indicator page offers no per-kommun highlighted variants (a national build would need thousands). */
+export const MAX_HIGHLIGHT_MEMBERS = 25;
+
 export interface ForbundAreas {
   members: Area[];
   forbund: Area;

@@ -8,6 +8,7 @@ import { loadConfig, type ProjectConfig } from './config.ts';
 import { Snapshot } from './snapshot.ts';
 import { buildIndicatorView, type IndicatorView } from './views/indicator-view.ts';
 import { loadInitiatives, type LoadedInitiative } from './initiatives.ts';
+import { MAX_HIGHLIGHT_MEMBERS } from './areas.ts';
 
 export interface Site {
   config: ProjectConfig;
@@ -94,4 +95,14 @@ export function forbundIndicators(entry: Forbund, catalogue: Indicator[]): Indic
 export function indicatorPagePaths(): { params: { forbund: string; id: string } }[] {
   const site = getSite();
   return site.config.forbund.flatMap((forbund) => forbundIndicators(forbund, site.config.indicators).map((indicator) => ({ params: { forbund: forbund.id, id: indicator.id } })));
+}
+
+/** Static paths of the indicator pages with one member kommun highlighted: `/<förbund>/indikator/<id>/<kommunkod>/`. */
+export function highlightPagePaths(): { params: { forbund: string; id: string; kommun: string } }[] {
+  const site = getSite();
+  return site.config.forbund
+    .filter((forbund) => forbund.members.length <= MAX_HIGHLIGHT_MEMBERS)
+    .flatMap((forbund) =>
+      forbundIndicators(forbund, site.config.indicators).flatMap((indicator) => forbund.members.map((member) => ({ params: { forbund: forbund.id, id: indicator.id, kommun: member.code } }))),
+    );
 }

@@ -11,6 +11,7 @@ import { axeViolations, cspProblems, foreignLoads, validateHtml } from '../helpe
 const PAGE_TYPES = {
   start: '/umearegionen/',
   indicator: '/uppsala-lan/indikator/helarsekvivalenter/',
+  'indicator, kommun highlighted': '/uppsala-lan/indikator/bas-arbetskraftsdeltagande/0319/',
   'indicator (export)': '/umearegionen/indikator/aktivitetsersattning-kartlaggning/',
   'kommun profile': '/kommun/0319/',
   'dialogue pack': '/dialog/2403/',

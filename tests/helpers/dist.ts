@@ -19,6 +19,7 @@ export function distFiles(extension?: string): string[] {
 
 export function page(url: string, directory = dist): Document {
   const path = url.endsWith('/') ? `${url}index.html` : url;
+  // jsdom's parser is all we need; no scripts run, so nothing keeps a window alive.
   return new JSDOM(readFileSync(join(directory, path), 'utf8')).window.document;
 }
 
@@ -28,6 +29,24 @@ export function resolves(url: string, from: string, directory = dist): boolean {
   if (absolute.host !== 'site') return true;
   const path = absolute.pathname.endsWith('/') ? `${absolute.pathname}index.html` : absolute.pathname;
   if (!existsSync(join(directory, decodeURIComponent(path)))) return false;
-  if (absolute.hash.length > 1 && path.endsWith('.html')) return page(absolute.pathname, directory).getElementById(decodeURIComponent(absolute.hash.slice(1))) !== null;
+  if (absolute.hash.length > 1 && path.endsWith('.html')) return idsOf(join(directory, decodeURIComponent(path))).has(decodeURIComponent(absolute.hash.slice(1)));
   return true;
+}
+
+const idCache = new Map<string, Set<string>>();
+
+/** Element ids of a built page, read once: fragments are checked against them without a DOM per link. */
+function idsOf(file: string): Set<string> {
+  let ids = idCache.get(file);
+  if (!ids) {
+    ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((match) => match[1] as string));
+    idCache.set(file, ids);
+  }
+  return ids;
+}
+
+/** Every URL a built page links to or loads (href and src), read without a DOM. */
+export function linksOf(file: string, directory = dist): string[] {
+  const html = readFileSync(join(directory, file), 'utf8');
+  return [...html.matchAll(/<(?:a|link|script|img)\s[^>]*?(?:href|src)="([^"]*)"/g)].map((match) => (match[1] as string).replace(/&amp;/g, '&'));
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getSite, forbundIndicators } from '../../src/lib/site.ts';
 import { areaLabel, cellText } from '../../src/lib/views/labels.ts';
 import { formatPeriod } from '../../src/lib/format.ts';
-import { dist, distFiles, page, requireDist, resolves, root } from '../helpers/dist.ts';
+import { dist, distFiles, linksOf, page, requireDist, resolves, root } from '../helpers/dist.ts';
 
 const site = getSite(root);
 
@@ -26,12 +26,7 @@ describe('the built site', () => {
   it('resolves every internal link and download', () => {
     const broken: string[] = [];
     for (const file of distFiles('.html')) {
-      const document = page(file);
-      for (const element of document.querySelectorAll('a[href], link[href], script[src], img[src]')) {
-        const url = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
-        if (url.startsWith('mailto:')) continue;
-        if (!resolves(url, file)) broken.push(`${file} -> ${url}`);
-      }
+      for (const url of linksOf(file)) if (!url.startsWith('mailto:') && !resolves(url, file)) broken.push(`${file} -> ${url}`);
     }
     expect(broken).toEqual([]);
   });

@@ -9,8 +9,9 @@ import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { formatDate, formatPeriod, formatSigned } from '../format.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
-import { formatValue, verdictLabel } from '../text.ts';
+import { changeSentence, formatValue, verdictLabel } from '../text.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
+import { MAX_HIGHLIGHT_MEMBERS } from '../areas.ts';
 import { areaLabel, cellText, periodText, sourceText } from './labels.ts';
 
 export interface ChartBlock {
@@ -157,7 +158,18 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
 
   return {
     indicator,
-    sentence: view.sentence,
+    sentence: focus
+      ? changeSentence(
+          indicator,
+          `i ${areaLabel(focus.area)}`,
+          focus.previous,
+          focus.latest,
+          focus.verdict,
+          view.summaries.find((summary) => summary.area.kind === 'riket')?.latest
+            ? { name: 'Riket', value: view.summaries.find((summary) => summary.area.kind === 'riket')?.latest?.value ?? null }
+            : undefined,
+        )
+      : view.sentence,
     facts: [
       { term: 'Definition', description: indicator.definition },
       { term: 'Enhet', description: unitLabel(indicator) },
@@ -170,4 +182,14 @@ export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focu
     tables,
     caveats: indicator.caveats,
   };
+}
+
+/** Links to the page with each member highlighted (and back to none), for a förbund small enough to offer them. */
+export function highlightChoices(view: IndicatorView, focus: string | null): { label: string; href: string; current: boolean }[] {
+  if (view.areas.members.length > MAX_HIGHLIGHT_MEMBERS) return [];
+  const base = `/${view.areas.forbund.id}/indikator/${view.indicator.id}/`;
+  return [
+    { label: 'Ingen kommun markerad', href: base, current: focus === null },
+    ...view.areas.members.map((member) => ({ label: member.name, href: `${base}${member.id}/`, current: member.id === focus })),
+  ];
 }
