@@ -46,8 +46,18 @@ export class BandSums implements CellSink {
     this.table = table;
   }
 
-  private accumulate(indicator: string, region: string, sex: Sex, breakdown: Record<string, string>, period: string, value: number | null, status: ObservationStatus, provenance: string): void {
-    const key = `${indicator}|${region}|${sex}|${Object.entries(breakdown).sort().join('&')}|${period}`;
+  private accumulate(
+    indicator: string,
+    region: string,
+    sex: Sex,
+    breakdown: Record<string, string>,
+    breakdownKey: string,
+    period: string,
+    value: number | null,
+    status: ObservationStatus,
+    provenance: string,
+  ): void {
+    const key = `${indicator}|${region}|${sex}|${breakdownKey}|${period}`;
     const sum = this.sums.get(key);
     if (!sum) this.sums.set(key, { indicator, region, sex, breakdown, period, value, status, provenance });
     else {
@@ -68,17 +78,34 @@ export class BandSums implements CellSink {
     _sourceStatus: string,
     provenance: string,
   ): void {
+    let targets = this.targetCache.get(breakdown);
+    if (!targets) {
+      targets = this.targetsOf(breakdown);
+      this.targetCache.set(breakdown, targets);
+    }
+    for (const target of targets) {
+      this.accumulate(indicator, region, sex, target.breakdown, target.key, period, value, status, provenance);
+      if (this.table.sumSexes && sex !== 'total') this.accumulate(indicator, region, 'total', target.breakdown, target.key, period, value, status, provenance);
+    }
+  }
+
+  private readonly targetCache = new WeakMap<Record<string, string>, { breakdown: Record<string, string>; key: string }[]>();
+
+  /** The bands a cell's age falls in, each a breakdown object of its own (shared by every cell of that band). */
+  private targetsOf(breakdown: Record<string, string>): { breakdown: Record<string, string>; key: string }[] {
     const bands = this.table.ageBands;
-    const targets: Record<string, string>[] = [];
+    const targets: { breakdown: Record<string, string>; key: string }[] = [];
     if (bands) {
       const code = breakdown[bands.name] ?? '';
       const age = /^\d+\+?$/.test(code) ? Number.parseInt(code, 10) : Number.NaN;
-      for (const [band, range] of Object.entries(bands.bands)) if (age >= range.from && age <= range.to) targets.push({ ...breakdown, [bands.name]: band });
-    } else targets.push(breakdown);
-    for (const target of targets) {
-      this.accumulate(indicator, region, sex, target, period, value, status, provenance);
-      if (this.table.sumSexes && sex !== 'total') this.accumulate(indicator, region, 'total', target, period, value, status, provenance);
-    }
+      for (const [band, range] of Object.entries(bands.bands)) {
+        if (age >= range.from && age <= range.to) {
+          const target = { ...breakdown, [bands.name]: band };
+          targets.push({ breakdown: target, key: JSON.stringify(Object.entries(target).sort()) });
+        }
+      }
+    } else targets.push({ breakdown, key: JSON.stringify(Object.entries(breakdown).sort()) });
+    return targets;
   }
 
   /** Writes every sum; the provenance of a sum is the first raw file that contributed to it. */
@@ -105,6 +132,8 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
   const sexByCode = new Map(Object.entries(table.sex.codes).map(([sex, code]) => [code, sex as Sex]));
   const itemByCode = new Map(table.contents.items.map((item, index) => [contentCodes[index] ?? '', item]));
   const periodCache = new Map<string, string>();
+  // One breakdown object per combination of codes: millions of cells share a few hundred of them.
+  const breakdownCache = new Map<string, Record<string, string>>();
   let count = 0;
   forEachCell(cube, (codes, value, symbol) => {
     const item = itemByCode.get(codes[contentAxis] ?? '');
@@ -118,8 +147,14 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
       period = normalised;
       periodCache.set(rawPeriod, period);
     }
-    const breakdown: Record<string, string> = { ...item.breakdown };
-    for (const { name, index } of breakdownAxes) breakdown[name] = normaliseAgeCode(codes[index] ?? '');
+    let cacheKey = codes[contentAxis] ?? '';
+    for (const { index } of breakdownAxes) cacheKey += `|${codes[index] ?? ''}`;
+    let breakdown = breakdownCache.get(cacheKey);
+    if (!breakdown) {
+      breakdown = { ...item.breakdown };
+      for (const { name, index } of breakdownAxes) breakdown[name] = normaliseAgeCode(codes[index] ?? '');
+      breakdownCache.set(cacheKey, breakdown);
+    }
     let status: ObservationStatus = table.status;
     if (value === null) status = 'missing';
     else if (value === 0 && item.zeroMayBeMissing) status = 'possibly-missing';

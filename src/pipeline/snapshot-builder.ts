@@ -15,11 +15,19 @@ interface SeriesBuffer {
 
 export class DuplicateObservationError extends Error {}
 
+const keys = new WeakMap<Record<string, string>, string>();
+
+/** Normalisers reuse one breakdown object per combination, so its key is worked out once. */
 function breakdownKey(breakdown: Record<string, string>): string {
-  return Object.keys(breakdown)
-    .sort()
-    .map((name) => `${name}=${breakdown[name]}`)
-    .join('&');
+  let key = keys.get(breakdown);
+  if (key === undefined) {
+    key = Object.keys(breakdown)
+      .sort()
+      .map((name) => `${name}=${breakdown[name]}`)
+      .join('&');
+    keys.set(breakdown, key);
+  }
+  return key;
 }
 
 export class SnapshotBuilder {
