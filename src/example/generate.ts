@@ -165,6 +165,13 @@ function writeScbTable(
   }
 }
 
+/** Kon as TAB1386 and TAB6260 code it. */
+const KON_WITH_TOTAL: [string, string][] = [
+  ['1', 'män'],
+  ['2', 'kvinnor'],
+  ['1+2', 'totalt'],
+];
+
 const SEX_OF: Record<string, ('men' | 'women')[]> = { '1': ['men'], '2': ['women'], '1+2': ['men', 'women'] };
 
 function monthOf(code: string): { year: number; month: number } {
@@ -199,11 +206,7 @@ export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, 
     {
       id: 'Kon',
       label: 'kön',
-      codes: [
-        ['1', 'män'],
-        ['2', 'kvinnor'],
-        ['1+2', 'totalt'],
-      ],
+      codes: KON_WITH_TOTAL,
     },
     {
       id: 'Aldersgrupp',
@@ -275,11 +278,7 @@ export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore
     {
       id: 'Kon',
       label: 'kön',
-      codes: [
-        ['1', 'män'],
-        ['2', 'kvinnor'],
-        ['1+2', 'totalt'],
-      ],
+      codes: KON_WITH_TOTAL,
     },
     { id: 'Alder', label: 'ålder', codes: ages },
     {

@@ -8,27 +8,11 @@ import { forEachCell, type JsonStatCube } from '../lib/jsonstat.ts';
 import { normalisePeriodCode } from '../lib/period.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import type { ScbTable } from '../schemas/sources.ts';
-import type { SnapshotBuilder } from './snapshot-builder.ts';
+import type { CellSink, SnapshotBuilder } from './snapshot-builder.ts';
 import { worseStatus } from '../lib/measures/index.ts';
 
 export function normaliseAgeCode(code: string): string {
   return code.replace(/^0+(\d)/, '$1');
-}
-
-/** Where normalised cells go: straight into the snapshot, or into sums first. */
-export interface CellSink {
-  add(
-    indicator: string,
-    defaultStatus: ObservationStatus,
-    region: string,
-    sex: Sex,
-    breakdown: Record<string, string>,
-    period: string,
-    value: number | null,
-    status: ObservationStatus,
-    sourceStatus: string,
-    provenance: string,
-  ): void;
 }
 
 /**

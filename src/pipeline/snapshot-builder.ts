@@ -15,6 +15,22 @@ interface SeriesBuffer {
 
 export class DuplicateObservationError extends Error {}
 
+/** Where normalised cells go: straight into the snapshot, or into sums first. */
+export interface CellSink {
+  add(
+    indicator: string,
+    defaultStatus: ObservationStatus,
+    region: string,
+    sex: Sex,
+    breakdown: Record<string, string>,
+    period: string,
+    value: number | null,
+    status: ObservationStatus,
+    sourceStatus: string,
+    provenance: string,
+  ): void;
+}
+
 const keys = new WeakMap<Record<string, string>, string>();
 
 /** Normalisers reuse one breakdown object per combination, so its key is worked out once. */
@@ -30,7 +46,7 @@ function breakdownKey(breakdown: Record<string, string>): string {
   return key;
 }
 
-export class SnapshotBuilder {
+export class SnapshotBuilder implements CellSink {
   private readonly indicators = new Map<string, { defaultStatus: ObservationStatus; series: Map<string, SeriesBuffer> }>();
 
   add(
