@@ -4,7 +4,7 @@
  * exports get the same treatment with their own columns.
  */
 import { forEachCell, readJsonStat } from './jsonstat.ts';
-import { KOLADA_SEX, readKoladaPage } from './kolada.ts';
+import { readKoladaPage } from './kolada.ts';
 import { toCsv, type CsvValue } from './csv-out.ts';
 
 export function inspectJsonStat(json: unknown): string {
@@ -26,5 +26,3 @@ export function inspectJson(json: unknown): string {
   if (json !== null && typeof json === 'object' && 'values' in json) return inspectKolada(json);
   throw new Error('Varken JSON-stat2 (saknar "class") eller ett Kolada-svar (saknar "values")');
 }
-
-export { KOLADA_SEX };
