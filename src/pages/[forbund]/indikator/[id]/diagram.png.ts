@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ params }) => {
   const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
   const chart = page.charts[0];
   const png = await sharp(Buffer.from(standaloneSvg(chart?.svg ?? '<svg></svg>', chart?.title ?? '')), { density: 144 })
-    .png({ compressionLevel: 9 })
+    .png({ compressionLevel: 6 })
     .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
