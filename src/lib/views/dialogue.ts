@@ -15,7 +15,7 @@ import type { Site } from '../site.ts';
 import { forbundIndicators } from '../site.ts';
 import { formatValue, verdictLabel } from '../text.ts';
 import type { IndicatorView } from './indicator-view.ts';
-import { areaLabel, cellText, sourceText } from './labels.ts';
+import { areaLabel, sourceText, summaryText } from './labels.ts';
 import { unitLabel } from './indicator-page.ts';
 
 export interface SlideTable {
@@ -53,6 +53,14 @@ function pointAt(series: ValuePoint[] | undefined, period: string | null): Value
 function notesFor(indicator: Indicator, view: IndicatorView): string[] {
   const source = sourceText(indicator);
   return [indicator.definition, ...indicator.caveats, `Källa: ${source.text}${source.url ? ` (${source.url})` : ''}. Senaste år: ${view.latestPeriod ?? 'saknas'}.`];
+}
+
+/** The latest value of the förbund or riket in a view, as a table cell. */
+function kindText(view: IndicatorView, kind: 'forbund' | 'riket'): string {
+  return summaryText(
+    view.indicator,
+    view.summaries.find((summary) => summary.area.kind === kind),
+  );
 }
 
 function trendSlide(id: string, kicker: string, subject: string, view: IndicatorView, code: string, name: string): Slide {
@@ -183,13 +191,9 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
       columns: ['Mått', name, 'Bedömning', 'Förbundet', 'Riket'],
       rows: basViews.map((view) => {
         const own = view.summaries.find((summary) => summary.area.id === code)!;
-        const value = (kind: string) => {
-          const summary = view.summaries.find((candidate) => candidate.area.kind === kind);
-          return summary?.latest ? cellText(view.indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..';
-        };
         return {
           header: view.indicator.shortTitle,
-          cells: [own.latest ? cellText(view.indicator, own.latest.value, own.latest.status) : '..', verdictLabel(own.verdict), value('forbund'), value('riket')],
+          cells: [summaryText(view.indicator, own), verdictLabel(own.verdict), kindText(view, 'forbund'), kindText(view, 'riket')],
         };
       }),
     },
@@ -231,13 +235,9 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
         columns: ['Indikator', 'År', name, 'Bedömning', 'Förbundet', 'Riket'],
         rows: views.map((view) => {
           const own = view.summaries.find((summary) => summary.area.id === code)!;
-          const other = (kind: string) => {
-            const summary = view.summaries.find((candidate) => candidate.area.kind === kind);
-            return summary?.latest ? cellText(view.indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..';
-          };
           return {
             header: view.indicator.shortTitle,
-            cells: [view.latestPeriod ?? '..', own.latest ? cellText(view.indicator, own.latest.value, own.latest.status) : '..', verdictLabel(own.verdict), other('forbund'), other('riket')],
+            cells: [view.latestPeriod ?? '..', summaryText(view.indicator, own), verdictLabel(own.verdict), kindText(view, 'forbund'), kindText(view, 'riket')],
           };
         }),
       },

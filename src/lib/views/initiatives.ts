@@ -11,7 +11,7 @@ import { formatDate, MONTHS } from '../format.ts';
 import type { Site } from '../site.ts';
 import { verdictLabel } from '../text.ts';
 import { unitLabel } from './indicator-page.ts';
-import { areaLabel, cellText } from './labels.ts';
+import { areaLabel, summaryText } from './labels.ts';
 
 export const AREA_ORDER: Initiative['area'][] = ['ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan'];
 
@@ -69,7 +69,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
       sentence: view.sentence,
       table: shown.map((summary) => ({
         area: areaLabel(summary.area),
-        latest: summary.latest ? cellText(indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..',
+        latest: summaryText(indicator, summary),
         verdict: verdictLabel(summary.verdict),
       })),
       chart: hasValues

@@ -9,7 +9,7 @@ import type { Verdict } from '../measures/index.ts';
 import { forbundIndicators, type Site } from '../site.ts';
 import { verdictLabel } from '../text.ts';
 import type { ChartBlock } from './indicator-page.ts';
-import { areaLabel, cellText } from './labels.ts';
+import { areaLabel, summaryText } from './labels.ts';
 
 export interface ProfileRow {
   indicatorId: string;
@@ -44,7 +44,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     const view = site.view(forbund.id, indicator.id);
     const own = view.summaries.find((summary) => summary.area.id === code)!;
     const of = (kind: string) => view.summaries.find((summary) => summary.area.kind === kind);
-    const value = (summary: typeof own | undefined) => (summary?.latest ? cellText(indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..');
+    const value = (summary: typeof own | undefined) => summaryText(indicator, summary);
     rows.push({
       indicatorId: indicator.id,
       title: indicator.shortTitle,

@@ -2,6 +2,7 @@
 import type { Indicator } from '../../schemas/indicator.ts';
 import type { ObservationStatus } from '../../schemas/observation.ts';
 import type { Area } from '../indicator-series.ts';
+import type { AreaSummary } from './indicator-view.ts';
 import { formatPeriod } from '../format.ts';
 import { formatValue } from '../text.ts';
 
@@ -19,6 +20,12 @@ export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value:
   if (status === 'preliminary') return `${text}*`;
   if (status === 'possibly-missing') return `${text}?`;
   return text;
+}
+
+/** A summary's latest (or previous) value as a table cell; sums over several kommuner hide a protected part as ×. */
+export function summaryText(indicator: Pick<Indicator, 'unit' | 'decimals'>, summary: AreaSummary | undefined, which: 'latest' | 'previous' = 'latest'): string {
+  const point = summary?.[which];
+  return summary && point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
 }
 
 export function sourceText(indicator: Indicator): { text: string; url: string | null } {

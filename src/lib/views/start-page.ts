@@ -7,7 +7,7 @@ import { formatPeriod, formatSigned } from '../format.ts';
 import { verdictLabel } from '../text.ts';
 import type { Verdict } from '../measures/index.ts';
 import type { Site } from '../site.ts';
-import { areaLabel, cellText } from './labels.ts';
+import { areaLabel, summaryText } from './labels.ts';
 
 export interface GoalCard {
   indicatorId: string;
@@ -51,8 +51,8 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
     rows: ordered.map((summary) => ({
       area: areaLabel(summary.area),
       emphasis: summary.area.kind !== 'kommun',
-      latest: summary.latest ? cellText(indicator, summary.latest.value, summary.latest.status, summary.area.kind !== 'kommun') : '..',
-      previous: summary.previous ? cellText(indicator, summary.previous.value, summary.previous.status, summary.area.kind !== 'kommun') : '..',
+      latest: summaryText(indicator, summary),
+      previous: summaryText(indicator, summary, 'previous'),
       change: formatSigned(summary.change, indicator.decimals),
       verdict: verdictLabel(summary.verdict),
       verdictKind: summary.verdict,
