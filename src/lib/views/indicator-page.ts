@@ -47,7 +47,24 @@ export function summaryRowLabel(summary: AreaSummary): string {
   return areaLabel(summary.area);
 }
 
+const pages = new WeakMap<IndicatorView, Map<string | null, IndicatorPage>>();
+
+/** The page, its SVG download and its PNG download all draw the same charts: build each page once. */
 export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null = null): IndicatorPage {
+  let byFocus = pages.get(view);
+  if (!byFocus) {
+    byFocus = new Map();
+    pages.set(view, byFocus);
+  }
+  let page = byFocus.get(focusKommun);
+  if (!page) {
+    page = composeIndicatorPage(view, meta, focusKommun);
+    byFocus.set(focusKommun, page);
+  }
+  return page;
+}
+
+function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null): IndicatorPage {
   const { indicator } = view;
   const periods = [...new Set(view.summaries.flatMap((summary) => summary.series.map((point) => point.period)))].sort();
   const shownPeriods = periods.slice(-6);
