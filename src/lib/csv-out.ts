@@ -4,19 +4,24 @@
  */
 export type CsvValue = string | number | null;
 
-function quote(text: string, delimiter: string): string {
-  return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const NEEDS_QUOTES = { excel: /[";\r\n]/, plain: /[",\r\n]/ };
 
+/** One pass, no array per row: national downloads are tens of megabytes. */
 export function toCsv(header: string[], rows: CsvValue[][], dialect: 'excel' | 'plain'): string {
   const delimiter = dialect === 'excel' ? ';' : ',';
-  const cell = (value: CsvValue) => {
-    if (value === null) return '';
-    if (typeof value === 'number') return dialect === 'excel' ? String(value).replace('.', ',') : String(value);
-    return quote(value, delimiter);
-  };
-  const lines = [header, ...rows].map((row) => row.map(cell).join(delimiter));
-  return `${dialect === 'excel' ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  const needsQuotes = NEEDS_QUOTES[dialect];
+  let out = dialect === 'excel' ? '\uFEFF' : '';
+  for (const row of [header, ...rows]) {
+    for (let index = 0; index < row.length; index++) {
+      const value = row[index] ?? null;
+      if (index > 0) out += delimiter;
+      if (value === null) continue;
+      if (typeof value === 'number') out += dialect === 'excel' ? String(value).replace('.', ',') : String(value);
+      else out += needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    }
+    out += '\r\n';
+  }
+  return out;
 }
 
 /** Rounds for publication: the indicator's decimals, no float noise. */

@@ -61,9 +61,19 @@ export function yearlyMeanOfMonths(monthly: Point[]): Point[] {
     if (months) months.push(point);
     else byYear.set(year, [point]);
   }
-  return [...byYear.entries()]
-    .filter(([, points]) => points.length === 12)
-    .map(([year, points]) => ({ period: year, value: meanOrNull(points.map((point) => point.value)), status: combineStatus(points.map((point) => point.status)) }));
+  // Loops rather than map/filter: this runs for every series of every region in a national build.
+  const yearly: Point[] = [];
+  for (const [year, points] of byYear) {
+    if (points.length !== 12) continue;
+    let sum: number | null = 0;
+    let status: ObservationStatus = 'final';
+    for (const point of points) {
+      sum = sum === null || point.value === null ? null : sum + point.value;
+      status = worseStatus(status, point.status);
+    }
+    yearly.push({ period: year, value: sum === null ? null : sum / 12, status });
+  }
+  return yearly;
 }
 
 /** Yearly values from monthly points: the value of one month (BAS goals are measured in October). */
