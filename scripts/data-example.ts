@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/lib/config.ts';
-import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBefolkning, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
+import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBefolkning, writeBefolkningCkm, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { readForbundFiles } from '../src/lib/forbund-files.ts';
 import { replaceDirectory } from '../src/pipeline/files.ts';
@@ -37,10 +37,11 @@ try {
     { source: 'scb', url: `${config.sources.scb.baseUrl}/config`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true },
   );
   for (const table of config.sources.scb.tables) {
-    log(`Skriver exempel för ${table.table} (${table.dataset})`);
+    log(`Skriver exempel för ${table.table ?? table.find?.query} (${table.dataset})`);
     if (table.dataset === 'he') writeHelarsekvivalenter(table, config, store, log);
     else if (table.dataset === 'bas') writeBas(table, config, store, log);
     else if (table.dataset === 'befolkning') writeBefolkning(table, config, store, log);
+    else if (table.dataset === 'befolkning-ckm') writeBefolkningCkm(table, config, store, log);
     else throw new Error(`Ingen exempelmodell för dataset ${table.dataset}`);
   }
   log('Skriver exempel för Kolada');

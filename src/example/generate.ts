@@ -13,7 +13,8 @@ import type { ScbTable } from '../schemas/sources.ts';
 import { planQueries, type Selection } from '../fetch/planner.ts';
 import { chunk } from '../fetch/kolada.ts';
 import type { RawStore } from '../pipeline/raw-store.ts';
-import { AGE_BANDS, basCounts, BENEFITS, helarsekvivalenter, koladaValue, population2064, type Benefit } from './models.ts';
+import { AGE_BANDS, basCounts, BENEFITS, helarsekvivalenter, koladaValue, population2064, SEED, type Benefit } from './models.ts';
+import { hashUnit } from './random.ts';
 
 export const EXAMPLE_RETRIEVED_AT = '2026-11-20T06:00:00Z';
 export const EXAMPLE_LIMITS = { maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 };
@@ -117,6 +118,11 @@ function kommunerOf(code: string, kommuner: Region[]): string[] {
   return [code];
 }
 
+/** The example's id for a table: the pinned one, or a placeholder for a table found by search online. */
+export function exampleTableId(table: ScbTable): string {
+  return table.table ?? 'TAB0000';
+}
+
 function writeScbTable(
   table: ScbTable,
   metadataDoc: Record<string, unknown>,
@@ -125,19 +131,22 @@ function writeScbTable(
   valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null,
   log: (message: string) => void,
 ): void {
+  const tableId = exampleTableId(table);
   const metadataBytes = encoder.encode(JSON.stringify(metadataDoc));
   const base = config.sources.scb.baseUrl;
   const lang = config.sources.scb.lang;
   store.write(`scb/${table.dataset}/metadata.json`, metadataBytes, {
     source: 'scb',
-    url: `${base}/tables/${table.table}/metadata?lang=${lang}&outputFormat=json-stat2`,
+    url: `${base}/tables/${tableId}/metadata?lang=${lang}&outputFormat=json-stat2`,
     query: null,
     retrievedAt: EXAMPLE_RETRIEVED_AT,
     example: true,
   });
   const metadata = readJsonStat(JSON.parse(new TextDecoder().decode(metadataBytes)), { metadataOnly: true });
-  const plan = planTable(table, metadata, config.registry);
-  store.recordContentCodes(table.table, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
+  const plan = planTable(table, metadata, config.registry, tableId);
+  store.recordContentCodes(tableId, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
+  store.recordValueCodes(table.dataset, plan.valueCodes);
+  if (table.table === null) store.recordTable(table.dataset, tableId);
   const kommuner = config.registry.kommuner();
   const cache = new Map<string, string[]>();
   let call = 0;
@@ -155,12 +164,12 @@ function writeScbTable(
       });
       store.write(`scb/${table.dataset}/${query.name}-${String(call).padStart(3, '0')}.json`, encoder.encode(document), {
         source: 'scb',
-        url: `${base}/tables/${table.table}/data?lang=${lang}&outputFormat=json-stat2`,
+        url: `${base}/tables/${tableId}/data?lang=${lang}&outputFormat=json-stat2`,
         query: selectionBody(selection),
         retrievedAt: EXAMPLE_RETRIEVED_AT,
         example: true,
       });
-      log(`  ${table.table}: exempelsvar ${call}`);
+      log(`  ${tableId}: exempelsvar ${call}`);
     }
   }
 }
@@ -201,7 +210,7 @@ export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, 
     ['0000018G', 'summa'],
     ['0000018H', 'folkmangd'],
   ]);
-  const metadata = metadataDocument(table.table, table.title, [
+  const metadata = metadataDocument(exampleTableId(table), table.title, [
     { id: 'Region', label: 'region', codes: regions.map((region) => [region.code, region.name]) },
     {
       id: 'Kon',
@@ -273,7 +282,7 @@ export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore
     ['20-64', '20–64 år'],
     ['20-65', '20–65 år'],
   ];
-  const metadata = metadataDocument(table.table, table.title, [
+  const metadata = metadataDocument(exampleTableId(table), table.title, [
     { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
     {
       id: 'Kon',
@@ -389,7 +398,7 @@ function isHiddenInExample(kpi: string, id: string, year: number): boolean {
 export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
   const ages = Array.from({ length: 101 }, (_, age): [string, string] => [String(age), `${age} år`]);
   ages.push(['100+', '100+ år'], ['tot', 'totalt ålder']);
-  const metadata = metadataDocument(table.table, table.title, [
+  const metadata = metadataDocument(exampleTableId(table), table.title, [
     { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
     {
       id: 'Civilstand',
@@ -434,6 +443,75 @@ export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: R
       const year = Number(codes['Tid']);
       const weight = age < 20 ? 0.9 : age > 64 ? 0.85 : 1;
       return sumOver(kommuner, (kommun) => Math.round((population2064(kommun, sex, year) / 45) * weight));
+    },
+    log,
+  );
+}
+
+/**
+ * The population table with Cell Key Method noise that succeeds TAB638 from 2025, as a search
+ * would find it: totals published directly for the age bands and both sexes, each cell with its
+ * own small noise, so men and women need not add up to the total.
+ */
+export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+  const tableId = exampleTableId(table);
+  const base = config.sources.scb.baseUrl;
+  const query = table.find?.query ?? '';
+  const search = {
+    language: config.sources.scb.lang,
+    tables: [
+      { type: 'Table', id: tableId, label: table.title, updated: EXAMPLE_RETRIEVED_AT, firstPeriod: '2025', lastPeriod: '2025', discontinued: false, source: 'SCB' },
+      {
+        type: 'Table',
+        id: 'TAB0001',
+        label: 'Folkmängden per månad efter region, ålder och kön (exempel)',
+        updated: EXAMPLE_RETRIEVED_AT,
+        firstPeriod: '2025M01',
+        lastPeriod: '2026M09',
+        discontinued: false,
+        source: 'SCB',
+      },
+    ],
+    page: { pageNumber: 1, pageSize: 100, totalElements: 2, totalPages: 1, links: [] },
+    links: [],
+  };
+  store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
+    source: 'scb',
+    url: `${base}/tables?query=${encodeURIComponent(query)}&lang=${config.sources.scb.lang}&pageSize=100&pageNumber=1`,
+    query: null,
+    retrievedAt: EXAMPLE_RETRIEVED_AT,
+    example: true,
+  });
+  const metadata = metadataDocument(tableId, table.title, [
+    { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
+    {
+      id: 'Alder',
+      label: 'ålder',
+      codes: [
+        ['tot', 'totalt ålder'],
+        ['15-74', '15–74 år'],
+        ['20-64', '20–64 år'],
+      ],
+    },
+    { id: 'Kon', label: 'kön', codes: KON_WITH_TOTAL },
+    { id: 'ContentsCode', label: 'tabellinnehåll', codes: [['000000CK', 'Folkmängd']], units: { '000000CK': { base: 'antal', decimals: 0 } } },
+    { id: 'Tid', label: 'år', codes: [['2025', '2025']] },
+  ]);
+  writeScbTable(
+    table,
+    metadata,
+    config,
+    store,
+    (codes, kommuner) => {
+      const year = Number(codes['Tid']);
+      const perAge = (kommun: string, sex: 'men' | 'women') => population2064(kommun, sex, year) / 45;
+      const band = (kommun: string, sex: 'men' | 'women') =>
+        codes['Alder'] === '20-64'
+          ? 45 * Math.round(perAge(kommun, sex))
+          : 5 * Math.round(perAge(kommun, sex) * 0.9) + 45 * Math.round(perAge(kommun, sex)) + 10 * Math.round(perAge(kommun, sex) * 0.85);
+      const exact = sumOver(kommuner, (kommun) => (SEX_OF[codes['Kon'] ?? ''] ?? []).reduce((sum, sex) => sum + band(kommun, sex), 0));
+      const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}:${year}`) * 5) - 2;
+      return Math.max(0, exact + noise);
     },
     log,
   );

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { readJsonStat } from '../lib/jsonstat.ts';
-import { planTable, selectionBody } from '../lib/scb-selection.ts';
+import { planTable, selectionBody, type TablePlan } from '../lib/scb-selection.ts';
 import type { RegionRegistry } from '../lib/regions.ts';
 import type { ScbTable, SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from '../pipeline/raw-store.ts';
@@ -38,17 +38,94 @@ export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
   return parsed.data;
 }
 
+/** One page of `GET /tables?query=…` (PxWebApi 2.0 TablesResponse); only what the choice needs. */
+const TablesPageSchema = z
+  .object({
+    tables: z.array(z.object({ id: z.string(), label: z.string().optional(), discontinued: z.boolean().nullable().optional() }).loose()),
+    page: z.object({ pageNumber: z.number().int(), totalPages: z.number().int() }).loose().optional(),
+  })
+  .loose();
+
+/** Search pages read at most; a search that needs more is too vague to choose from. */
+const MAX_SEARCH_PAGES = 5;
+
+interface ChosenTable {
+  id: string;
+  metadataUrl: string;
+  metadataBytes: Uint8Array;
+  plan: TablePlan;
+}
+
+async function loadTable(id: string, table: ScbTable, throttle: () => Promise<void>, context: ScbContext): Promise<{ chosen: ChosenTable } | { problem: string }> {
+  const { baseUrl, lang } = context.config;
+  const metadataUrl = `${baseUrl}/tables/${id}/metadata?lang=${lang}&outputFormat=json-stat2`;
+  await throttle();
+  const response = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
+  const metadata = readJsonStat(response.json, { metadataOnly: true });
+  try {
+    return { chosen: { id, metadataUrl, metadataBytes: response.bytes, plan: planTable(table, metadata, context.registry, id) } };
+  } catch (error) {
+    if (table.table !== null) throw error;
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Finds a table that has no pinned id (SCB's CKM population tables): searches, then keeps the one
+ * candidate whose metadata has every variable and value the entry needs. None or several is an
+ * error that lists the candidates, so the analyst can pin the right id.
+ */
+async function findTable(table: ScbTable, query: string, throttle: () => Promise<void>, context: ScbContext): Promise<ChosenTable> {
+  const { baseUrl, lang } = context.config;
+  const candidates: { id: string; label: string }[] = [];
+  for (let pageNumber = 1; pageNumber <= MAX_SEARCH_PAGES; pageNumber++) {
+    const url = `${baseUrl}/tables?query=${encodeURIComponent(query)}&lang=${lang}&pageSize=100&pageNumber=${pageNumber}`;
+    await throttle();
+    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const parsed = TablesPageSchema.safeParse(response.json);
+    if (!parsed.success) throw new Error(`${url}: svaret är ingen tabellista (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
+    context.store.write(`scb/${table.dataset}/search-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
+      source: 'scb',
+      url,
+      query: null,
+      retrievedAt: context.retrievedAt(),
+      example: false,
+    });
+    candidates.push(...parsed.data.tables.filter((entry) => entry.discontinued !== true).map((entry) => ({ id: entry.id, label: entry.label ?? '' })));
+    if (!parsed.data.page || pageNumber >= parsed.data.page.totalPages) break;
+  }
+  if (candidates.length === 0) throw new Error(`${table.dataset}: SCB:s sökning "${query}" gav inga tabeller som fortfarande uppdateras; ange tabellens id som table i sources.json`);
+  const fits: ChosenTable[] = [];
+  const problems: string[] = [];
+  for (const candidate of candidates) {
+    const result = await loadTable(candidate.id, table, throttle, context);
+    if ('chosen' in result) fits.push(result.chosen);
+    else problems.push(`${candidate.id} (${candidate.label}): ${result.problem}`);
+  }
+  if (fits.length === 1 && fits[0]) {
+    context.deps.log(`  ${table.dataset}: sökningen "${query}" gav ${fits[0].id}`);
+    return fits[0];
+  }
+  if (fits.length > 1) throw new Error(`${table.dataset}: flera tabeller passar sökningen "${query}": ${fits.map((fit) => fit.id).join(', ')}; ange rätt id som table i sources.json`);
+  throw new Error(`${table.dataset}: ingen tabell från sökningen "${query}" har det som behövs:\n  ${problems.join('\n  ')}`);
+}
+
 export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle: () => Promise<void>, context: ScbContext): Promise<number> {
   const { baseUrl, lang } = context.config;
-  const metadataUrl = `${baseUrl}/tables/${table.table}/metadata?lang=${lang}&outputFormat=json-stat2`;
-  await throttle();
-  const metadataResponse = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
-  const metadata = readJsonStat(metadataResponse.json, { metadataOnly: true });
-  context.store.write(`scb/${table.dataset}/metadata.json`, metadataResponse.bytes, { source: 'scb', url: metadataUrl, query: null, retrievedAt: context.retrievedAt(), example: false });
-
-  const plan = planTable(table, metadata, context.registry);
-  context.store.recordContentCodes(table.table, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
-  const dataUrl = `${baseUrl}/tables/${table.table}/data?lang=${lang}&outputFormat=json-stat2`;
+  let chosen: ChosenTable;
+  if (table.table !== null) {
+    const loaded = await loadTable(table.table, table, throttle, context);
+    if (!('chosen' in loaded)) throw new Error(loaded.problem);
+    chosen = loaded.chosen;
+  } else {
+    chosen = await findTable(table, table.find?.query ?? '', throttle, context);
+    context.store.recordTable(table.dataset, chosen.id);
+  }
+  const { plan } = chosen;
+  context.store.write(`scb/${table.dataset}/metadata.json`, chosen.metadataBytes, { source: 'scb', url: chosen.metadataUrl, query: null, retrievedAt: context.retrievedAt(), example: false });
+  context.store.recordContentCodes(chosen.id, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
+  context.store.recordValueCodes(table.dataset, plan.valueCodes);
+  const dataUrl = `${baseUrl}/tables/${chosen.id}/data?lang=${lang}&outputFormat=json-stat2`;
   const calls = plan.queries.flatMap((query) => planQueries(query.selection, limits.maxDataCells, plan.dimensionOrder).map((selection) => ({ query: query.name, selection })));
   let done = 0;
   for (const call of calls) {
@@ -64,7 +141,7 @@ export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle
       retrievedAt: context.retrievedAt(),
       example: false,
     });
-    context.deps.log(`  ${table.table}: anrop ${done} av ${calls.length}`);
+    context.deps.log(`  ${chosen.id}: anrop ${done} av ${calls.length}`);
   }
   return calls.length;
 }

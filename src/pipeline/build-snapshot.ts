@@ -81,12 +81,14 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
     if (sha256(bytes) !== file.sha256) throw new Error(`data/${file.id}: innehållet stämmer inte med kontrollsumman i provenance.json (filen har ändrats efter hämtningen)`);
     inputHashes.push(file.sha256);
     const parts = file.id.split('/');
-    if (file.source === 'scb' && parts.length === 4 && parts[3] !== 'metadata.json') {
+    if (file.source === 'scb' && parts.length === 4 && parts[3] !== 'metadata.json' && !/^search-\d+\.json$/.test(parts[3] ?? '')) {
       const table = tables.get(parts[2] ?? '');
       if (!table) throw new Error(`data/${file.id}: ingen tabell med dataset "${parts[2]}" i sources.json`);
-      const resolved = manifest.contentCodes[table.table] ?? {};
+      const tableId = table.table ?? manifest.tables[table.dataset];
+      if (!tableId) throw new Error(`data/${file.id}: vilken tabell ${table.dataset} hämtades från saknas i provenance.json; kör npm run data:fetch igen`);
+      const resolved = manifest.contentCodes[tableId] ?? {};
       const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
-      normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, bandSums.get(table.dataset) ?? builder);
+      normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, bandSums.get(table.dataset) ?? builder, manifest.valueCodes[table.dataset]);
     } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
       normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
     }
@@ -112,6 +114,7 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
       retrievedAt,
       provenance,
       contentCodes: manifest.contentCodes,
+      tables: manifest.tables,
       suppressionThreshold: config.site.suppressionThreshold,
       inputsSha256: sha256(inputHashes.join('\n')),
     },

@@ -99,7 +99,12 @@ export class BandSums implements CellSink {
   }
 }
 
-export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCodes: string[], provenance: string, builder: CellSink): number {
+/**
+ * `valueCodes` (from provenance) maps configured codes to the table's own where they were matched by
+ * label; the observations keep the configured codes, so two stitched tables share one series.
+ */
+export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCodes: string[], provenance: string, builder: CellSink, valueCodes: Record<string, Record<string, string>> = {}): number {
+  const configuredCode = (variable: string) => new Map(Object.entries(valueCodes[variable] ?? {}).map(([configured, actual]) => [actual, configured]));
   const axis = (variable: string): number => {
     const index = cube.dimensions.findIndex((dimension) => dimension.id === variable);
     if (index < 0) throw new Error(`${provenance}: variabeln ${variable} saknas i svaret`);
@@ -112,8 +117,10 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
   const breakdownAxes = [...table.breakdowns, ...(table.ageBands ? [{ variable: table.ageBands.variable, name: table.ageBands.name }] : [])].map((breakdown) => ({
     name: breakdown.name,
     index: axis(breakdown.variable),
+    configured: configuredCode(breakdown.variable),
   }));
-  const sexByCode = new Map(Object.entries(table.sex.codes).map(([sex, code]) => [code, sex as Sex]));
+  const sexValues = valueCodes[table.sex.variable] ?? {};
+  const sexByCode = new Map(Object.entries(table.sex.codes).map(([sex, code]) => [sexValues[code] ?? code, sex as Sex]));
   const itemByCode = new Map(table.contents.items.map((item, index) => [contentCodes[index] ?? '', item]));
   const periodCache = new Map<string, string>();
   // One breakdown object per combination of codes: millions of cells share a few hundred of them.
@@ -136,7 +143,10 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
     let breakdown = breakdownCache.get(cacheKey);
     if (!breakdown) {
       breakdown = { ...item.breakdown };
-      for (const { name, index } of breakdownAxes) breakdown[name] = normaliseAgeCode(codes[index] ?? '');
+      for (const { name, index, configured } of breakdownAxes) {
+        const code = codes[index] ?? '';
+        breakdown[name] = normaliseAgeCode(configured.get(code) ?? code);
+      }
       breakdownCache.set(cacheKey, breakdown);
     }
     let status: ObservationStatus = table.status;

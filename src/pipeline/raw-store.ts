@@ -14,6 +14,10 @@ export const RawManifestSchema = z.object({
   files: z.array(ProvenanceSchema),
   /** Content codes resolved by label at fetch time, per table: label → code. */
   contentCodes: z.record(z.string(), z.record(z.string(), z.string())),
+  /** Tables found by search at fetch time, per dataset: dataset → table id. */
+  tables: z.record(z.string(), z.string().regex(/^TAB\d+$/)).default({}),
+  /** Values matched by label at fetch time, per dataset and variable: configured code → the table's code. */
+  valueCodes: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))).default({}),
 });
 export type RawManifest = z.infer<typeof RawManifestSchema>;
 
@@ -23,6 +27,8 @@ export class RawStore {
   readonly directory: string;
   private readonly files: Provenance[] = [];
   private readonly contentCodes: Record<string, Record<string, string>> = {};
+  private readonly tables: Record<string, string> = {};
+  private readonly valueCodes: Record<string, Record<string, Record<string, string>>> = {};
 
   constructor(directory: string) {
     this.directory = directory;
@@ -41,10 +47,18 @@ export class RawStore {
     this.contentCodes[table] = mapping;
   }
 
+  recordTable(dataset: string, table: string): void {
+    this.tables[dataset] = table;
+  }
+
+  recordValueCodes(dataset: string, mapping: Record<string, Record<string, string>>): void {
+    if (Object.keys(mapping).length > 0) this.valueCodes[dataset] = mapping;
+  }
+
   /** Writes the manifest; call once, after the last file. */
   finish(): RawManifest {
     const files = [...this.files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const manifest: RawManifest = { example: files.length > 0 && files.every((file) => file.example), files, contentCodes: this.contentCodes };
+    const manifest: RawManifest = { example: files.length > 0 && files.every((file) => file.example), files, contentCodes: this.contentCodes, tables: this.tables, valueCodes: this.valueCodes };
     writeFileSync(join(this.directory, RAW_MANIFEST), stableJson(manifest));
     return manifest;
   }

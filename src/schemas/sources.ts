@@ -15,32 +15,53 @@ export const ContentItemSchema = z.object({
 });
 export type ContentItem = z.infer<typeof ContentItemSchema>;
 
-export const ScbTableSchema = z.object({
-  /** Dataset name used for raw files and the snapshot (`he`, `bas`). */
-  dataset: z.string().regex(/^[a-z0-9-]+$/),
-  table: z.string().regex(/^TAB\d+$/),
-  title: z.string(),
-  /** Status of every value in the table: BAS monthly is preliminary. */
-  status: z.enum(['final', 'preliminary']),
-  geo: z.object({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
-  time: z.object({ variable: z.string(), from: z.string() }),
-  sex: z.object({ variable: z.string(), codes: z.partialRecord(SexSchema, z.string()) }),
-  contents: z.object({ variable: z.string(), items: z.array(ContentItemSchema).min(1) }),
-  /** Variables kept as observation breakdowns, with the breakdown name. */
-  breakdowns: z.array(z.object({ variable: z.string(), name: z.string() })),
-  /**
-   * Single-year ages summed into bands at build time (TAB638 has no 20–64 total). Sums run over the
-   * whole dataset, since the query may be split across calls by age.
-   */
-  ageBands: z
-    .object({ variable: z.string(), name: z.string(), bands: z.record(z.string(), z.object({ from: z.number().int().min(0), to: z.number().int().min(0) })) })
-    .nullable()
-    .default(null),
-  /** The table has men and women but no total: add the total as their sum. */
-  sumSexes: z.boolean().default(false),
-  /** One or more selections; variables not in geo/time/contents are chosen here. */
-  queries: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) })).min(1),
-});
+export const ScbTableSchema = z
+  .object({
+    /** Dataset name used for raw files and the snapshot (`he`, `bas`). */
+    dataset: z.string().regex(/^[a-z0-9-]+$/),
+    /** Pinned table id; null until found online with `find` (SCB's CKM population tables). */
+    table: z
+      .string()
+      .regex(/^TAB\d+$/)
+      .nullable(),
+    /**
+     * Finds the table with `GET /tables?query=…` when `table` is null: the one candidate whose
+     * metadata has every variable and value this entry needs. Recorded in provenance once found.
+     */
+    find: z
+      .object({ query: z.string().min(1) })
+      .nullable()
+      .default(null),
+    title: z.string(),
+    /** Status of every value in the table: BAS monthly is preliminary. */
+    status: z.enum(['final', 'preliminary']),
+    geo: z.object({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
+    /** Periods from `from` through `to` (inclusive; null = the latest): two tables stitch into one series without overlap. */
+    time: z.object({ variable: z.string(), from: z.string(), to: z.string().nullable().default(null) }),
+    sex: z.object({ variable: z.string(), codes: z.partialRecord(SexSchema, z.string()) }),
+    contents: z.object({ variable: z.string(), items: z.array(ContentItemSchema).min(1) }),
+    /** Variables kept as observation breakdowns, with the breakdown name. */
+    breakdowns: z.array(z.object({ variable: z.string(), name: z.string() })),
+    /**
+     * Single-year ages summed into bands at build time (TAB638 has no 20–64 total). Sums run over the
+     * whole dataset, since the query may be split across calls by age.
+     */
+    ageBands: z
+      .object({ variable: z.string(), name: z.string(), bands: z.record(z.string(), z.object({ from: z.number().int().min(0), to: z.number().int().min(0) })) })
+      .nullable()
+      .default(null),
+    /** The table has men and women but no total: add the total as their sum. */
+    sumSexes: z.boolean().default(false),
+    /**
+     * The codes named in `sex.codes` and `queries` are not verified against the real table: each is
+     * matched to a value by code or, failing that, by label (`20-64` finds "20–64 år", `1+2` finds
+     * "totalt"), exactly and never ambiguously. The mapping is recorded in provenance.
+     */
+    codesByLabel: z.boolean().default(false),
+    /** One or more selections; variables not in geo/time/contents are chosen here. */
+    queries: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) })).min(1),
+  })
+  .refine((table) => table.table !== null || table.find !== null, { message: 'ange table (TAB-id) eller find (sökord för /tables)', path: ['table'] });
 export type ScbTable = z.infer<typeof ScbTableSchema>;
 
 export const KoladaKpiSchema = z.object({

@@ -13,12 +13,14 @@ const table = {
   title: 'Folkmängd',
   status: 'final',
   geo: { variable: 'Region', levels: ['kommun'] },
-  time: { variable: 'Tid', from: '2023' },
+  find: null,
+  time: { variable: 'Tid', from: '2023', to: null },
   sex: { variable: 'Kon', codes: { men: '1', women: '2' } },
   contents: { variable: 'ContentsCode', items: [{ code: 'BE0101N1', label: 'Folkmängd', indicator: 'befolkning', breakdown: {}, zeroMayBeMissing: false }] },
   breakdowns: [],
   ageBands: { variable: 'Alder', name: 'age', bands: { '20-64': { from: 20, to: 64 }, '15-74': { from: 15, to: 74 } } },
   sumSexes: true,
+  codesByLabel: false,
   queries: [{ name: 'alla', select: { Alder: ['19', '20', '64', '65', '100+'] } }],
 } satisfies ScbTable;
 

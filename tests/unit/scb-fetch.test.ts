@@ -21,7 +21,8 @@ const table: ScbTable = {
   title: 'Helårsekvivalenter',
   status: 'final',
   geo: { variable: 'Region', levels: ['riket', 'kommun'] },
-  time: { variable: 'Tid', from: '2023M01' },
+  find: null,
+  time: { variable: 'Tid', from: '2023M01', to: null },
   sex: { variable: 'Kon', codes: { total: '1+2', men: '1', women: '2' } },
   contents: {
     variable: 'ContentsCode',
@@ -33,6 +34,7 @@ const table: ScbTable = {
   breakdowns: [],
   ageBands: null,
   sumSexes: false,
+  codesByLabel: false,
   queries: [{ name: 'alla', select: { Aldersgrupp: ['20-64'] } }],
 };
 
