@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/lib/config.ts';
 import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBefolkning, writeBefolkningCkm, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
+import { writeKommungrupper } from '../src/example/kommungrupper.ts';
 import { readForbundFiles } from '../src/lib/forbund-files.ts';
 import { replaceDirectory } from '../src/pipeline/files.ts';
 import { RawStore, readRawManifest } from '../src/pipeline/raw-store.ts';
@@ -46,6 +47,7 @@ try {
   }
   log('Skriver exempel för Kolada');
   writeKolada(config, store, 2025);
+  writeKommungrupper(config, store);
   store.finish();
   replaceDirectory(staging, rawDir);
 } catch (error) {

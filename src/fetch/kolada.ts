@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { nextPageLink, readKoladaPage } from '../lib/kolada.ts';
+import { kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds, type MunicipalityGroup } from '../lib/kommungrupper.ts';
+import type { RegionRegistry } from '../lib/regions.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from '../pipeline/raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
@@ -18,6 +20,8 @@ export interface KoladaContext {
   retrievedAt: () => string;
   /** Last year to ask for. */
   toYear: number;
+  /** To check that the kommungrupper cover every kommun exactly once. */
+  registry: RegionRegistry;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -77,6 +81,40 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
   return ids;
 }
 
+/** Every page of Kolada's municipality groups, kept raw; the kommungrupper found are checked and recorded. */
+export async function fetchKommungrupper(throttle: () => Promise<void>, context: KoladaContext): Promise<void> {
+  const settings = context.config.kommungrupper;
+  if (!settings) return;
+  const seen = new Set<string>();
+  const groups: MunicipalityGroup[] = [];
+  let url: string | null = `${context.config.baseUrl}/municipality_groups?per_page=${context.config.perPage}`;
+  for (let pageNumber = 1; url !== null; pageNumber++) {
+    if (seen.has(url)) throw new Error(`Kolada: sidan ${url} kom tillbaka; avbryter för att inte gå i cirkel`);
+    seen.add(url);
+    await throttle();
+    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const page = readMunicipalityGroupsPage(response.json, url);
+    groups.push(...page.values);
+    context.store.write(`kolada/municipality_groups-page-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
+      source: 'kolada',
+      url,
+      query: null,
+      retrievedAt: context.retrievedAt(),
+      example: false,
+    });
+    const next: string | null = page.next_url ?? page.next_page ?? null;
+    url = next === null || page.values.length === 0 ? null : new URL(next, url).toString();
+  }
+  const ids = resolveKommungruppIds(groups, settings.groups, settings.classification);
+  kommungruppPerKommun(groups, ids, context.registry);
+  context.store.recordKommungrupper(ids);
+  context.deps.log(
+    `  Kolada: kommungrupper ${Object.entries(ids)
+      .map(([code, id]) => `${code}=${id}`)
+      .join(', ')}`,
+  );
+}
+
 export async function fetchKolada(context: KoladaContext): Promise<void> {
   const throttle = createThrottle(Math.max(1, Math.floor(context.config.requestsPerSecond)), 1000, context.deps);
   const ids = await resolveKpiIds(context, throttle);
@@ -93,4 +131,5 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
       context.deps.log(`  Kolada ${kpiChunk.join(',')} ${yearChunk[0]}–${yearChunk.at(-1)}: ${rows} rader`);
     }
   }
+  await fetchKommungrupper(throttle, context);
 }

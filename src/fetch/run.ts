@@ -23,7 +23,7 @@ export async function refreshRaw(config: ProjectConfig, deps: HttpDeps, options:
     deps.log('Hämtar från SCB …');
     await fetchScb({ config: config.sources.scb, registry: config.registry, store, deps, policy, retrievedAt });
     deps.log('Hämtar från Kolada …');
-    await fetchKolada({ config: config.sources.kolada, store, deps, policy, retrievedAt, toYear: now().getFullYear() - 1 });
+    await fetchKolada({ config: config.sources.kolada, registry: config.registry, store, deps, policy, retrievedAt, toYear: now().getFullYear() - 1 });
     store.finish();
     replaceDirectory(staging, rawDir);
   } catch (error) {

@@ -1,5 +1,7 @@
-/** The areas a förbund's pages compare: each member, the förbund as a whole, its län and riket. */
+/** The areas a förbund's pages compare: each member, the förbund as a whole, its län, the members' kommungrupper and riket. */
 import type { Forbund } from '../schemas/forbund.ts';
+import { KommungruppSchema } from '../schemas/region.ts';
+import { KOMMUNGRUPP_NAMES } from './kommungrupper.ts';
 import type { Area } from './indicator-series.ts';
 import type { RegionRegistry } from './regions.ts';
 
@@ -10,6 +12,8 @@ export interface ForbundAreas {
   members: Area[];
   forbund: Area;
   lan: Area[];
+  /** SKR kommungrupper of the members, each summed over all its kommuner (when the förbund compares with them and the data has them). */
+  kommungrupper: Area[];
   riket: Area | null;
 }
 
@@ -24,10 +28,27 @@ export function forbundAreas(forbund: Forbund, registry: RegionRegistry): Forbun
     members,
     forbund: { id: forbund.id, name: forbund.name, kind: 'forbund', regionCode: null, kommuner: members.map((member) => member.id) },
     lan: forbund.comparisons.lan.map((code) => ({ id: code, name: registry.mustGet(code).name, kind: 'lan', regionCode: code, kommuner: registry.kommunerInLan(code).map((region) => region.code) })),
+    kommungrupper: forbund.comparisons.kommungrupper ? kommungruppAreas(members, registry) : [],
     riket: forbund.comparisons.riket ? { id: '00', name: 'Riket', kind: 'riket', regionCode: '00', kommuner: registry.kommuner().map((region) => region.code) } : null,
   };
 }
 
+function kommungruppAreas(members: Area[], registry: RegionRegistry): Area[] {
+  const groups = new Set(members.map((member) => registry.mustGet(member.id).kommungrupp));
+  return KommungruppSchema.options
+    .filter((code) => groups.has(code))
+    .map((code) => ({
+      id: `kommungrupp-${code}`,
+      name: `Kommungrupp ${KOMMUNGRUPP_NAMES[code].toLowerCase()}`,
+      kind: 'group',
+      regionCode: null,
+      kommuner: registry
+        .kommuner()
+        .filter((kommun) => kommun.kommungrupp === code)
+        .map((kommun) => kommun.code),
+    }));
+}
+
 export function allAreas(areas: ForbundAreas): Area[] {
-  return [...areas.members, areas.forbund, ...areas.lan, ...(areas.riket ? [areas.riket] : [])];
+  return [...areas.members, areas.forbund, ...areas.lan, ...areas.kommungrupper, ...(areas.riket ? [areas.riket] : [])];
 }

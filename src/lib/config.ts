@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ForbundSchema, SiteConfigSchema, type Forbund, type SiteConfig } from '../schemas/forbund.ts';
 import { IndicatorCatalogueSchema, type Indicator } from '../schemas/indicator.ts';
 import { SourcesConfigSchema, type SourcesConfig } from '../schemas/sources.ts';
+import type { Kommungrupp } from '../schemas/region.ts';
 import { readJsonStat } from './jsonstat.ts';
 import { RegionRegistry, regionsFromMetadata } from './regions.ts';
 
@@ -36,20 +37,21 @@ export interface ProjectConfig {
   registry: RegionRegistry;
 }
 
-export function loadRegistry(root: string): RegionRegistry {
+/** SCB's code list, with the kommungrupper the snapshot holds (none before the first build). */
+export function loadRegistry(root: string, kommungrupper: Record<string, Kommungrupp> = {}): RegionRegistry {
   const path = join(root, 'data/reference/scb-TAB638-metadata.json');
   const metadata = readJsonStat(JSON.parse(readFileSync(path, 'utf8')), { metadataOnly: true });
-  return new RegionRegistry(regionsFromMetadata(metadata, {}));
+  return new RegionRegistry(regionsFromMetadata(metadata, kommungrupper));
 }
 
-export function loadConfig(root: string): ProjectConfig {
+export function loadConfig(root: string, kommungrupper: Record<string, Kommungrupp> = {}): ProjectConfig {
   const configDir = join(root, 'data/config');
   // A deployment picks its förbund in one file; LAGESBILD_SITE points at another (the national build).
   const sitePath = process.env['LAGESBILD_SITE'] ? join(root, process.env['LAGESBILD_SITE']) : join(configDir, 'site.json');
   const site = readJsonFile(sitePath, SiteConfigSchema);
   const sources = readJsonFile(join(configDir, 'sources.json'), SourcesConfigSchema);
   const indicators = readJsonFile(join(configDir, 'indicators.json'), IndicatorCatalogueSchema);
-  const registry = loadRegistry(root);
+  const registry = loadRegistry(root, kommungrupper);
   const available = readdirSync(join(configDir, 'forbund')).filter((name) => name.endsWith('.json'));
   const forbund = site.forbund.map((id) => {
     if (!available.includes(`${id}.json`)) throw new ConfigError(`${sitePath}: förbundet "${id}" saknas; finns: ${available.join(', ')}`);

@@ -28,8 +28,8 @@ let site: Site | null = null;
 
 export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): Site {
   if (site) return site;
-  const config = loadConfig(root);
   const snapshot = new Snapshot(join(root, 'data/snapshot'));
+  const config = loadConfig(root, snapshot.kommungrupper());
   const views = new Map<string, IndicatorView>();
   const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
   const forbund = new Map(config.forbund.map((entry) => [entry.id, entry]));

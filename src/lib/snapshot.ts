@@ -1,10 +1,11 @@
 /**
  * Reads the snapshot the site builds from. Files are loaded once per process and indexed by series.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SnapshotMetaSchema, type SnapshotFile, type SnapshotMeta, type SnapshotSeries } from '../schemas/snapshot.ts';
 import type { Observation, ObservationStatus, Sex } from '../schemas/observation.ts';
+import { RegionRegistrySchema, type Kommungrupp } from '../schemas/region.ts';
 import type { Point } from './measures/index.ts';
 
 export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
@@ -54,6 +55,14 @@ export class Snapshot {
   constructor(directory: string) {
     this.directory = directory;
     this.meta = SnapshotMetaSchema.parse(JSON.parse(readFileSync(join(directory, 'meta.json'), 'utf8')));
+  }
+
+  /** SKR kommungrupp per kommun, where the data holds them (from Kolada's municipality groups). */
+  kommungrupper(): Record<string, Kommungrupp> {
+    const path = join(this.directory, 'regions.json');
+    if (!existsSync(path)) return {};
+    const regions = RegionRegistrySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    return Object.fromEntries(regions.flatMap((region) => (region.kommungrupp ? [[region.code, region.kommungrupp]] : [])));
   }
 
   has(indicator: string): boolean {

@@ -9,6 +9,8 @@ import { readJsonStat } from '../lib/jsonstat.ts';
 import { readKoladaPage } from '../lib/kolada.ts';
 import type { ProjectConfig } from '../lib/config.ts';
 import type { Provenance } from '../schemas/provenance.ts';
+import type { Kommungrupp, Region } from '../schemas/region.ts';
+import { kommungruppPerKommun, readMunicipalityGroupsPage, type MunicipalityGroup } from '../lib/kommungrupper.ts';
 import type { SnapshotMeta } from '../schemas/snapshot.ts';
 import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
 import { replaceDirectory, sha256, stableJson, writeFileAtomic } from './files.ts';
@@ -66,8 +68,15 @@ export function addExports(imported: ImportedExport[], builder: SnapshotBuilder)
   });
 }
 
+/** The registry's regions with each kommun's SKR kommungrupp, when the fetch found the groups. */
+function withKommungrupper(config: ProjectConfig, ids: Partial<Record<Kommungrupp, string>>, groups: MunicipalityGroup[]): Region[] {
+  if (Object.keys(ids).length === 0) return [...config.registry.all];
+  const perKommun = kommungruppPerKommun(groups, ids as Record<Kommungrupp, string>, config.registry);
+  return config.registry.all.map((region) => (region.level === 'kommun' ? { ...region, kommungrupp: perKommun[region.code] ?? null } : region));
+}
+
 /** Reads raw + exports into a builder; the heart of `data:build`, kept free of output for tests and benchmarks. */
-export async function collectObservations(config: ProjectConfig, options: BuildOptions): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'> }> {
+export async function collectObservations(config: ProjectConfig, options: BuildOptions): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[] }> {
   const rawDir = join(config.root, 'data/raw');
   const manifest = readRawManifest(rawDir);
   const builder = new SnapshotBuilder();
@@ -75,6 +84,7 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
   const indicatorByKpi = new Map(config.sources.kolada.kpis.filter((kpi) => kpi.kpi !== null).map((kpi) => [kpi.kpi as string, kpi.indicator]));
   const inputHashes: string[] = [];
   const bandSums = new Map(config.sources.scb.tables.filter((table) => table.ageBands !== null || table.sumSexes).map((table) => [table.dataset, new BandSums(table)]));
+  const groups: MunicipalityGroup[] = [];
   let done = 0;
   for (const file of manifest.files) {
     const bytes = readFileSync(join(config.root, 'data', file.id));
@@ -89,6 +99,8 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
       const resolved = manifest.contentCodes[tableId] ?? {};
       const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
       normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, bandSums.get(table.dataset) ?? builder, manifest.valueCodes[table.dataset]);
+    } else if (file.source === 'kolada' && /\/municipality_groups-page-\d+\.json$/.test(file.id)) {
+      groups.push(...readMunicipalityGroupsPage(JSON.parse(bytes.toString('utf8')), `data/${file.id}`).values);
     } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
       normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
     }
@@ -96,6 +108,7 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
     if (done % 10 === 0 || done === manifest.files.length) options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
   }
   for (const sums of bandSums.values()) sums.flush(builder);
+  const regions = withKommungrupper(config, manifest.kommungrupper, groups);
   const exportFiles = listExportFiles(join(config.root, 'data/exports'));
   const imported = await importAllExports(exportFiles, config, options.today);
   const exportProvenance = addExports(imported, builder);
@@ -109,6 +122,7 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
       .at(-1) ?? '';
   return {
     builder,
+    regions,
     meta: {
       example: provenance.some((entry) => entry.example),
       retrievedAt,
@@ -122,7 +136,7 @@ export async function collectObservations(config: ProjectConfig, options: BuildO
 }
 
 export async function buildSnapshot(config: ProjectConfig, options: BuildOptions): Promise<SnapshotMeta> {
-  const { builder, meta } = await collectObservations(config, options);
+  const { builder, meta, regions } = await collectObservations(config, options);
   const target = join(config.root, 'data/snapshot');
   const staging = `${target}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -134,7 +148,7 @@ export async function buildSnapshot(config: ProjectConfig, options: BuildOptions
       writeFileAtomic(join(staging, name), JSON.stringify(file));
       files.push({ indicator, file: name, observations: file.series.length * file.periods.length });
     }
-    writeFileAtomic(join(staging, 'regions.json'), stableJson(config.registry.all));
+    writeFileAtomic(join(staging, 'regions.json'), stableJson(regions));
     const complete: SnapshotMeta = { ...meta, files };
     writeFileAtomic(join(staging, 'meta.json'), stableJson(complete));
     replaceDirectory(staging, target);

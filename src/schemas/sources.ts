@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SexSchema } from './observation.ts';
+import { KommungruppSchema } from './region.ts';
 
 /** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
 export const ContentItemSchema = z.object({
@@ -83,6 +84,23 @@ export const SourcesConfigSchema = z.object({
     perPage: z.number().int().min(1).max(5000),
     requestsPerSecond: z.number().positive().max(5),
     kpis: z.array(KoladaKpiSchema),
+    /**
+     * SKR kommungrupper from Kolada's municipality groups: each group's id pinned here, or found by
+     * title (preferring titles that name `classification`, e.g. "2023") and recorded in provenance.
+     */
+    kommungrupper: z
+      .object({
+        classification: z.string().nullable(),
+        groups: z.partialRecord(
+          KommungruppSchema,
+          z
+            .string()
+            .regex(/^G\d+$/, 'väntade ett Kolada-grupp-id, t.ex. "G124026"')
+            .nullable(),
+        ),
+      })
+      .nullable()
+      .default(null),
   }),
 });
 export type SourcesConfig = z.infer<typeof SourcesConfigSchema>;

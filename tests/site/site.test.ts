@@ -78,6 +78,25 @@ describe('the built site', () => {
     expect(total.numerator).toBeCloseTo(sumNumerators, 6);
   });
 
+  it('compares with the members’ kommungrupper, each a ratio of sums over every kommun in the group, where the förbund asks for it', () => {
+    const view = site.view('umearegionen', 'helarsekvivalenter');
+    const groups = view.summaries.filter((summary) => summary.area.kind === 'group');
+    const memberGroups = new Set(site.forbund('umearegionen').members.map((member) => site.config.registry.mustGet(member.code).kommungrupp));
+    expect(groups.map((summary) => summary.area.id.replace('kommungrupp-', '')).sort()).toEqual([...memberGroups].sort());
+    for (const group of groups) {
+      const code = group.area.id.replace('kommungrupp-', '');
+      const inGroup = site.config.registry.kommuner().filter((kommun) => kommun.kommungrupp === code);
+      expect(group.area.kommuner).toEqual(inGroup.map((kommun) => kommun.code));
+      const latest = group.latest!;
+      expect(latest.value).toBeCloseTo(((latest.numerator as number) / (latest.denominator as number)) * 100, 10);
+    }
+    const ranking = page('/umearegionen/indikator/helarsekvivalenter/').querySelector('#jamforelse')?.textContent ?? '';
+    for (const group of groups) expect(ranking).toContain(group.area.name);
+    expect(site.view('uppsala-lan', 'helarsekvivalenter').summaries.some((summary) => summary.area.kind === 'group')).toBe(false);
+    // A share from Kolada cannot be summed over a group, so no empty kommungrupp rows appear.
+    expect(site.view('umearegionen', 'ekonomiskt-bistand-andel').summaries.some((summary) => summary.area.kind === 'group')).toBe(false);
+  });
+
   it('offers Swedish-Excel and plain CSV of the page’s data', () => {
     const excel = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data-excel.csv'), 'utf8');
     const plain = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data.csv'), 'utf8');

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchAllPages, fetchKolada, type KoladaContext } from '../../src/fetch/kolada.ts';
+import { loadRegistry } from '../../src/lib/config.ts';
 import { koladaToScbRegion, readKoladaPage } from '../../src/lib/kolada.ts';
 import { normaliseKoladaPage } from '../../src/pipeline/normalise-kolada.ts';
 import { RawStore } from '../../src/pipeline/raw-store.ts';
@@ -30,7 +31,15 @@ function context(replies: Reply[]): { context: KoladaContext; requests: { url: s
     dir,
     requests,
     context: {
-      config: { baseUrl: 'https://api.kolada.se/v3', fromYear: 2022, perPage: 2, requestsPerSecond: 5, kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }] },
+      config: {
+        baseUrl: 'https://api.kolada.se/v3',
+        fromYear: 2022,
+        perPage: 2,
+        requestsPerSecond: 5,
+        kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }],
+        kommungrupper: null,
+      },
+      registry: loadRegistry(join(import.meta.dirname, '../..')),
       store: new RawStore(dir),
       deps,
       policy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },

@@ -73,7 +73,10 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
   const highlight = [focus ? areaLabel(focus.area) : null, 'Förbundet', ...view.areas.lan.map((lan) => lan.name), 'Riket'].filter((name): name is string => name !== null);
   const source = sourceText(indicator);
 
-  const lineRows = view.summaries.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value })));
+  // Kommungrupper are compared in the ranking and the table; as lines they would crowd out the members.
+  const lineRows = view.summaries
+    .filter((summary) => summary.area.kind !== 'group')
+    .flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value })));
   const charts: ChartBlock[] = [];
   const forbundSummary = view.summaries.find((summary) => summary.area.kind === 'forbund');
   charts.push({

@@ -53,7 +53,9 @@ export function buildIndicatorView(snapshot: Snapshot, registry: RegionRegistry,
   const memberPeriods = areas.members.flatMap((area) => (seriesByArea.get(area.id) ?? []).filter((point) => point.value !== null).map((point) => point.period));
   const latestPeriod = memberPeriods.sort().at(-1) ?? null;
   const previousPeriod = latestPeriod === null ? null : String(Number(latestPeriod) - 1);
-  const summaries = everyArea.map((area): AreaSummary => {
+  // A kommungrupp is a sum over its kommuner; where the measure cannot be summed (a share from Kolada) it has no values and is left out.
+  const shownAreas = everyArea.filter((area) => area.kind !== 'group' || (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null));
+  const summaries = shownAreas.map((area): AreaSummary => {
     const series = seriesByArea.get(area.id) ?? [];
     const latest = at(series, latestPeriod);
     const previous = at(series, previousPeriod);
@@ -65,7 +67,7 @@ export function buildIndicatorView(snapshot: Snapshot, registry: RegionRegistry,
   for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
 
   const focus = [areas.forbund, ...areas.members];
-  const bySex = indicator.bySex ? (['women', 'men'] as const).map((sex) => ({ sex, byArea: new Map(everyArea.map((area) => [area.id, headline(area, sex)])) })) : [];
+  const bySex = indicator.bySex ? (['women', 'men'] as const).map((sex) => ({ sex, byArea: new Map(shownAreas.map((area) => [area.id, headline(area, sex)])) })) : [];
   const splits = indicator.splits.map((split) => ({
     name: split.name,
     title: split.title,
