@@ -394,6 +394,12 @@ function isHiddenInExample(kpi: string, id: string, year: number): boolean {
   return (kpi.charCodeAt(5) + Number(id) + year) % 7 === 0;
 }
 
+/** The example's population at one age (15–74), the same in TAB638 and in the table that succeeds it. */
+function populationAtAge(kommun: string, sex: 'men' | 'women', age: number, year: number): number {
+  const weight = age < 20 ? 0.9 : age > 64 ? 0.85 : 1;
+  return Math.round((population2064(kommun, sex, year) / 45) * weight);
+}
+
 /** TAB638-shaped population by single year of age 15–74 and sex, 31 December 2014–2024; Civilstånd eliminated as a real query would. */
 export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
   const ages = Array.from({ length: 101 }, (_, age): [string, string] => [String(age), `${age} år`]);
@@ -438,11 +444,8 @@ export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: R
     config,
     store,
     (codes, kommuner) => {
-      const age = Number(codes['Alder']);
       const sex = codes['Kon'] === '1' ? 'men' : 'women';
-      const year = Number(codes['Tid']);
-      const weight = age < 20 ? 0.9 : age > 64 ? 0.85 : 1;
-      return sumOver(kommuner, (kommun) => Math.round((population2064(kommun, sex, year) / 45) * weight));
+      return sumOver(kommuner, (kommun) => populationAtAge(kommun, sex, Number(codes['Alder']), Number(codes['Tid'])));
     },
     log,
   );
@@ -504,11 +507,12 @@ export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store
     store,
     (codes, kommuner) => {
       const year = Number(codes['Tid']);
-      const perAge = (kommun: string, sex: 'men' | 'women') => population2064(kommun, sex, year) / 45;
-      const band = (kommun: string, sex: 'men' | 'women') =>
-        codes['Alder'] === '20-64'
-          ? 45 * Math.round(perAge(kommun, sex))
-          : 5 * Math.round(perAge(kommun, sex) * 0.9) + 45 * Math.round(perAge(kommun, sex)) + 10 * Math.round(perAge(kommun, sex) * 0.85);
+      const [from, to] = (codes['Alder'] ?? '').split('-').map(Number) as [number, number];
+      const band = (kommun: string, sex: 'men' | 'women') => {
+        let sum = 0;
+        for (let age = from; age <= to; age++) sum += populationAtAge(kommun, sex, age, year);
+        return sum;
+      };
       const exact = sumOver(kommuner, (kommun) => (SEX_OF[codes['Kon'] ?? ''] ?? []).reduce((sum, sex) => sum + band(kommun, sex), 0));
       const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}:${year}`) * 5) - 2;
       return Math.max(0, exact + noise);
