@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/lib/config.ts';
-import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBefolkning, writeBefolkningCkm, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
+import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBasFound, writeBefolkning, writeBefolkningCkm, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { writeKommungrupper } from '../src/example/kommungrupper.ts';
 import { readForbundFiles } from '../src/lib/forbund-files.ts';
@@ -43,6 +43,7 @@ try {
     else if (table.dataset === 'bas') writeBas(table, config, store, log);
     else if (table.dataset === 'befolkning') writeBefolkning(table, config, store, log);
     else if (table.dataset === 'befolkning-ckm') writeBefolkningCkm(table, config, store, log);
+    else if (table.dataset === 'bas-slutlig' || table.dataset === 'bas-kvartal') writeBasFound(table, config, store, log);
     else throw new Error(`Ingen exempelmodell för dataset ${table.dataset}`);
   }
   log('Skriver exempel för Kolada');

@@ -14,7 +14,7 @@ import { planQueries, type Selection } from '../fetch/planner.ts';
 import { chunk } from '../fetch/kolada.ts';
 import type { RawStore } from '../pipeline/raw-store.ts';
 import { AGE_BANDS, basCounts, BENEFITS, helarsekvivalenter, koladaValue, population2064, SEED, type Benefit } from './models.ts';
-import { hashUnit } from './random.ts';
+import { hashNormal, hashUnit } from './random.ts';
 
 export const EXAMPLE_RETRIEVED_AT = '2026-11-20T06:00:00Z';
 export const EXAMPLE_LIMITS = { maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 };
@@ -118,9 +118,14 @@ function kommunerOf(code: string, kommuner: Region[]): string[] {
   return [code];
 }
 
+/** Placeholder ids for the tables a real fetch finds by search (their ids are not known here). */
+const EXAMPLE_FOUND_IDS: Record<string, string> = { 'befolkning-ckm': 'TAB0000', 'bas-slutlig': 'TAB0002', 'bas-kvartal': 'TAB0004' };
+
 /** The example's id for a table: the pinned one, or a placeholder for a table found by search online. */
 export function exampleTableId(table: ScbTable): string {
-  return table.table ?? 'TAB0000';
+  const id = table.table ?? EXAMPLE_FOUND_IDS[table.dataset];
+  if (!id) throw new Error(`Exemplet har inget tabell-id för ${table.dataset}; lägg till det i EXAMPLE_FOUND_IDS`);
+  return id;
 }
 
 function writeScbTable(
@@ -516,6 +521,114 @@ export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store
       const exact = sumOver(kommuner, (kommun) => (SEX_OF[codes['Kon'] ?? ''] ?? []).reduce((sum, sex) => sum + band(kommun, sex), 0));
       const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}:${year}`) * 5) - 2;
       return Math.max(0, exact + noise);
+    },
+    log,
+  );
+}
+
+/** How the example's BAS tables found by search (quarterly preliminary, yearly final) differ. */
+const FOUND_BAS: Record<string, { folder: [string, string]; periods: string[]; counts: (kommun: string, sex: 'men' | 'women', band: number, period: string) => ReturnType<typeof basCounts> }> = {
+  // Final yearly figures: the October counts of the monthly model, revised a little, as final figures are.
+  'bas-slutlig': {
+    folder: ['AM0210D', 'Slutliga uppgifter'],
+    periods: periodRange('2020', '2025'),
+    counts: (kommun, sex, band, period) => {
+      const october = basCounts(kommun, sex, band, Number(period), 10);
+      const revised = (value: number, what: string) => Math.round(value * (1 + 0.003 * hashNormal(SEED, `bas-final:${kommun}:${sex}:${band}:${what}:${period}`)));
+      const arbetskraften = revised(october.arbetskraften, 'ak');
+      const arbetslosa = Math.min(arbetskraften, revised(october.arbetslosa, 'al'));
+      return { totalt: revised(october.totalt, 'tot'), arbetskraften, arbetslosa, sysselsatta: arbetskraften - arbetslosa };
+    },
+  },
+  // Quarterly preliminary figures: the middle month of the quarter.
+  'bas-kvartal': {
+    folder: ['AM0210A', 'Preliminära uppgifter'],
+    periods: periodRange('2020K1', '2026K2'),
+    counts: (kommun, sex, band, period) => basCounts(kommun, sex, band, Number(period.slice(0, 4)), Number(period.slice(5)) * 3 - 1),
+  },
+};
+
+/**
+ * A BAS table as a search for `AM0210` finds it among SCB's folders: the search answer, then the
+ * table with the age bands and both sexes published directly.
+ */
+export function writeBasFound(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+  const model = FOUND_BAS[table.dataset];
+  if (!model) throw new Error(`Ingen exempelmodell för ${table.dataset}`);
+  const tableId = exampleTableId(table);
+  const base = config.sources.scb.baseUrl;
+  const folder = (id: string, label: string) => [
+    { id: 'AM', label: 'Arbetsmarknad' },
+    { id: 'AM0210', label: 'Befolkningens arbetsmarknadsstatus' },
+    { id, label },
+  ];
+  const search = {
+    language: config.sources.scb.lang,
+    tables: [
+      {
+        type: 'Table',
+        id: 'TAB6260',
+        label: 'Befolkningens arbetsmarknadsstatus efter månad',
+        firstPeriod: '2020M01',
+        lastPeriod: '2026M09',
+        discontinued: false,
+        paths: [folder('AM0210A', 'Preliminära uppgifter')],
+      },
+      ...Object.keys(FOUND_BAS).map((dataset) => {
+        const other = FOUND_BAS[dataset]!;
+        return {
+          type: 'Table',
+          id: EXAMPLE_FOUND_IDS[dataset],
+          label: `Befolkningens arbetsmarknadsstatus (${dataset}, exempel)`,
+          firstPeriod: other.periods[0],
+          lastPeriod: other.periods.at(-1),
+          discontinued: false,
+          paths: [folder(...other.folder)],
+        };
+      }),
+    ],
+    page: { pageNumber: 1, pageSize: 100, totalElements: 3, totalPages: 1, links: [] },
+    links: [],
+  };
+  store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
+    source: 'scb',
+    url: `${base}/tables?query=${encodeURIComponent(table.find?.query ?? '')}&lang=${config.sources.scb.lang}&pageSize=100&pageNumber=1`,
+    query: null,
+    retrievedAt: EXAMPLE_RETRIEVED_AT,
+    example: true,
+  });
+  const contents: [string, string, keyof ReturnType<typeof basCounts>][] = [
+    ['00000ES1', 'antal sysselsatta', 'sysselsatta'],
+    ['00000ES2', 'antal arbetslösa', 'arbetslosa'],
+    ['00000ES3', 'antal sysselsatta och arbetslösa (arbetskraften)', 'arbetskraften'],
+    ['00000ES4', 'totalt antal', 'totalt'],
+  ];
+  const metadata = metadataDocument(tableId, table.title, [
+    { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
+    { id: 'Kon', label: 'kön', codes: KON_WITH_TOTAL },
+    {
+      id: 'Alder',
+      label: 'ålder',
+      codes: [
+        ['15-74', '15–74 år'],
+        ['20-64', '20–64 år'],
+      ],
+    },
+    { id: 'ContentsCode', label: 'tabellinnehåll', codes: contents.map(([code, label]) => [code, label]), units: Object.fromEntries(contents.map(([code]) => [code, { base: 'antal', decimals: 0 }])) },
+    { id: 'Tid', label: 'tid', codes: model.periods.map((code) => [code, code]) },
+  ]);
+  const bands = { '15-74': AGE_BANDS.map((_, index) => index), '20-64': [1, 2, 3, 4, 5, 6, 7, 8, 9] } as Record<string, number[]>;
+  writeScbTable(
+    table,
+    metadata,
+    config,
+    store,
+    (codes, kommuner) => {
+      const status = contents.find(([code]) => code === codes['ContentsCode'])?.[2];
+      const sexes = SEX_OF[codes['Kon'] ?? ''];
+      const ages = bands[codes['Alder'] ?? ''];
+      if (!status || !sexes || !ages) return null;
+      return sumOver(kommuner, (kommun) => sumOver(sexes, (sex) => sumOver(ages.map(String), (band) => model.counts(kommun, sex as 'men' | 'women', Number(band), codes['Tid'] ?? '')[status])));
     },
     log,
   );

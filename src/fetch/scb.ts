@@ -41,7 +41,17 @@ export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
 /** One page of `GET /tables?query=…` (PxWebApi 2.0 TablesResponse); only what the choice needs. */
 const TablesPageSchema = z
   .object({
-    tables: z.array(z.object({ id: z.string(), label: z.string().optional(), discontinued: z.boolean().nullable().optional() }).loose()),
+    tables: z.array(
+      z
+        .object({
+          id: z.string(),
+          label: z.string().optional(),
+          discontinued: z.boolean().nullable().optional(),
+          /** The folders leading to the table, as lists of `{id, label}`; not every server sends them. */
+          paths: z.array(z.array(z.object({ id: z.string() }).loose())).optional(),
+        })
+        .loose(),
+    ),
     page: z.object({ pageNumber: z.number().int(), totalPages: z.number().int() }).loose().optional(),
   })
   .loose();
@@ -75,7 +85,7 @@ async function loadTable(id: string, table: ScbTable, throttle: () => Promise<vo
  * candidate whose metadata has every variable and value the entry needs. None or several is an
  * error that lists the candidates, so the analyst can pin the right id.
  */
-async function findTable(table: ScbTable, query: string, throttle: () => Promise<void>, context: ScbContext): Promise<ChosenTable> {
+async function findTable(table: ScbTable, { query, folder }: { query: string; folder: string | null }, throttle: () => Promise<void>, context: ScbContext): Promise<ChosenTable> {
   const { baseUrl, lang } = context.config;
   const candidates: { id: string; label: string }[] = [];
   for (let pageNumber = 1; pageNumber <= MAX_SEARCH_PAGES; pageNumber++) {
@@ -91,7 +101,9 @@ async function findTable(table: ScbTable, query: string, throttle: () => Promise
       retrievedAt: context.retrievedAt(),
       example: false,
     });
-    candidates.push(...parsed.data.tables.filter((entry) => entry.discontinued !== true).map((entry) => ({ id: entry.id, label: entry.label ?? '' })));
+    // A table the answer places in no folder cannot be ruled out by folder; its metadata decides.
+    const inFolder = (entry: (typeof parsed.data.tables)[number]) => folder === null || entry.paths === undefined || entry.paths.some((path) => path.some((node) => node.id === folder));
+    candidates.push(...parsed.data.tables.filter((entry) => entry.discontinued !== true && inFolder(entry)).map((entry) => ({ id: entry.id, label: entry.label ?? '' })));
     if (!parsed.data.page || pageNumber >= parsed.data.page.totalPages) break;
   }
   if (candidates.length === 0) throw new Error(`${table.dataset}: SCB:s sökning "${query}" gav inga tabeller som fortfarande uppdateras; ange tabellens id som table i sources.json`);
@@ -118,7 +130,7 @@ export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle
     if (!('chosen' in loaded)) throw new Error(loaded.problem);
     chosen = loaded.chosen;
   } else {
-    chosen = await findTable(table, table.find?.query ?? '', throttle, context);
+    chosen = await findTable(table, table.find ?? { query: '', folder: null }, throttle, context);
     context.store.recordTable(table.dataset, chosen.id);
   }
   const { plan } = chosen;

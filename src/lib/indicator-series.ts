@@ -6,7 +6,7 @@
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import type { SnapshotSeries } from '../schemas/snapshot.ts';
-import { combineStatus, ratio, worseStatus, yearlyFromMonth, yearlyMeanOfMonths, type Point } from './measures/index.ts';
+import { combineStatus, ratio, worseStatus, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters, type Point } from './measures/index.ts';
 import { seriesKey, type IndexedFile, type Snapshot } from './snapshot.ts';
 
 export interface Area {
@@ -71,6 +71,8 @@ function toYearly(indicator: Indicator, points: Point[]): Point[] {
   switch (indicator.yearly.kind) {
     case 'mean-of-months':
       return yearlyMeanOfMonths(points);
+    case 'mean-of-quarters':
+      return yearlyMeanOfQuarters(points);
     case 'month':
       return yearlyFromMonth(points, indicator.yearly.month);
     case 'as-published':

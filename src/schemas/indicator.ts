@@ -29,9 +29,10 @@ export const MeasureSchema = z.discriminatedUnion('kind', [
 ]);
 export type Measure = z.infer<typeof MeasureSchema>;
 
-/** How monthly observations become the yearly figure the agreement is judged on. */
+/** How monthly or quarterly observations become the yearly figure the agreement is judged on. */
 export const YearlyRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mean-of-months') }),
+  z.object({ kind: z.literal('mean-of-quarters') }),
   z.object({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }),
   z.object({ kind: z.literal('as-published') }),
 ]);

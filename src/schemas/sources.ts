@@ -30,7 +30,11 @@ export const ScbTableSchema = z
      * metadata has every variable and value this entry needs. Recorded in provenance once found.
      */
     find: z
-      .object({ query: z.string().min(1) })
+      .object({
+        query: z.string().min(1),
+        /** Only tables under this folder of SCB's database (e.g. `AM0210D`), where the search answer names the folders. */
+        folder: z.string().nullable().default(null),
+      })
       .nullable()
       .default(null),
     title: z.string(),

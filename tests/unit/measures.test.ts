@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeAgainst, combineStatus, rank, ratio, rolling12, verdict, yearlyFromMonth, yearlyMeanOfMonths, type Point } from '../../src/lib/measures/index.ts';
+import { changeAgainst, combineStatus, rank, ratio, rolling12, verdict, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters, type Point } from '../../src/lib/measures/index.ts';
 import { periodRange } from '../../src/lib/period.ts';
 import { changeSentence } from '../../src/lib/text.ts';
 
@@ -24,6 +24,20 @@ describe('derived measures (hand-computed)', () => {
   it('a missing month makes the yearly mean missing, never a mean of the rest', () => {
     const values = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, null];
     expect(yearlyMeanOfMonths(months('2023M01', values))[0]?.value).toBeNull();
+  });
+
+  it('yearly value from quarters is the mean of the four, and a year short of a quarter has none', () => {
+    const quarters = ['2024K1', '2024K2', '2024K3', '2024K4', '2025K1', '2025K2'].map((period, index): Point => ({
+      period,
+      value: [6.0, 7.0, 5.0, 4.4, 6.2, 7.1][index] ?? null,
+      status: index === 3 ? 'preliminary' : 'final',
+    }));
+    // (6,0 + 7,0 + 5,0 + 4,4) / 4 = 22,4 / 4 = 5,6; 2025 has two quarters only.
+    const yearly = yearlyMeanOfQuarters(quarters);
+    expect(yearly).toHaveLength(1);
+    expect(yearly[0]?.period).toBe('2024');
+    expect(yearly[0]?.value).toBeCloseTo(5.6, 10);
+    expect(yearly[0]?.status).toBe('preliminary');
   });
 
   it('rolling 12-month mean moves one month at a time', () => {

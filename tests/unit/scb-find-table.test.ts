@@ -50,11 +50,19 @@ function ckmMetadata(id: string, periods: string[]) {
   ]);
 }
 
-function tableEntry(id: string, discontinued = false) {
-  return { type: 'Table', id, label: `Tabell ${id}`, updated: '2026-03-20T08:00:00Z', firstPeriod: '2025', lastPeriod: '2025', discontinued, source: 'SCB', paths: [] };
+interface TableEntry {
+  type: string;
+  id: string;
+  label: string;
+  discontinued: boolean;
+  paths?: { id: string; label: string }[][];
 }
 
-function searchServer(tables: ReturnType<typeof tableEntry>[], metadataById: Record<string, Record<string, unknown>>, pageSize = 100) {
+function tableEntry(id: string, discontinued = false): TableEntry {
+  return { type: 'Table', id, label: `Tabell ${id}`, discontinued };
+}
+
+function searchServer(tables: TableEntry[], metadataById: Record<string, Record<string, unknown>>, pageSize = 100) {
   const pages = Math.max(1, Math.ceil(tables.length / pageSize));
   return fakeDeps((url, init) => {
     if (url.endsWith('/config')) return { status: 200, body: JSON.stringify({ maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 }) };
@@ -188,5 +196,84 @@ describe('the population series stitched from TAB638 and its CKM successor', () 
     });
     expect(gaps.every((gap) => gap.summed2024 === 0)).toBe(true);
     expect(gaps.some((gap) => gap.published2025 !== 0)).toBe(true);
+  });
+});
+
+describe('finding a table within a folder (BAS final yearly figures under AM0210D)', () => {
+  const final = config.sources.scb.tables.find((table) => table.dataset === 'bas-slutlig') as ScbTable;
+  const basMetadata = (id: string) =>
+    metadataDocument(id, 'BAS per år', [
+      { id: 'Region', label: 'region', codes: regions },
+      {
+        id: 'Kon',
+        label: 'kön',
+        codes: [
+          ['1', 'män'],
+          ['2', 'kvinnor'],
+          ['1+2', 'totalt'],
+        ],
+      },
+      {
+        id: 'Alder',
+        label: 'ålder',
+        codes: [
+          ['20-64', '20–64 år'],
+          ['15-74', '15–74 år'],
+        ],
+      },
+      {
+        id: 'ContentsCode',
+        label: 'tabellinnehåll',
+        codes: [
+          ['0000A1', 'antal sysselsatta'],
+          ['0000A2', 'antal arbetslösa'],
+          ['0000A3', 'antal sysselsatta och arbetslösa (arbetskraften)'],
+          ['0000A4', 'totalt antal'],
+        ],
+      },
+      { id: 'Tid', label: 'år', codes: ['2023', '2024'].map((year) => [year, year]) },
+    ]);
+  const inFolder = (id: string, folder: string): TableEntry => ({
+    ...tableEntry(id),
+    paths: [
+      [
+        { id: 'AM', label: 'Arbetsmarknad' },
+        { id: 'AM0210', label: 'BAS' },
+        { id: folder, label: folder },
+      ],
+    ],
+  });
+
+  async function runFinal(tables: TableEntry[], table: ScbTable = final) {
+    const { deps, requests } = searchServer(tables, { TAB9101: basMetadata('TAB9101'), TAB9102: basMetadata('TAB9102'), TAB9103: basMetadata('TAB9103') });
+    const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-folder-')));
+    await fetchScb({
+      config: { ...config.sources.scb, tables: [table] },
+      registry: config.registry,
+      store,
+      deps,
+      policy: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
+      retrievedAt: () => '',
+    });
+    return { manifest: store.finish(), requests };
+  }
+
+  it('keeps only the tables under the folder, so the preliminary yearly table is never fetched', async () => {
+    const { manifest, requests } = await runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D')]);
+    expect(manifest.tables['bas-slutlig']).toBe('TAB9102');
+    expect(requests.some((request) => request.url.includes('TAB9101'))).toBe(false);
+    expect(manifest.contentCodes['TAB9102']).toEqual({
+      'antal sysselsatta': '0000A1',
+      'antal arbetslösa': '0000A2',
+      'antal sysselsatta och arbetslösa (arbetskraften)': '0000A3',
+      'totalt antal': '0000A4',
+    });
+  });
+
+  it('lets the metadata decide for a table the search places in no folder, and refuses to guess between two that fit', async () => {
+    await expect(runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D'), tableEntry('TAB9103')])).rejects.toThrow(/flera tabeller passar sökningen "AM0210": TAB9102, TAB9103/);
+    await expect(runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D')], { ...final, find: { query: 'AM0210', folder: null } })).rejects.toThrow(
+      /flera tabeller passar sökningen "AM0210": TAB9101, TAB9102/,
+    );
   });
 });

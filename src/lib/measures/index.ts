@@ -54,8 +54,17 @@ export function meanOrNull(values: (number | null)[]): number | null {
  * months present gives no value.
  */
 export function yearlyMeanOfMonths(monthly: Point[]): Point[] {
+  return yearlyMean(monthly, 12);
+}
+
+/** Yearly values from quarterly points: the mean of the year's four quarters, or none if one is missing. */
+export function yearlyMeanOfQuarters(quarterly: Point[]): Point[] {
+  return yearlyMean(quarterly, 4);
+}
+
+function yearlyMean(parts: Point[], partsPerYear: number): Point[] {
   const byYear = new Map<string, Point[]>();
-  for (const point of monthly) {
+  for (const point of parts) {
     const year = point.period.slice(0, 4);
     const months = byYear.get(year);
     if (months) months.push(point);
@@ -64,14 +73,14 @@ export function yearlyMeanOfMonths(monthly: Point[]): Point[] {
   // Loops rather than map/filter: this runs for every series of every region in a national build.
   const yearly: Point[] = [];
   for (const [year, points] of byYear) {
-    if (points.length !== 12) continue;
+    if (points.length !== partsPerYear) continue;
     let sum: number | null = 0;
     let status: ObservationStatus = 'final';
     for (const point of points) {
       sum = sum === null || point.value === null ? null : sum + point.value;
       status = worseStatus(status, point.status);
     }
-    yearly.push({ period: year, value: sum === null ? null : sum / 12, status });
+    yearly.push({ period: year, value: sum === null ? null : sum / partsPerYear, status });
   }
   return yearly;
 }
