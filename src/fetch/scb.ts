@@ -81,7 +81,8 @@ async function loadTable(id: string, table: ScbTable, throttle: () => Promise<vo
 }
 
 /**
- * Finds a table that has no pinned id (SCB's CKM population tables): searches, then keeps the one
+ * Finds a table that has no pinned id (SCB's CKM population table, BAS's quarterly and final
+ * tables): searches, keeps the candidates in the configured folder, then the one
  * candidate whose metadata has every variable and value the entry needs. None or several is an
  * error that lists the candidates, so the analyst can pin the right id.
  */

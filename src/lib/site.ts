@@ -85,10 +85,15 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
 
 /** Indicators a förbund follows, in agreement order (effect goals first), then the rest of the catalogue. */
 export function forbundIndicators(entry: Forbund, catalogue: Indicator[]): Indicator[] {
-  const ids = [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].map((goal) => goal.indicator);
-  const ordered = [...new Set(ids)];
-  for (const indicator of catalogue) if (!ordered.includes(indicator.id)) ordered.push(indicator.id);
-  return ordered.map((id) => catalogue.find((indicator) => indicator.id === id) as Indicator);
+  const ordered = goalIndicators(entry, catalogue);
+  for (const indicator of catalogue) if (!ordered.includes(indicator)) ordered.push(indicator);
+  return ordered;
+}
+
+/** The indicators the förbund's agreement sets goals for, each once, in the agreement's order. */
+export function goalIndicators(entry: Forbund, catalogue: Indicator[]): Indicator[] {
+  const ids = new Set([...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].map((goal) => goal.indicator));
+  return [...ids].map((id) => catalogue.find((indicator) => indicator.id === id) as Indicator);
 }
 
 /** Static paths of every indicator page of every published förbund (and its downloads). */

@@ -12,7 +12,7 @@ import { formatDate } from '../format.ts';
 import { extremesHeadline, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../headlines.ts';
 import type { ValuePoint } from '../indicator-series.ts';
 import type { Site } from '../site.ts';
-import { forbundIndicators } from '../site.ts';
+import { goalIndicators } from '../site.ts';
 import { formatValue, verdictLabel } from '../text.ts';
 import type { IndicatorView } from './indicator-view.ts';
 import { areaLabel, sourceText, summaryText } from './labels.ts';
@@ -246,7 +246,8 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
     });
   }
 
-  const all = forbundIndicators(forbund, site.config.indicators).map((indicator) => site.view(forbund.id, indicator.id));
+  // The agreement's indicators: what the dialogue is about, and each measure once (BAS has several vintages of the same).
+  const all = goalIndicators(forbund, site.config.indicators).map((indicator) => site.view(forbund.id, indicator.id));
   slides.push({
     id: `bild-${slides.length + 1}`,
     kicker: 'Bland medlemmarna',
@@ -256,7 +257,7 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
       all.map((view) => view.summaries.find((summary) => summary.area.id === code)?.rank ?? null),
     ),
     table: {
-      caption: `Placering bland förbundets ${forbund.members.length} medlemmar (1 = bäst i önskad riktning)`,
+      caption: `Placering bland förbundets ${forbund.members.length} medlemmar på överenskommelsens indikatorer (1 = bäst i önskad riktning)`,
       columns: ['Indikator', 'År', 'Placering'],
       rows: all.map((view) => {
         const own = view.summaries.find((summary) => summary.area.id === code)!;
@@ -288,7 +289,7 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
   slides.push({
     id: `bild-${slides.length + 1}`,
     kicker: 'Till samtalet',
-    headline: `${improved.length} indikatorer förbättrades och ${worsened.length} försämrades i ${name} jämfört med året innan.`,
+    headline: `${improved.length} av överenskommelsens indikatorer förbättrades och ${worsened.length} försämrades i ${name} jämfört med året innan.`,
     lists: [
       { title: 'Förbättrades', items: improved.length > 0 ? atMost(improved, 4) : ['Ingen'] },
       {
