@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSite, forbundIndicators } from '../../src/lib/site.ts';
-import { areaLabel, cellText } from '../../src/lib/views/labels.ts';
+import { areaLabel, cellText, summaryText } from '../../src/lib/views/labels.ts';
 import { formatPeriod } from '../../src/lib/format.ts';
 import { dist, distFiles, linksOf, page, requireDist, resolves, root } from '../helpers/dist.ts';
 
@@ -95,6 +95,15 @@ describe('the built site', () => {
     expect(site.view('uppsala-lan', 'helarsekvivalenter').summaries.some((summary) => summary.area.kind === 'group')).toBe(false);
     // A share from Kolada cannot be summed over a group, so no empty kommungrupp rows appear.
     expect(site.view('umearegionen', 'ekonomiskt-bistand-andel').summaries.some((summary) => summary.area.kind === 'group')).toBe(false);
+    // The profile names the kommun's group and compares with it; a member of a förbund that does not compare has no such column.
+    const umea = site.config.registry.mustGet('2480');
+    const profile = page('/kommun/2480/');
+    expect(profile.body.textContent).toContain(`tillhör SKR:s kommungrupp ${umea.kommungrupp}`);
+    const headers = [...profile.querySelectorAll('table.data-table thead th')].map((th) => th.textContent);
+    const row = [...profile.querySelectorAll('table.data-table tbody tr')].find((tr) => tr.querySelector('th a')?.getAttribute('href') === '/umearegionen/indikator/helarsekvivalenter/')!;
+    const group = view.summaries.find((summary) => summary.area.id === `kommungrupp-${umea.kommungrupp}`);
+    expect(row.querySelectorAll('td')[headers.indexOf('Kommungruppen') - 1]?.textContent).toBe(summaryText(view.indicator, group));
+    expect([...page('/kommun/0380/').querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain('Kommungruppen');
   });
 
   it('offers Swedish-Excel and plain CSV of the page’s data', () => {

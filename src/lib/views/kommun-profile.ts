@@ -8,6 +8,7 @@ import { formatPeriod, formatSigned } from '../format.ts';
 import type { Verdict } from '../measures/index.ts';
 import { forbundIndicators, type Site } from '../site.ts';
 import { verdictLabel } from '../text.ts';
+import { KOMMUNGRUPP_NAMES } from '../kommungrupper.ts';
 import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, summaryText } from './labels.ts';
 
@@ -22,6 +23,8 @@ export interface ProfileRow {
   forbund: string;
   rank: string;
   lan: string;
+  /** The kommun's kommungrupp, where the förbund compares with kommungrupper and the measure can be summed. */
+  kommungrupp: string | null;
   riket: string;
 }
 
@@ -30,6 +33,12 @@ export interface KommunProfile {
   name: string;
   role: string;
   forbund: Forbund;
+  /** SKR kommungrupp, where the data has it, e.g. "B3 Större stad". */
+  kommungrupp: string | null;
+  /** The snapshot is the example dataset: the kommungrupp too is invented. */
+  example: boolean;
+  /** Whether the table has a kommungrupp column. */
+  comparesKommungrupp: boolean;
   rows: ProfileRow[];
   multiples: ChartBlock[];
 }
@@ -37,7 +46,10 @@ export interface KommunProfile {
 export function buildKommunProfile(site: Site, code: string): KommunProfile {
   const forbund = site.forbundOf(code);
   const member = forbund.members.find((entry) => entry.code === code)!;
-  const name = site.config.registry.mustGet(code).name;
+  const region = site.config.registry.mustGet(code);
+  const name = region.name;
+  const group = region.kommungrupp;
+  const comparesKommungrupp = group !== null && forbund.comparisons.kommungrupper;
   const rows: ProfileRow[] = [];
   const multiples: ChartBlock[] = [];
   for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
@@ -56,6 +68,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       forbund: value(of('forbund')),
       rank: own.rank === null ? '..' : `${own.rank} av ${view.areas.members.length}`,
       lan: value(of('lan')),
+      kommungrupp: comparesKommungrupp ? value(view.summaries.find((summary) => summary.area.id === `kommungrupp-${group}`)) : null,
       riket: value(of('riket')),
     });
     const shown = view.summaries.filter((summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
@@ -75,5 +88,5 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
           ),
     });
   }
-  return { code, name, role: member.role, forbund, rows, multiples };
+  return { code, name, role: member.role, forbund, kommungrupp: group ? `${group} ${KOMMUNGRUPP_NAMES[group]}` : null, example: site.snapshot.meta.example, comparesKommungrupp, rows, multiples };
 }
