@@ -456,6 +456,19 @@ export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: R
   );
 }
 
+/** The answer of `GET /tables?query=…` (PxWebApi 2.0 TablesResponse, one page) that finds a table of the example. */
+function writeExampleSearch(table: ScbTable, config: ProjectConfig, store: RawStore, tables: Record<string, unknown>[]): void {
+  const { baseUrl, lang } = config.sources.scb;
+  const search = { language: lang, tables, page: { pageNumber: 1, pageSize: 100, totalElements: tables.length, totalPages: 1, links: [] }, links: [] };
+  store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
+    source: 'scb',
+    url: `${baseUrl}/tables?query=${encodeURIComponent(table.find?.query ?? '')}&lang=${lang}&pageSize=100&pageNumber=1`,
+    query: null,
+    retrievedAt: EXAMPLE_RETRIEVED_AT,
+    example: true,
+  });
+}
+
 /**
  * The population table with Cell Key Method noise that succeeds TAB638 from 2025, as a search
  * would find it: totals published directly for the age bands and both sexes, each cell with its
@@ -463,33 +476,19 @@ export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: R
  */
 export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
   const tableId = exampleTableId(table);
-  const base = config.sources.scb.baseUrl;
-  const query = table.find?.query ?? '';
-  const search = {
-    language: config.sources.scb.lang,
-    tables: [
-      { type: 'Table', id: tableId, label: table.title, updated: EXAMPLE_RETRIEVED_AT, firstPeriod: '2025', lastPeriod: '2025', discontinued: false, source: 'SCB' },
-      {
-        type: 'Table',
-        id: 'TAB0001',
-        label: 'Folkmängden per månad efter region, ålder och kön (exempel)',
-        updated: EXAMPLE_RETRIEVED_AT,
-        firstPeriod: '2025M01',
-        lastPeriod: '2026M09',
-        discontinued: false,
-        source: 'SCB',
-      },
-    ],
-    page: { pageNumber: 1, pageSize: 100, totalElements: 2, totalPages: 1, links: [] },
-    links: [],
-  };
-  store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
-    source: 'scb',
-    url: `${base}/tables?query=${encodeURIComponent(query)}&lang=${config.sources.scb.lang}&pageSize=100&pageNumber=1`,
-    query: null,
-    retrievedAt: EXAMPLE_RETRIEVED_AT,
-    example: true,
-  });
+  writeExampleSearch(table, config, store, [
+    { type: 'Table', id: tableId, label: table.title, updated: EXAMPLE_RETRIEVED_AT, firstPeriod: '2025', lastPeriod: '2025', discontinued: false, source: 'SCB' },
+    {
+      type: 'Table',
+      id: 'TAB0001',
+      label: 'Folkmängden per månad efter region, ålder och kön (exempel)',
+      updated: EXAMPLE_RETRIEVED_AT,
+      firstPeriod: '2025M01',
+      lastPeriod: '2026M09',
+      discontinued: false,
+      source: 'SCB',
+    },
+  ]);
   const metadata = metadataDocument(tableId, table.title, [
     { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
     {
@@ -556,47 +555,34 @@ export function writeBasFound(table: ScbTable, config: ProjectConfig, store: Raw
   const model = FOUND_BAS[table.dataset];
   if (!model) throw new Error(`Ingen exempelmodell för ${table.dataset}`);
   const tableId = exampleTableId(table);
-  const base = config.sources.scb.baseUrl;
   const folder = (id: string, label: string) => [
     { id: 'AM', label: 'Arbetsmarknad' },
     { id: 'AM0210', label: 'Befolkningens arbetsmarknadsstatus' },
     { id, label },
   ];
-  const search = {
-    language: config.sources.scb.lang,
-    tables: [
-      {
+  writeExampleSearch(table, config, store, [
+    {
+      type: 'Table',
+      id: 'TAB6260',
+      label: 'Befolkningens arbetsmarknadsstatus efter månad',
+      firstPeriod: '2020M01',
+      lastPeriod: '2026M09',
+      discontinued: false,
+      paths: [folder('AM0210A', 'Preliminära uppgifter')],
+    },
+    ...Object.keys(FOUND_BAS).map((dataset) => {
+      const other = FOUND_BAS[dataset]!;
+      return {
         type: 'Table',
-        id: 'TAB6260',
-        label: 'Befolkningens arbetsmarknadsstatus efter månad',
-        firstPeriod: '2020M01',
-        lastPeriod: '2026M09',
+        id: EXAMPLE_FOUND_IDS[dataset],
+        label: `Befolkningens arbetsmarknadsstatus (${dataset}, exempel)`,
+        firstPeriod: other.periods[0],
+        lastPeriod: other.periods.at(-1),
         discontinued: false,
-        paths: [folder('AM0210A', 'Preliminära uppgifter')],
-      },
-      ...Object.keys(FOUND_BAS).map((dataset) => {
-        const other = FOUND_BAS[dataset]!;
-        return {
-          type: 'Table',
-          id: EXAMPLE_FOUND_IDS[dataset],
-          label: `Befolkningens arbetsmarknadsstatus (${dataset}, exempel)`,
-          firstPeriod: other.periods[0],
-          lastPeriod: other.periods.at(-1),
-          discontinued: false,
-          paths: [folder(...other.folder)],
-        };
-      }),
-    ],
-    page: { pageNumber: 1, pageSize: 100, totalElements: 3, totalPages: 1, links: [] },
-    links: [],
-  };
-  store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
-    source: 'scb',
-    url: `${base}/tables?query=${encodeURIComponent(table.find?.query ?? '')}&lang=${config.sources.scb.lang}&pageSize=100&pageNumber=1`,
-    query: null,
-    retrievedAt: EXAMPLE_RETRIEVED_AT,
-    example: true,
-  });
+        paths: [folder(...other.folder)],
+      };
+    }),
+  ]);
   const contents: [string, string, keyof ReturnType<typeof basCounts>][] = [
     ['00000ES1', 'antal sysselsatta', 'sysselsatta'],
     ['00000ES2', 'antal arbetslösa', 'arbetslosa'],
