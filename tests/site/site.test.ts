@@ -106,6 +106,13 @@ describe('the built site', () => {
     expect([...page('/kommun/0380/').querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain('Kommungruppen');
   });
 
+  it('names on the statistics page every SCB table that was found by search, as provenance recorded it', () => {
+    const text = page('/om-statistiken/').body.textContent ?? '';
+    const found = Object.entries(site.snapshot.meta.tables);
+    expect(found.length).toBeGreaterThan(0);
+    for (const [dataset, id] of found) expect(text).toContain(`${site.config.sources.scb.tables.find((table) => table.dataset === dataset)?.title}: ${id}`);
+  });
+
   it('offers Swedish-Excel and plain CSV of the page’s data', () => {
     const excel = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data-excel.csv'), 'utf8');
     const plain = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data.csv'), 'utf8');
