@@ -1,6 +1,6 @@
 /**
  * The region registry: riket, 21 län and 290 kommuner, built from SCB's own code list (TAB638
- * metadata), with SKR kommungrupp where the configuration knows it.
+ * metadata), with the SKR kommungrupp the snapshot holds for each kommun (from Kolada).
  */
 import type { JsonStatCube } from './jsonstat.ts';
 import type { Kommungrupp, Region } from '../schemas/region.ts';
