@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fetchKommungrupper, type KoladaContext } from '../../src/fetch/kolada.ts';
+import { inspectJson } from '../../src/lib/inspect.ts';
 import { loadConfig } from '../../src/lib/config.ts';
 import { KOMMUNGRUPP_NAMES, kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds, type MunicipalityGroup } from '../../src/lib/kommungrupper.ts';
 import { RawStore } from '../../src/pipeline/raw-store.ts';
@@ -129,5 +130,24 @@ describe('the snapshot', () => {
     expect(kommunRegions).toHaveLength(290);
     for (const region of kommunRegions) expect(region.kommungrupp).toBe(expected[region.code]);
     expect(regions.filter((region) => region.level !== 'kommun').every((region) => region.kommungrupp === null)).toBe(true);
+  });
+});
+
+describe('data:inspect on a municipality groups page', () => {
+  it('prints one row per group and member, codes as written', () => {
+    const csv = inspectJson({
+      values: [
+        { id: 'G1', title: 'Storstäder, 2023', members: ['0180', { id: '1480', title: 'Göteborg' }] },
+        { id: 'G2', title: 'Tom' },
+      ],
+      count: 2,
+    });
+    expect(csv).toBe('group,title,member\r\nG1,"Storstäder, 2023",0180\r\nG1,"Storstäder, 2023",1480\r\n');
+  });
+
+  it('still reads a Kolada values page as values', () => {
+    expect(inspectJson({ values: [{ kpi: 'N1', municipality: '0180', period: 2024, values: [{ gender: 'T', value: 1.5, status: '' }] }], count: 1 })).toBe(
+      'kpi,municipality,period,gender,value,status\r\nN1,0180,2024,T,1.5,\r\n',
+    );
   });
 });
