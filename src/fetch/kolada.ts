@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { nextPageLink, readKoladaPage } from '../lib/kolada.ts';
-import { kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds, type MunicipalityGroup } from '../lib/kommungrupper.ts';
+import { kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds } from '../lib/kommungrupper.ts';
 import type { RegionRegistry } from '../lib/regions.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from '../pipeline/raw-store.ts';
@@ -32,26 +32,42 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 const KpiListSchema = z.object({ values: z.array(z.object({ id: z.string(), title: z.string() }).loose()) }).loose();
 
-/** Fetches every page of one values query, guarding against repeated links and short counts. */
-export async function fetchAllPages(firstUrl: string, name: string, throttle: () => Promise<void>, context: KoladaContext): Promise<number> {
+interface KoladaPageShape {
+  values: unknown[];
+  next_url?: string | null | undefined;
+  next_page?: string | null | undefined;
+}
+
+/** Follows a Kolada answer through every page, keeping each raw, guarding against a link that repeats a page. */
+async function readAllPages<P extends KoladaPageShape>(firstUrl: string, name: string, read: (json: unknown, url: string) => P, throttle: () => Promise<void>, context: KoladaContext): Promise<P[]> {
   const seen = new Set<string>();
+  const pages: P[] = [];
   let url: string | null = firstUrl;
-  let rows = 0;
-  let expected: number | undefined;
-  let pageNumber = 0;
   while (url !== null) {
     if (seen.has(url)) throw new Error(`Kolada: sidan ${url} kom tillbaka; avbryter för att inte gå i cirkel`);
     seen.add(url);
     await throttle();
     const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
-    const page = readKoladaPage(response.json);
-    pageNumber++;
-    rows += page.values.length;
-    expected ??= page.count;
-    context.store.write(`kolada/${name}-page-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, { source: 'kolada', url, query: null, retrievedAt: context.retrievedAt(), example: false });
+    const page = read(response.json, url);
+    pages.push(page);
+    context.store.write(`kolada/${name}-page-${String(pages.length).padStart(3, '0')}.json`, response.bytes, {
+      source: 'kolada',
+      url,
+      query: null,
+      retrievedAt: context.retrievedAt(),
+      example: false,
+    });
     const next = nextPageLink(page);
     url = next === null || page.values.length === 0 ? null : new URL(next, url).toString();
   }
+  return pages;
+}
+
+/** Fetches every page of one values query, guarding against repeated links and short counts. */
+export async function fetchAllPages(firstUrl: string, name: string, throttle: () => Promise<void>, context: KoladaContext): Promise<number> {
+  const pages = await readAllPages(firstUrl, name, (json) => readKoladaPage(json), throttle, context);
+  const rows = pages.reduce((sum, page) => sum + page.values.length, 0);
+  const expected = pages.find((page) => page.count !== undefined)?.count;
   if (expected !== undefined && expected !== rows) throw new Error(`Kolada: ${firstUrl} lovade ${expected} rader men gav ${rows}`);
   return rows;
 }
@@ -85,26 +101,8 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
 export async function fetchKommungrupper(throttle: () => Promise<void>, context: KoladaContext): Promise<void> {
   const settings = context.config.kommungrupper;
   if (!settings) return;
-  const seen = new Set<string>();
-  const groups: MunicipalityGroup[] = [];
-  let url: string | null = `${context.config.baseUrl}/municipality_groups?per_page=${context.config.perPage}`;
-  for (let pageNumber = 1; url !== null; pageNumber++) {
-    if (seen.has(url)) throw new Error(`Kolada: sidan ${url} kom tillbaka; avbryter för att inte gå i cirkel`);
-    seen.add(url);
-    await throttle();
-    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
-    const page = readMunicipalityGroupsPage(response.json, url);
-    groups.push(...page.values);
-    context.store.write(`kolada/municipality_groups-page-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
-      source: 'kolada',
-      url,
-      query: null,
-      retrievedAt: context.retrievedAt(),
-      example: false,
-    });
-    const next: string | null = page.next_url ?? page.next_page ?? null;
-    url = next === null || page.values.length === 0 ? null : new URL(next, url).toString();
-  }
+  const pages = await readAllPages(`${context.config.baseUrl}/municipality_groups?per_page=${context.config.perPage}`, 'municipality_groups', readMunicipalityGroupsPage, throttle, context);
+  const groups = pages.flatMap((page) => page.values);
   const ids = resolveKommungruppIds(groups, settings.groups, settings.classification);
   kommungruppPerKommun(groups, ids, context.registry);
   context.store.recordKommungrupper(ids);

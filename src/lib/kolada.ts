@@ -47,7 +47,7 @@ export function readKoladaPage(input: unknown): KoladaPage {
 }
 
 /** The link to the next page, whichever name the server used, or null at the end. */
-export function nextPageLink(page: KoladaPage): string | null {
+export function nextPageLink(page: { next_url?: string | null | undefined; next_page?: string | null | undefined }): string | null {
   return page.next_url ?? page.next_page ?? null;
 }
 
