@@ -1,6 +1,6 @@
 /** The areas a förbund's pages compare: each member, the förbund as a whole, its län, the members' kommungrupper and riket. */
 import type { Forbund } from '../schemas/forbund.ts';
-import { KommungruppSchema } from '../schemas/region.ts';
+import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
 import { KOMMUNGRUPP_NAMES } from './kommungrupper.ts';
 import type { Area } from './indicator-series.ts';
 import type { RegionRegistry } from './regions.ts';
@@ -33,12 +33,17 @@ export function forbundAreas(forbund: Forbund, registry: RegionRegistry): Forbun
   };
 }
 
+/** The area id of a kommungrupp, as views and profiles look it up. */
+export function kommungruppAreaId(code: Kommungrupp): string {
+  return `kommungrupp-${code}`;
+}
+
 function kommungruppAreas(members: Area[], registry: RegionRegistry): Area[] {
   const groups = new Set(members.map((member) => registry.mustGet(member.id).kommungrupp));
   return KommungruppSchema.options
     .filter((code) => groups.has(code))
     .map((code) => ({
-      id: `kommungrupp-${code}`,
+      id: kommungruppAreaId(code),
       name: `Kommungrupp ${KOMMUNGRUPP_NAMES[code].toLowerCase()}`,
       kind: 'group',
       regionCode: null,

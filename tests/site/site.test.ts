@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kommungruppAreaId } from '../../src/lib/areas.ts';
 import { getSite, forbundIndicators } from '../../src/lib/site.ts';
 import { areaLabel, cellText, summaryText } from '../../src/lib/views/labels.ts';
 import { formatPeriod } from '../../src/lib/format.ts';
@@ -101,7 +102,7 @@ describe('the built site', () => {
     expect(profile.body.textContent).toContain(`tillhör SKR:s kommungrupp ${umea.kommungrupp}`);
     const headers = [...profile.querySelectorAll('table.data-table thead th')].map((th) => th.textContent);
     const row = [...profile.querySelectorAll('table.data-table tbody tr')].find((tr) => tr.querySelector('th a')?.getAttribute('href') === '/umearegionen/indikator/helarsekvivalenter/')!;
-    const group = view.summaries.find((summary) => summary.area.id === `kommungrupp-${umea.kommungrupp}`);
+    const group = view.summaries.find((summary) => summary.area.id === kommungruppAreaId(umea.kommungrupp!));
     expect(row.querySelectorAll('td')[headers.indexOf('Kommungruppen') - 1]?.textContent).toBe(summaryText(view.indicator, group));
     expect([...page('/kommun/0380/').querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain('Kommungruppen');
   });

@@ -8,6 +8,7 @@ import { formatPeriod, formatSigned } from '../format.ts';
 import type { Verdict } from '../measures/index.ts';
 import { forbundIndicators, type Site } from '../site.ts';
 import { verdictLabel } from '../text.ts';
+import { kommungruppAreaId } from '../areas.ts';
 import { KOMMUNGRUPP_NAMES } from '../kommungrupper.ts';
 import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, summaryText } from './labels.ts';
@@ -68,7 +69,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       forbund: value(of('forbund')),
       rank: own.rank === null ? '..' : `${own.rank} av ${view.areas.members.length}`,
       lan: value(of('lan')),
-      kommungrupp: comparesKommungrupp ? value(view.summaries.find((summary) => summary.area.id === `kommungrupp-${group}`)) : null,
+      kommungrupp: group !== null && comparesKommungrupp ? value(view.summaries.find((summary) => summary.area.id === kommungruppAreaId(group))) : null,
       riket: value(of('riket')),
     });
     const shown = view.summaries.filter((summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
