@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { lazyListeners } from './src/charts/lazy-listeners.ts';
+import { lazyListeners } from './src/vite/lazy-listeners.ts';
 
 export default defineConfig({
   output: 'static',

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/config/load.ts';
 import { buildSnapshot } from '../src/pipeline/build-snapshot.ts';
 
 const root = process.cwd();

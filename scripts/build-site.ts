@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { replaceDirectory } from '../src/pipeline/files.ts';
+import { replaceDirectory } from '../src/formats/files.ts';
 
 const root = process.cwd();
 const next = join(root, '.dist-next');

@@ -2,7 +2,7 @@
  * npm run data:build — offline: data/raw + data/exports → data/snapshot. On any problem it prints
  * every one as file:line:column and exits 1 with the previous snapshot untouched.
  */
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/config/load.ts';
 import { buildSnapshot } from '../src/pipeline/build-snapshot.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);

@@ -3,9 +3,9 @@
  * snapshot. Writes nothing.
  */
 import { join } from 'node:path';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/config/load.ts';
 import { importAllExports, ExportValidationError } from '../src/pipeline/build-snapshot.ts';
-import { Snapshot } from '../src/lib/snapshot.ts';
+import { Snapshot } from '../src/pipeline/snapshot-reader.ts';
 import { diffExport } from '../src/pipeline/diff.ts';
 
 const files = process.argv.slice(2);

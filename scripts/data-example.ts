@@ -4,13 +4,12 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig, readForbundFiles } from '../src/config/load.ts';
 import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBasFound, writeBefolkning, writeBefolkningCkm, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { writeKommungrupper } from '../src/example/kommungrupper.ts';
-import { readForbundFiles } from '../src/lib/forbund-files.ts';
-import { replaceDirectory } from '../src/pipeline/files.ts';
-import { RawStore, readRawManifest } from '../src/pipeline/raw-store.ts';
+import { replaceDirectory } from '../src/formats/files.ts';
+import { RawStore, readRawManifest } from '../src/fetch/raw-store.ts';
 
 const root = process.cwd();
 const log = (message: string) => process.stderr.write(`${message}\n`);

@@ -2,7 +2,7 @@
  * npm run data:fetch — online: fetches SCB and Kolada into data/raw (replaced only when every call
  * succeeded). Then run npm run data:build.
  */
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/config/load.ts';
 import { defaultHttpDeps } from '../src/fetch/http.ts';
 import { refreshRaw } from '../src/fetch/run.ts';
 

@@ -3,10 +3,10 @@
  * file prints the problems on stderr and exits 1.
  */
 import { readFileSync } from 'node:fs';
-import { inspectJson } from '../src/lib/inspect.ts';
-import { loadConfig } from '../src/lib/config.ts';
+import { inspectJson } from '../src/formats/inspect.ts';
+import { loadConfig } from '../src/config/load.ts';
 import { importExport, formatProblem } from '../src/pipeline/exports.ts';
-import { toCsv } from '../src/lib/csv-out.ts';
+import { toCsv } from '../src/formats/csv-out.ts';
 
 const file = process.argv[2];
 if (!file) {

@@ -3,9 +3,9 @@
  * the national build a national body (or a förbund comparing itself with all kommuner) would run.
  */
 import { join } from 'node:path';
-import { loadRegistry, readJsonFile } from '../src/lib/config.ts';
+import { loadRegistry, readJsonFile } from '../src/config/load.ts';
 import { ForbundSchema } from '../src/schemas/forbund.ts';
-import { stableJson, writeFileAtomic } from '../src/pipeline/files.ts';
+import { stableJson, writeFileAtomic } from '../src/formats/files.ts';
 
 const root = process.cwd();
 const registry = loadRegistry(root);

@@ -1,5 +1,5 @@
 /** Swedish axis formatting shared by the charts. */
-import { formatNumber } from '../lib/format.ts';
+import { formatNumber } from '../formats/display.ts';
 
 export function swedishTick(decimals: number): (value: number) => string {
   return (value: number) => formatNumber(value, decimals);

@@ -4,7 +4,7 @@
  * national build draws thousands of them, and they need none of Plot's machinery.
  */
 import { dodge } from './axis.ts';
-import { formatNumber } from '../lib/format.ts';
+import { formatNumber } from '../formats/display.ts';
 import { PALETTE, type ChartFrame } from './render.ts';
 
 export interface SparkRow {

@@ -3,8 +3,8 @@
  * BOM, a Windows-1252 CSV with Excel's `sep=;` line, and an .xlsx sheet, each with its manifest.
  */
 import { join } from 'node:path';
-import { stableJson, writeFileAtomic } from '../pipeline/files.ts';
-import type { RegionRegistry } from '../lib/regions.ts';
+import { stableJson, writeFileAtomic } from '../formats/files.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 import { hashNormal, hashUnit } from './random.ts';
 import { population2064, SEED } from './models.ts';
 import { writeXlsx } from './xlsx.ts';

@@ -3,16 +3,16 @@
  * written exactly where and how `data:fetch` would write real ones, plus example exports. Every
  * file's provenance says `example: true`, so every page built from it says so.
  */
-import { planTable, selectionBody } from '../lib/scb-selection.ts';
-import type { JsonStatCube } from '../lib/jsonstat.ts';
-import { readJsonStat } from '../lib/jsonstat.ts';
-import { periodRange } from '../lib/period.ts';
-import type { ProjectConfig } from '../lib/config.ts';
+import { planTable, selectionBody } from '../fetch/scb-selection.ts';
+import type { JsonStatCube } from '../formats/jsonstat.ts';
+import { readJsonStat } from '../formats/jsonstat.ts';
+import { periodRange } from '../formats/period.ts';
+import type { ProjectConfig } from '../config/load.ts';
 import type { Region } from '../schemas/region.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import { planQueries, type Selection } from '../fetch/planner.ts';
 import { chunk } from '../fetch/kolada.ts';
-import type { RawStore } from '../pipeline/raw-store.ts';
+import type { RawStore } from '../fetch/raw-store.ts';
 import { AGE_BANDS, basCounts, BENEFITS, helarsekvivalenter, koladaValue, population2064, SEED, type Benefit } from './models.ts';
 import { hashNormal, hashUnit } from './random.ts';
 

@@ -4,10 +4,11 @@
  * groups of other kinds. Membership is invented (by the example's population size), like every
  * example figure.
  */
-import type { ProjectConfig } from '../lib/config.ts';
-import { KOMMUNGRUPP_NAMES, kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds } from '../lib/kommungrupper.ts';
-import type { RawStore } from '../pipeline/raw-store.ts';
-import { KommungruppSchema } from '../schemas/region.ts';
+import type { ProjectConfig } from '../config/load.ts';
+import { kommungruppPerKommun, resolveKommungruppIds } from '../fetch/kommungrupper.ts';
+import { readMunicipalityGroupsPage } from '../formats/kolada.ts';
+import type { RawStore } from '../fetch/raw-store.ts';
+import { KOMMUNGRUPP_NAMES, KommungruppSchema } from '../schemas/region.ts';
 import { EXAMPLE_RETRIEVED_AT } from './generate.ts';
 import { population2064 } from './models.ts';
 

@@ -3,11 +3,11 @@
  * all genders. At most 25 ids or years per path segment; polite rate; every page kept raw.
  */
 import { z } from 'zod';
-import { nextPageLink, readKoladaPage } from '../lib/kolada.ts';
-import { kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds } from '../lib/kommungrupper.ts';
-import type { RegionRegistry } from '../lib/regions.ts';
+import { nextPageLink, readKoladaPage, readMunicipalityGroupsPage } from '../formats/kolada.ts';
+import { kommungruppPerKommun, resolveKommungruppIds } from './kommungrupper.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
-import type { RawStore } from '../pipeline/raw-store.ts';
+import type { RawStore } from './raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
 
 export const MAX_IDS_PER_SEGMENT = 25;

@@ -4,9 +4,9 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectConfig } from '../lib/config.ts';
-import { replaceDirectory } from '../pipeline/files.ts';
-import { RawStore } from '../pipeline/raw-store.ts';
+import type { ProjectConfig } from '../config/load.ts';
+import { replaceDirectory } from '../formats/files.ts';
+import { RawStore } from './raw-store.ts';
 import { DEFAULT_RETRY, type HttpDeps, type RetryPolicy } from './http.ts';
 import { fetchKolada } from './kolada.ts';
 import { fetchScb } from './scb.ts';

@@ -3,11 +3,11 @@
  * the configuration, and fetches the data in calls that stay under the cell limit and the call rate.
  */
 import { z } from 'zod';
-import { readJsonStat } from '../lib/jsonstat.ts';
-import { planTable, selectionBody, type TablePlan } from '../lib/scb-selection.ts';
-import type { RegionRegistry } from '../lib/regions.ts';
+import { readJsonStat } from '../formats/jsonstat.ts';
+import { planTable, selectionBody, type TablePlan } from './scb-selection.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 import type { ScbTable, SourcesConfig } from '../schemas/sources.ts';
-import type { RawStore } from '../pipeline/raw-store.ts';
+import type { RawStore } from './raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
 import { planQueries } from './planner.ts';
 

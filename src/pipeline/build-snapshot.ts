@@ -5,18 +5,18 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readJsonStat } from '../lib/jsonstat.ts';
-import { readKoladaPage } from '../lib/kolada.ts';
-import type { ProjectConfig } from '../lib/config.ts';
+import { readJsonStat } from '../formats/jsonstat.ts';
+import { readKoladaPage, readMunicipalityGroupsPage, type MunicipalityGroup } from '../formats/kolada.ts';
+import type { ProjectConfig } from '../config/load.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import type { Kommungrupp, Region } from '../schemas/region.ts';
-import { kommungruppPerKommun, readMunicipalityGroupsPage, type MunicipalityGroup } from '../lib/kommungrupper.ts';
+import { kommungruppPerKommun } from '../fetch/kommungrupper.ts';
 import type { SnapshotMeta } from '../schemas/snapshot.ts';
 import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
-import { replaceDirectory, sha256, stableJson, writeFileAtomic } from './files.ts';
+import { replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
 import { normaliseKoladaPage } from './normalise-kolada.ts';
 import { BandSums, normaliseScbCube } from './normalise-scb.ts';
-import { readRawManifest } from './raw-store.ts';
+import { readRawManifest } from '../fetch/raw-store.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 
 export class ExportValidationError extends Error {

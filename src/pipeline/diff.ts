@@ -1,5 +1,5 @@
 /** What an export would change in the current snapshot, for `data:check`. */
-import type { Snapshot } from '../lib/snapshot.ts';
+import type { Snapshot } from './snapshot-reader.ts';
 import type { ImportedExport } from './exports.ts';
 
 export interface ExportDiff {

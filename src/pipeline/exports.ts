@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import { decodeExport } from '../lib/decode.ts';
-import { isFuturePeriod, normalisePeriodCode, parsePeriod } from '../lib/period.ts';
-import type { RegionRegistry } from '../lib/regions.ts';
-import { parseSwedishNumber, SUPPRESSION_MARKERS } from '../lib/swedish-number.ts';
-import { cellsFromSpreadsheetRows, readCsvCells, type Cell, type CellTable } from '../lib/table-cells.ts';
+import { decodeExport } from '../formats/decode.ts';
+import { isFuturePeriod, normalisePeriodCode, parsePeriod } from '../formats/period.ts';
+import type { RegionRegistry } from '../config/regions.ts';
+import { parseSwedishNumber, SUPPRESSION_MARKERS } from '../formats/swedish-number.ts';
+import { cellsFromSpreadsheetRows, readCsvCells, type Cell, type CellTable } from '../formats/table-cells.ts';
 import { ExportManifestSchema, type ExportManifest } from '../schemas/export-manifest.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';

@@ -2,7 +2,7 @@
  * Kolada value items → observations. Municipality ids become SCB region codes; group ids (G…) are
  * skipped; a non-empty status is kept verbatim and flags the value.
  */
-import { KOLADA_SEX, koladaToScbRegion, type KoladaPage } from '../lib/kolada.ts';
+import { KOLADA_SEX, koladaToScbRegion, type KoladaPage } from '../formats/kolada.ts';
 import type { SnapshotBuilder } from './snapshot-builder.ts';
 
 export function normaliseKoladaPage(page: KoladaPage, indicatorByKpi: Map<string, string>, provenance: string, builder: SnapshotBuilder): number {

@@ -4,12 +4,11 @@
  * with one selected code are dropped. A status symbol on a null value means missing; on a value it
  * is a note and is kept verbatim. Null is never turned into zero.
  */
-import { forEachCell, type JsonStatCube } from '../lib/jsonstat.ts';
-import { normalisePeriodCode } from '../lib/period.ts';
-import type { ObservationStatus, Sex } from '../schemas/observation.ts';
+import { forEachCell, type JsonStatCube } from '../formats/jsonstat.ts';
+import { normalisePeriodCode } from '../formats/period.ts';
+import { worseStatus, type ObservationStatus, type Sex } from '../schemas/observation.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import type { CellSink, SnapshotBuilder } from './snapshot-builder.ts';
-import { worseStatus } from '../lib/measures/index.ts';
 
 export function normaliseAgeCode(code: string): string {
   return code.replace(/^0+(\d)/, '$1');

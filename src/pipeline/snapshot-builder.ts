@@ -4,7 +4,7 @@
  */
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import type { SnapshotFile, SnapshotSeries } from '../schemas/snapshot.ts';
-import { comparePeriodCodes } from '../lib/period.ts';
+import { comparePeriodCodes } from '../formats/period.ts';
 
 interface SeriesBuffer {
   region: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalisePeriodCode } from '../lib/period.ts';
+import { normalisePeriodCode } from '../formats/period.ts';
 
 /** A canonical period code: `2023`, `2023H1`, `2024K1` or `2023M10`. */
 export const PeriodCodeSchema = z.string().refine((code) => normalisePeriodCode(code) === code, {
@@ -15,6 +15,26 @@ export type Sex = z.infer<typeof SexSchema>;
  */
 export const ObservationStatusSchema = z.enum(['final', 'preliminary', 'suppressed', 'missing', 'possibly-missing']);
 export type ObservationStatus = z.infer<typeof ObservationStatusSchema>;
+
+export interface Point {
+  period: string;
+  value: number | null;
+  status: ObservationStatus;
+}
+
+/** Status of a value made from several: the most severe of its parts. */
+export function combineStatus(statuses: ObservationStatus[]): ObservationStatus {
+  let worst: ObservationStatus = 'final';
+  for (const status of statuses) worst = worseStatus(worst, status);
+  return worst;
+}
+
+const SEVERITY: Record<ObservationStatus, number> = { final: 0, preliminary: 1, 'possibly-missing': 2, missing: 3, suppressed: 4 };
+
+/** The more severe of two statuses. */
+export function worseStatus(a: ObservationStatus, b: ObservationStatus): ObservationStatus {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
 
 /** One value in tidy long form. */
 export const ObservationSchema = z.object({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/pipeline/files.ts';
+import { sha256 } from '../../src/formats/files.ts';
 import { dist, requireDist, root } from '../helpers/dist.ts';
 
 function hashes(directory: string): Record<string, string> {

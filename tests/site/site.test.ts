@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kommungruppAreaId } from '../../src/lib/areas.ts';
-import { getSite, forbundIndicators } from '../../src/lib/site.ts';
-import { areaLabel, cellText, summaryText } from '../../src/lib/views/labels.ts';
-import { formatPeriod } from '../../src/lib/format.ts';
+import { kommungruppAreaId } from '../../src/measures/areas.ts';
+import { getSite, forbundIndicators } from '../../src/views/site.ts';
+import { areaLabel, cellText, summaryText } from '../../src/views/labels.ts';
+import { formatPeriod } from '../../src/formats/display.ts';
 import { dist, distFiles, linksOf, page, requireDist, resolves, root } from '../helpers/dist.ts';
 
 const site = getSite(root);

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BandSums } from '../../src/pipeline/normalise-scb.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 import type { ScbTable } from '../../src/schemas/sources.ts';
-import { planTable } from '../../src/lib/scb-selection.ts';
-import { readJsonStat } from '../../src/lib/jsonstat.ts';
+import { planTable } from '../../src/fetch/scb-selection.ts';
+import { readJsonStat } from '../../src/formats/jsonstat.ts';
 import { metadataDocument } from '../../src/example/generate.ts';
-import { RegionRegistry } from '../../src/lib/regions.ts';
+import { RegionRegistry } from '../../src/config/regions.ts';
 
 const table = {
   dataset: 'befolkning',

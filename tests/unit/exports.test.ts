@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config.ts';
-import { toCsv } from '../../src/lib/csv-out.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { toCsv } from '../../src/formats/csv-out.ts';
 import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refreshRaw } from '../../src/fetch/run.ts';
-import { loadConfig } from '../../src/lib/config.ts';
-import { sha256 } from '../../src/pipeline/files.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { sha256 } from '../../src/formats/files.ts';
 import { fakeDeps } from '../helpers/fake-server.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extremesHeadline, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../../src/lib/headlines.ts';
-import { verdict } from '../../src/lib/measures/index.ts';
+import { extremesHeadline, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../../src/views/sentences.ts';
+import { verdict } from '../../src/measures/index.ts';
 
 const share = { unit: 'percent' as const, decimals: 1, direction: 'lower-is-better' as const };
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, existsSync, mkdtempSync, mkdirSync, copyFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config.ts';
-import { InitiativeError, loadInitiatives, readInitiativeFile } from '../../src/lib/initiatives.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { InitiativeError, loadInitiatives, readInitiativeFile } from '../../src/config/initiatives.ts';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/fixtures/initiatives');

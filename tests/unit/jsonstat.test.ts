@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { forEachCell, JsonStatError, readJsonStat } from '../../src/lib/jsonstat.ts';
-import { inspectJson } from '../../src/lib/inspect.ts';
+import { forEachCell, JsonStatError, readJsonStat } from '../../src/formats/jsonstat.ts';
+import { inspectJson } from '../../src/formats/inspect.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/scb/${name}`, import.meta.url), 'utf8'));
 

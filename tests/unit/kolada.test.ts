@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchAllPages, fetchKolada, type KoladaContext } from '../../src/fetch/kolada.ts';
-import { loadRegistry } from '../../src/lib/config.ts';
-import { koladaToScbRegion, readKoladaPage } from '../../src/lib/kolada.ts';
+import { loadRegistry } from '../../src/config/load.ts';
+import { koladaToScbRegion, readKoladaPage } from '../../src/formats/kolada.ts';
 import { normaliseKoladaPage } from '../../src/pipeline/normalise-kolada.ts';
-import { RawStore } from '../../src/pipeline/raw-store.ts';
+import { RawStore } from '../../src/fetch/raw-store.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 import { fakeDeps, type Reply } from '../helpers/fake-server.ts';
 

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fetchKommungrupper, type KoladaContext } from '../../src/fetch/kolada.ts';
-import { inspectJson } from '../../src/lib/inspect.ts';
-import { loadConfig } from '../../src/lib/config.ts';
-import { KOMMUNGRUPP_NAMES, kommungruppPerKommun, readMunicipalityGroupsPage, resolveKommungruppIds, type MunicipalityGroup } from '../../src/lib/kommungrupper.ts';
-import { RawStore } from '../../src/pipeline/raw-store.ts';
-import { KommungruppSchema, type Kommungrupp } from '../../src/schemas/region.ts';
+import { inspectJson } from '../../src/formats/inspect.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { kommungruppPerKommun, resolveKommungruppIds } from '../../src/fetch/kommungrupper.ts';
+import { readMunicipalityGroupsPage, type MunicipalityGroup } from '../../src/formats/kolada.ts';
+import { RawStore } from '../../src/fetch/raw-store.ts';
+import { KOMMUNGRUPP_NAMES, KommungruppSchema, type Kommungrupp } from '../../src/schemas/region.ts';
 import { fakeDeps } from '../helpers/fake-server.ts';
 
 const root = join(import.meta.dirname, '../..');

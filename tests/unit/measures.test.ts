@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changeAgainst, combineStatus, rank, ratio, rolling12, verdict, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters, type Point } from '../../src/lib/measures/index.ts';
-import { periodRange } from '../../src/lib/period.ts';
-import { changeSentence } from '../../src/lib/text.ts';
+import { changeAgainst, rank, ratio, rolling12, verdict, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters } from '../../src/measures/index.ts';
+import { combineStatus, type Point } from '../../src/schemas/observation.ts';
+import { periodRange } from '../../src/formats/period.ts';
+import { changeSentence } from '../../src/views/sentences.ts';
 
 const months = (first: string, values: (number | null)[]): Point[] => {
   const periods = periodRange(first, `${first.slice(0, 4)}M12`).concat(periodRange(`${Number(first.slice(0, 4)) + 1}M01`, `${Number(first.slice(0, 4)) + 5}M12`));

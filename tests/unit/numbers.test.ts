@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseSwedishNumber } from '../../src/lib/swedish-number.ts';
-import { formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+import { parseSwedishNumber } from '../../src/formats/swedish-number.ts';
+import { formatNumber, formatPercent, formatSigned } from '../../src/formats/display.ts';
 
 describe('Swedish numbers', () => {
   it('reads what Swedish Excel writes', () => {

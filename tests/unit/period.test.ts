@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparePeriodCodes, formatPeriodCode, isFuturePeriod, normalisePeriodCode, parsePeriod, periodRange, shiftPeriod } from '../../src/lib/period.ts';
-import { formatPeriod } from '../../src/lib/format.ts';
+import { comparePeriodCodes, formatPeriodCode, isFuturePeriod, normalisePeriodCode, parsePeriod, periodRange, shiftPeriod } from '../../src/formats/period.ts';
+import { formatPeriod } from '../../src/formats/display.ts';
 
 describe('periods', () => {
   it('reads the forms SCB and Kolada write', () => {

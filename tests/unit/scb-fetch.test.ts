@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { dataDocument, metadataDocument } from '../../src/example/generate.ts';
 import { fetchScb } from '../../src/fetch/scb.ts';
 import { cellCount } from '../../src/fetch/planner.ts';
-import { loadConfig } from '../../src/lib/config.ts';
-import { readJsonStat } from '../../src/lib/jsonstat.ts';
-import { RawStore } from '../../src/pipeline/raw-store.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { readJsonStat } from '../../src/formats/jsonstat.ts';
+import { RawStore } from '../../src/fetch/raw-store.ts';
 import type { ScbTable } from '../../src/schemas/sources.ts';
 import { fakeDeps } from '../helpers/fake-server.ts';
 

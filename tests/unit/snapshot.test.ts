@@ -2,14 +2,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config.ts';
-import { yearlySeries, type Area } from '../../src/lib/indicator-series.ts';
-import { expandObservations, Snapshot } from '../../src/lib/snapshot.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { yearlySeries, type Area } from '../../src/measures/series.ts';
+import { expandObservations, Snapshot } from '../../src/pipeline/snapshot-reader.ts';
 import { ObservationSchema } from '../../src/schemas/observation.ts';
 import { buildSnapshot, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
-import { sha256 } from '../../src/pipeline/files.ts';
+import { sha256 } from '../../src/formats/files.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
-import { periodRange } from '../../src/lib/period.ts';
+import { periodRange } from '../../src/formats/period.ts';
 
 const root = join(import.meta.dirname, '../..');
 const config = loadConfig(root);

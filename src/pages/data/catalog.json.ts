@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../lib/site.ts';
-import { catalog } from '../../lib/views/catalog.ts';
+import { getSite } from '../../views/site.ts';
+import { catalog } from '../../views/catalog.ts';
 
 export const GET: APIRoute = () => {
   const site = getSite();

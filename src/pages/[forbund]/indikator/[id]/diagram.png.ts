@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import sharp from 'sharp';
-import { getSite, indicatorPagePaths } from '../../../../lib/site.ts';
-import { standaloneSvg } from '../../../../lib/views/downloads.ts';
-import { buildIndicatorPage } from '../../../../lib/views/indicator-page.ts';
+import { getSite, indicatorPagePaths } from '../../../../views/site.ts';
+import { standaloneSvg } from '../../../../views/downloads.ts';
+import { buildIndicatorPage } from '../../../../views/indicator-page.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 

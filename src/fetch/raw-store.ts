@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ProvenanceSchema, type Provenance } from '../schemas/provenance.ts';
 import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
-import { sha256, stableJson } from './files.ts';
+import { sha256, stableJson } from '../formats/files.ts';
 
 export const RawManifestSchema = z.object({
   /** True when every raw file is from the example generator. */

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
-import { renderMarkdown, splitFrontmatter } from './markdown.ts';
+import { renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
 
 export class InitiativeError extends Error {
   readonly problems: string[];

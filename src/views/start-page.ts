@@ -2,11 +2,11 @@
  * The förbund's start page: the agreement's goals at a glance, each indicator's latest value for
  * the förbund and every member, the change against the previous year and the verdict in words.
  */
-import type { Forbund, Goal } from '../../schemas/forbund.ts';
-import { formatPeriod, formatSigned } from '../format.ts';
-import { verdictLabel } from '../text.ts';
+import type { Forbund, Goal } from '../schemas/forbund.ts';
+import { formatPeriod, formatSigned } from '../formats/display.ts';
+import { verdictLabel } from './sentences.ts';
 import type { Verdict } from '../measures/index.ts';
-import type { Site } from '../site.ts';
+import type { Site } from './site.ts';
 import { areaLabel, summaryText } from './labels.ts';
 
 export interface GoalCard {

@@ -2,12 +2,12 @@
  * Files offered for download: the page's data as CSV (two dialects), the open-data CSV of an
  * indicator for every region in the snapshot, the catalogue, and standalone chart files.
  */
-import type { Indicator } from '../../schemas/indicator.ts';
-import type { Sex } from '../../schemas/observation.ts';
-import { roundTo, toCsv, type CsvValue } from '../csv-out.ts';
-import { yearlySeries, type Area } from '../indicator-series.ts';
-import type { RegionRegistry } from '../regions.ts';
-import type { Snapshot } from '../snapshot.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { Sex } from '../schemas/observation.ts';
+import { roundTo, toCsv, type CsvValue } from '../formats/csv-out.ts';
+import { yearlySeries, type Area } from '../measures/series.ts';
+import type { RegionRegistry } from '../config/regions.ts';
+import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from './indicator-view.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];

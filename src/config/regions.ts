@@ -2,7 +2,7 @@
  * The region registry: riket, 21 län and 290 kommuner, built from SCB's own code list (TAB638
  * metadata), with the SKR kommungrupp the snapshot holds for each kommun (from Kolada).
  */
-import type { JsonStatCube } from './jsonstat.ts';
+import type { JsonStatCube } from '../formats/jsonstat.ts';
 import type { Kommungrupp, Region } from '../schemas/region.ts';
 
 export function regionsFromMetadata(cube: JsonStatCube, kommungrupper: Record<string, Kommungrupp>): Region[] {

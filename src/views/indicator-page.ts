@@ -2,16 +2,16 @@
  * The indicator page's content, prepared for a thin `.astro` layout: charts as SVG strings with
  * captions that state the finding, the table with the same numbers, and the texts beside them.
  */
-import { lineChart } from '../../charts/line-chart.ts';
-import { rankedBars } from '../../charts/ranked-bars.ts';
-import { stackedBars } from '../../charts/stacked-bars.ts';
-import { t } from '../../i18n/index.ts';
-import type { Indicator } from '../../schemas/indicator.ts';
-import { formatDate, formatPeriod, formatSigned } from '../format.ts';
-import type { SnapshotMeta } from '../../schemas/snapshot.ts';
-import { changeSentence, formatValue, verdictLabel } from '../text.ts';
+import { lineChart } from '../charts/line-chart.ts';
+import { rankedBars } from '../charts/ranked-bars.ts';
+import { stackedBars } from '../charts/stacked-bars.ts';
+import { t } from '../i18n/index.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import { formatDate, formatPeriod, formatSigned } from '../formats/display.ts';
+import type { SnapshotMeta } from '../schemas/snapshot.ts';
+import { changeSentence, formatValue, verdictLabel } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { MAX_HIGHLIGHT_MEMBERS } from '../areas.ts';
+import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, cellText, periodText, sourceText } from './labels.ts';
 
 export interface ChartBlock {

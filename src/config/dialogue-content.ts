@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
-import { renderMarkdown, splitFrontmatter } from './markdown.ts';
+import { renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
 
 export class ContentError extends Error {}
 

@@ -60,3 +60,22 @@ export function koladaToScbRegion(id: string): string | null {
 }
 
 export const KOLADA_SEX = { T: 'total', K: 'women', M: 'men' } as const;
+
+/** Kolada's `/v3/municipality_groups` pages; members as ids or as `{id, title}`. */
+const MemberSchema = z.union([z.string(), z.object({ id: z.string() }).loose()]).transform((member) => (typeof member === 'string' ? member : member.id));
+
+export const MunicipalityGroupsPageSchema = z
+  .object({
+    values: z.array(z.object({ id: z.string(), title: z.string(), members: z.array(MemberSchema).optional() }).loose()),
+    count: z.number().int().nonnegative().optional(),
+    next_url: z.string().nullable().optional(),
+    next_page: z.string().nullable().optional(),
+  })
+  .loose();
+export type MunicipalityGroup = z.infer<typeof MunicipalityGroupsPageSchema>['values'][number];
+
+export function readMunicipalityGroupsPage(input: unknown, source: string): z.infer<typeof MunicipalityGroupsPageSchema> {
+  const parsed = MunicipalityGroupsPageSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`${source}: inget Kolada-svar med kommungrupper (${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('; ')})`);
+  return parsed.data;
+}

@@ -2,15 +2,15 @@
  * Everything an indicator page, a start page row or a slide shows about one indicator in one
  * förbund: series per area, the latest year against the previous one, verdicts and ranks.
  */
-import type { Forbund } from '../../schemas/forbund.ts';
-import type { Indicator } from '../../schemas/indicator.ts';
-import type { Sex } from '../../schemas/observation.ts';
-import { allAreas, forbundAreas, type ForbundAreas } from '../areas.ts';
-import { yearlySeries, type Area, type ValuePoint } from '../indicator-series.ts';
+import type { Forbund } from '../schemas/forbund.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { Sex } from '../schemas/observation.ts';
+import { allAreas, forbundAreas, type ForbundAreas } from '../measures/areas.ts';
+import { yearlySeries, type Area, type ValuePoint } from '../measures/series.ts';
 import { rank, verdict, type Verdict } from '../measures/index.ts';
-import type { RegionRegistry } from '../regions.ts';
-import type { Snapshot } from '../snapshot.ts';
-import { changeSentence } from '../text.ts';
+import type { RegionRegistry } from '../config/regions.ts';
+import type { Snapshot } from '../pipeline/snapshot-reader.ts';
+import { changeSentence } from './sentences.ts';
 
 export interface AreaSummary {
   area: Area;

@@ -2,14 +2,14 @@
  * A kommun's profile: every indicator the förbund follows, for this kommun against the förbund, the
  * other members, the län and riket, with small multiples of the main series.
  */
-import { sparkline } from '../../charts/sparkline.ts';
-import type { Forbund } from '../../schemas/forbund.ts';
-import { formatPeriod, formatSigned } from '../format.ts';
+import { sparkline } from '../charts/sparkline.ts';
+import type { Forbund } from '../schemas/forbund.ts';
+import { formatPeriod, formatSigned } from '../formats/display.ts';
 import type { Verdict } from '../measures/index.ts';
-import { forbundIndicators, type Site } from '../site.ts';
-import { verdictLabel } from '../text.ts';
-import { kommungruppAreaId } from '../areas.ts';
-import { KOMMUNGRUPP_NAMES } from '../kommungrupper.ts';
+import { forbundIndicators, type Site } from './site.ts';
+import { verdictLabel } from './sentences.ts';
+import { kommungruppAreaId } from '../measures/areas.ts';
+import { KOMMUNGRUPP_NAMES } from '../schemas/region.ts';
 import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, summaryText } from './labels.ts';
 

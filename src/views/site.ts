@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import type { Forbund } from '../schemas/forbund.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import { loadConfig, type ProjectConfig } from './config.ts';
-import { Snapshot } from './snapshot.ts';
-import { buildIndicatorView, type IndicatorView } from './views/indicator-view.ts';
-import { loadInitiatives, type LoadedInitiative } from './initiatives.ts';
-import { MAX_HIGHLIGHT_MEMBERS } from './areas.ts';
+import { loadConfig, type ProjectConfig } from '../config/load.ts';
+import { Snapshot } from '../pipeline/snapshot-reader.ts';
+import { buildIndicatorView, type IndicatorView } from './indicator-view.ts';
+import { loadInitiatives, type LoadedInitiative } from '../config/initiatives.ts';
+import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 
 export interface Site {
   config: ProjectConfig;

@@ -1,44 +1,12 @@
 /**
- * SKR's kommungrupper as Kolada publishes them (`/v3/municipality_groups`). The response format is
- * not verified, so it is read tolerantly (members as ids or as `{id, title}`), and the nine groups
- * are found by title, never guessed: every group must match exactly one Kolada group, the groups
+ * SKR's kommungrupper as Kolada publishes them (`/v3/municipality_groups`, read in
+ * `formats/kolada.ts`). The nine groups are found by title, never guessed: every group must match exactly one Kolada group, the groups
  * must not overlap, and together they must hold every kommun.
  */
-import { z } from 'zod';
-import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
-import { normaliseLabel } from './content-codes.ts';
-import type { RegionRegistry } from './regions.ts';
-
-/** SKR's 2023 classification: code → name. */
-export const KOMMUNGRUPP_NAMES: Record<Kommungrupp, string> = {
-  A1: 'Storstäder',
-  A2: 'Pendlingskommun nära storstad',
-  B3: 'Större stad',
-  B4: 'Pendlingskommun nära större stad',
-  B5: 'Lågpendlingskommun nära större stad',
-  C6: 'Mindre stad/tätort',
-  C7: 'Pendlingskommun nära mindre stad/tätort',
-  C8: 'Landsbygdskommun',
-  C9: 'Landsbygdskommun med besöksnäring',
-};
-
-const MemberSchema = z.union([z.string(), z.object({ id: z.string() }).loose()]).transform((member) => (typeof member === 'string' ? member : member.id));
-
-export const MunicipalityGroupsPageSchema = z
-  .object({
-    values: z.array(z.object({ id: z.string(), title: z.string(), members: z.array(MemberSchema).optional() }).loose()),
-    count: z.number().int().nonnegative().optional(),
-    next_url: z.string().nullable().optional(),
-    next_page: z.string().nullable().optional(),
-  })
-  .loose();
-export type MunicipalityGroup = z.infer<typeof MunicipalityGroupsPageSchema>['values'][number];
-
-export function readMunicipalityGroupsPage(input: unknown, source: string): z.infer<typeof MunicipalityGroupsPageSchema> {
-  const parsed = MunicipalityGroupsPageSchema.safeParse(input);
-  if (!parsed.success) throw new Error(`${source}: inget Kolada-svar med kommungrupper (${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('; ')})`);
-  return parsed.data;
-}
+import { KOMMUNGRUPP_NAMES, KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
+import type { MunicipalityGroup } from '../formats/kolada.ts';
+import { normaliseLabel } from '../formats/content-codes.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 
 /** A title names the group when it is the group's name, alone or after a prefix ending in ":" or " - ", with any "(…)" left out. */
 function namesGroup(title: string, name: string): boolean {

@@ -1,10 +1,10 @@
 /** Short Swedish labels for areas, statuses and sources, shared by pages, tables and slides. */
-import type { Indicator } from '../../schemas/indicator.ts';
-import type { ObservationStatus } from '../../schemas/observation.ts';
-import type { Area } from '../indicator-series.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { ObservationStatus } from '../schemas/observation.ts';
+import type { Area } from '../measures/series.ts';
 import type { AreaSummary } from './indicator-view.ts';
-import { formatPeriod } from '../format.ts';
-import { formatValue } from '../text.ts';
+import { formatPeriod } from '../formats/display.ts';
+import { formatValue } from './sentences.ts';
 
 export function areaLabel(area: Area): string {
   if (area.kind === 'forbund') return 'Förbundet';

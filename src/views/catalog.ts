@@ -1,6 +1,6 @@
 /** `/data/catalog.json`: every indicator with what a re-user needs to find and read its file. */
-import type { Indicator } from '../../schemas/indicator.ts';
-import type { Snapshot } from '../snapshot.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import { sourceText } from './labels.ts';
 
 export interface CatalogEntry {

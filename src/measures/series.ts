@@ -4,10 +4,10 @@
  * area's kommuner and divide sums, never averaging shares.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { ObservationStatus, Sex } from '../schemas/observation.ts';
+import { combineStatus, worseStatus, type ObservationStatus, type Point, type Sex } from '../schemas/observation.ts';
 import type { SnapshotSeries } from '../schemas/snapshot.ts';
-import { combineStatus, ratio, worseStatus, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters, type Point } from './measures/index.ts';
-import { seriesKey, type IndexedFile, type Snapshot } from './snapshot.ts';
+import { ratio, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters } from './index.ts';
+import { seriesKey, type IndexedFile, type Snapshot } from '../pipeline/snapshot-reader.ts';
 
 export interface Area {
   /** Region code for kommun/län/riket; the förbund id for a förbund. */

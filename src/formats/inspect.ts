@@ -4,8 +4,7 @@
  * exports get the same treatment with their own columns.
  */
 import { forEachCell, readJsonStat } from './jsonstat.ts';
-import { readKoladaPage } from './kolada.ts';
-import { readMunicipalityGroupsPage } from './kommungrupper.ts';
+import { readKoladaPage, readMunicipalityGroupsPage } from './kolada.ts';
 import { toCsv, type CsvValue } from './csv-out.ts';
 
 export function inspectJsonStat(json: unknown): string {

@@ -4,9 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SnapshotMetaSchema, type SnapshotFile, type SnapshotMeta, type SnapshotSeries } from '../schemas/snapshot.ts';
-import type { Observation, ObservationStatus, Sex } from '../schemas/observation.ts';
+import type { Observation, ObservationStatus, Point, Sex } from '../schemas/observation.ts';
 import { RegionRegistrySchema, type Kommungrupp } from '../schemas/region.ts';
-import type { Point } from './measures/index.ts';
 
 export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
   const names = Object.keys(breakdown).sort();

@@ -9,7 +9,7 @@ import { ForbundSchema, SiteConfigSchema, type Forbund, type SiteConfig } from '
 import { IndicatorCatalogueSchema, type Indicator } from '../schemas/indicator.ts';
 import { SourcesConfigSchema, type SourcesConfig } from '../schemas/sources.ts';
 import type { Kommungrupp } from '../schemas/region.ts';
-import { readJsonStat } from './jsonstat.ts';
+import { readJsonStat } from '../formats/jsonstat.ts';
 import { RegionRegistry, regionsFromMetadata } from './regions.ts';
 
 export class ConfigError extends Error {}
@@ -70,4 +70,13 @@ export function loadConfig(root: string, kommungrupper: Record<string, Kommungru
   }
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return { root, site, sources, indicators, forbund, registry };
+}
+
+/** Every förbund configuration shipped in `data/config/forbund/`, whether or not the site publishes it. */
+export function readForbundFiles(root: string): Forbund[] {
+  const directory = join(root, 'data/config/forbund');
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => readJsonFile(join(directory, name), ForbundSchema));
 }

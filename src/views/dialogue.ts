@@ -2,18 +2,17 @@
  * A kommun's dialogue deck: one message per slide, each headline computed from the data, speaker
  * notes with the figure's meaning, caveats and source. Charts are drawn for a 1920×1080 slide.
  */
-import { lineChart } from '../../charts/line-chart.ts';
-import { rankedBars } from '../../charts/ranked-bars.ts';
-import { stackedBars } from '../../charts/stacked-bars.ts';
-import { t } from '../../i18n/index.ts';
-import type { Indicator } from '../../schemas/indicator.ts';
-import { loadDialogueContent } from '../content.ts';
-import { formatDate } from '../format.ts';
-import { extremesHeadline, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline } from '../headlines.ts';
-import type { ValuePoint } from '../indicator-series.ts';
-import type { Site } from '../site.ts';
-import { goalIndicators } from '../site.ts';
-import { formatValue, verdictLabel } from '../text.ts';
+import { lineChart } from '../charts/line-chart.ts';
+import { rankedBars } from '../charts/ranked-bars.ts';
+import { stackedBars } from '../charts/stacked-bars.ts';
+import { t } from '../i18n/index.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import { loadDialogueContent } from '../config/dialogue-content.ts';
+import { formatDate } from '../formats/display.ts';
+import type { ValuePoint } from '../measures/series.ts';
+import type { Site } from './site.ts';
+import { goalIndicators } from './site.ts';
+import { extremesHeadline, formatValue, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline, verdictLabel } from './sentences.ts';
 import type { IndicatorView } from './indicator-view.ts';
 import { areaLabel, sourceText, summaryText } from './labels.ts';
 import { unitLabel } from './indicator-page.ts';

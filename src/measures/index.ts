@@ -3,28 +3,8 @@
  * Conventions: null means "no value" and is never treated as zero; aggregates are sums of counts
  * over sums of denominators, never means of shares.
  */
-import type { Direction } from '../../schemas/indicator.ts';
-import type { ObservationStatus } from '../../schemas/observation.ts';
-
-export interface Point {
-  period: string;
-  value: number | null;
-  status: ObservationStatus;
-}
-
-/** Status of a value made from several: the most severe of its parts. */
-export function combineStatus(statuses: ObservationStatus[]): ObservationStatus {
-  let worst: ObservationStatus = 'final';
-  for (const status of statuses) worst = worseStatus(worst, status);
-  return worst;
-}
-
-const SEVERITY: Record<ObservationStatus, number> = { final: 0, preliminary: 1, 'possibly-missing': 2, missing: 3, suppressed: 4 };
-
-/** The more severe of two statuses. */
-export function worseStatus(a: ObservationStatus, b: ObservationStatus): ObservationStatus {
-  return SEVERITY[b] > SEVERITY[a] ? b : a;
-}
+import type { Direction } from '../schemas/indicator.ts';
+import { combineStatus, worseStatus, type ObservationStatus, type Point } from '../schemas/observation.ts';
 
 /** numerator / denominator × scale; null when either is missing or the denominator is zero. */
 export function ratio(numerator: number | null, denominator: number | null, scale = 100): number | null {

@@ -2,12 +2,12 @@
  * What to ask an SCB table for, checked against the table's own metadata. Shared by the fetcher
  * and the example generator, so the example is written exactly as a real fetch would be.
  */
-import type { JsonStatCube, JsonStatDimension } from './jsonstat.ts';
-import { normaliseLabel, resolveContentCodes } from './content-codes.ts';
-import { comparePeriodCodes, normalisePeriodCode, parsePeriod } from './period.ts';
-import type { RegionRegistry } from './regions.ts';
+import type { JsonStatCube, JsonStatDimension } from '../formats/jsonstat.ts';
+import { normaliseLabel, resolveContentCodes } from '../formats/content-codes.ts';
+import { comparePeriodCodes, normalisePeriodCode, parsePeriod } from '../formats/period.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 import type { ScbTable } from '../schemas/sources.ts';
-import type { Selection } from '../fetch/planner.ts';
+import type { Selection } from './planner.ts';
 
 export interface TablePlan {
   /** Resolved content code per configured content item, in order. */

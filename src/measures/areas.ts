@@ -1,9 +1,8 @@
 /** The areas a förbund's pages compare: each member, the förbund as a whole, its län, the members' kommungrupper and riket. */
 import type { Forbund } from '../schemas/forbund.ts';
-import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
-import { KOMMUNGRUPP_NAMES } from './kommungrupper.ts';
-import type { Area } from './indicator-series.ts';
-import type { RegionRegistry } from './regions.ts';
+import { KOMMUNGRUPP_NAMES, KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
+import type { Area } from './series.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 
 /** Above this many members an indicator page offers no per-kommun highlighted variants (a national build would need thousands). */
 export const MAX_HIGHLIGHT_MEMBERS = 25;

@@ -2,14 +2,14 @@
  * Initiative pages: the overview grouped by strategic area (with separate pages per state, so the
  * list filters without JavaScript) and one page per initiative beside the figures it should move.
  */
-import { lineChart } from '../../charts/line-chart.ts';
-import { t } from '../../i18n/index.ts';
-import type { Forbund } from '../../schemas/forbund.ts';
-import { INITIATIVE_STATES, type Initiative } from '../../schemas/initiative.ts';
-import type { LoadedInitiative } from '../initiatives.ts';
-import { formatDate, MONTHS } from '../format.ts';
-import type { Site } from '../site.ts';
-import { verdictLabel } from '../text.ts';
+import { lineChart } from '../charts/line-chart.ts';
+import { t } from '../i18n/index.ts';
+import type { Forbund } from '../schemas/forbund.ts';
+import { INITIATIVE_STATES, type Initiative } from '../schemas/initiative.ts';
+import type { LoadedInitiative } from '../config/initiatives.ts';
+import { formatDate, MONTHS } from '../formats/display.ts';
+import type { Site } from './site.ts';
+import { verdictLabel } from './sentences.ts';
 import { unitLabel } from './indicator-page.ts';
 import { areaLabel, summaryText } from './labels.ts';
 

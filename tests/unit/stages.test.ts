@@ -1,0 +1,63 @@
+/**
+ * The folders of src/ are the stages data flows through. A file may import from its own folder and
+ * from the stages before it, never from a later one: the folder name says which stage a file is.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve('src');
+
+/** What each folder may import besides itself, in the order data flows. */
+const MAY_IMPORT: Record<string, string[]> = {
+  formats: [],
+  i18n: [],
+  client: [],
+  vite: [],
+  styles: [],
+  schemas: ['formats'],
+  config: ['formats', 'schemas'],
+  fetch: ['formats', 'schemas', 'config'],
+  // Beside fetch on the data side: it reads what fetch wrote to data/raw.
+  pipeline: ['formats', 'schemas', 'config', 'fetch'],
+  example: ['formats', 'schemas', 'config', 'fetch', 'pipeline'],
+  measures: ['formats', 'schemas', 'config', 'pipeline'],
+  charts: ['formats', 'schemas', 'i18n'],
+  views: ['formats', 'schemas', 'config', 'pipeline', 'measures', 'charts', 'i18n'],
+  layouts: ['formats', 'schemas', 'i18n', 'views', 'client', 'styles'],
+  components: ['formats', 'schemas', 'i18n', 'views', 'charts', 'layouts', 'styles'],
+  pages: ['formats', 'schemas', 'i18n', 'views', 'charts', 'layouts', 'components', 'styles'],
+};
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|astro)$/.test(name) ? [path] : [];
+  });
+}
+
+const IMPORT = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+function stageOf(path: string): string {
+  return relative(SRC, path).split('/')[0] ?? '';
+}
+
+describe('src/ folders', () => {
+  it('are exactly the known stages', () => {
+    const folders = readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory());
+    expect(folders.sort()).toEqual(Object.keys(MAY_IMPORT).sort());
+  });
+
+  it('import only from their own stage or earlier ones', () => {
+    const against: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const from = stageOf(file);
+      for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+        const to = stageOf(resolve(dirname(file), match[1] ?? ''));
+        if (to !== from && !MAY_IMPORT[from]?.includes(to)) against.push(`${relative(SRC, file)} → ${match[1]}`);
+      }
+    }
+    expect(against).toEqual([]);
+  });
+});
