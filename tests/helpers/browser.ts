@@ -1,4 +1,9 @@
-/** A static server over dist/ on loopback and Debian's Chromium through playwright-core. */
+/**
+ * A static server over dist/ on loopback and a headless Chromium through playwright-core: Debian's
+ * where it is installed, else the one shipped inside the npm package @sparticuz/chromium, so that
+ * `npm test` needs no apt step and never downloads a browser.
+ */
+import sparticuz from '@sparticuz/chromium';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -31,9 +36,17 @@ export async function serveDist(directory = dist): Promise<{ server: Server; ori
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
-export function launchChromium(): Promise<Browser> {
+export async function chromiumPath(): Promise<string> {
+  const configured = process.env['CHROMIUM_PATH'];
+  if (configured) return configured;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return sparticuz.executablePath();
+}
+
+export async function launchChromium(): Promise<Browser> {
+  // Our own flags, not the package's defaults: those turn off web security, which the CSP tests need.
   return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: await chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
