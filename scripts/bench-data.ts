@@ -23,6 +23,8 @@ const observations = meta.files.reduce((sum, file) => sum + file.observations, 0
 rmSync(work, { recursive: true, force: true });
 
 const regions = new Set(meta.files.length > 0 ? loadConfig(root).registry.all.map((region) => region.code) : []).size;
-console.log(`Nationell ögonblicksbild: ${observations.toLocaleString('sv-SE')} observationer, ${meta.files.length} filer, ${regions} regioner, ${meta.provenance.length} källfiler`);
+console.log(
+  `Nationell ögonblicksbild: ${observations.toLocaleString('sv-SE')} observationer, ${meta.files.length} filer, ${regions} regioner, ${meta.provenance.length} källfiler`,
+);
 console.log(`Tid: ${seconds.toFixed(2)} s (mål ≤ 10 s)`);
 console.log(`Högsta minnesanvändning (RSS): ${peakMiB.toFixed(0)} MiB (mål ≤ 1 024 MiB)`);

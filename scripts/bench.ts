@@ -65,7 +65,11 @@ function pageType(path: string): string {
   if (path.startsWith('/dialog/')) return 'dialogpresentation';
   if (path.startsWith('/kommun/')) return 'kommunprofil';
   if (path.includes('/indikator/')) return 'indikatorsida';
-  if (/^\/[^/]+\/index\.html$/.test(path) && !['/data/index.html', '/om-statistiken/index.html', '/tillganglighet/index.html'].includes(path)) return 'startsida';
+  if (
+    /^\/[^/]+\/index\.html$/.test(path) &&
+    !['/data/index.html', '/om-statistiken/index.html', '/tillganglighet/index.html'].includes(path)
+  )
+    return 'startsida';
   return 'övriga';
 }
 
@@ -81,7 +85,10 @@ const bare = mkdtempSync(join(tmpdir(), 'bench-bare-'));
 mkdirSync(join(bare, 'src/pages'), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
 writeFileSync(join(bare, 'package.json'), '{"type":"module"}');
-writeFileSync(join(bare, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', build: { concurrency: 4 } });\n");
+writeFileSync(
+  join(bare, 'astro.config.mjs'),
+  "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', build: { concurrency: 4 } });\n",
+);
 writeFileSync(
   join(bare, 'src/pages/[n].astro'),
   `---\nexport function getStaticPaths() { return Array.from({ length: ${pages.length} }, (_, n) => ({ params: { n: String(n) } })); }\nconst { n } = Astro.params;\n---\n<html lang="sv"><head><title>Sida {n}</title></head><body><h1>Sida {n}</h1></body></html>\n`,
@@ -102,7 +109,9 @@ const barePerPage = (bareSeconds / pages.length) * 1000;
 console.log(`Nationell webbplats: ${pages.length} sidor (median av ${RUNS} byggen)`);
 console.log(`Total tid: ${nationalSeconds.toFixed(1)} s (mål ≤ 120 s)`);
 console.log(`Tid per sida: ${perPage.toFixed(1)} ms; tom Astro-sida: ${barePerPage.toFixed(1)} ms`);
-console.log(`Kvot per par (nationell / tom, byggda direkt efter varandra): median ${median(ratios).toFixed(1)}, från ${ratios[0]?.toFixed(1)} till ${ratios.at(-1)?.toFixed(1)} (mål ≤ 5)`);
+console.log(
+  `Kvot per par (nationell / tom, byggda direkt efter varandra): median ${median(ratios).toFixed(1)}, från ${ratios[0]?.toFixed(1)} till ${ratios.at(-1)?.toFixed(1)} (mål ≤ 5)`,
+);
 console.log(
   `Högsta minnesanvändning: ${Math.max(...pairs.map((pair) => pair.national.peakMiB)).toFixed(0)} MiB (mål ≤ 2 048 MiB); tomma Astro-sidor: ${Math.max(...pairs.map((pair) => pair.baseline.peakMiB)).toFixed(0)} MiB`,
 );
@@ -112,7 +121,9 @@ for (const type of types) {
   const sizes = pages.filter((page) => pageType(page.path) === type).sort((a, b) => a.bytes - b.bytes);
   const largest = sizes.at(-1)!;
   const median = sizes[Math.floor(sizes.length / 2)]!;
-  console.log(`  ${type.padEnd(20)} ${String(sizes.length).padStart(4)} sidor, median ${kib(median.bytes)}, störst ${kib(largest.bytes)} (${largest.path})`);
+  console.log(
+    `  ${type.padEnd(20)} ${String(sizes.length).padStart(4)} sidor, median ${kib(median.bytes)}, störst ${kib(largest.bytes)} (${largest.path})`,
+  );
 }
 rmSync(nationalOut, { recursive: true, force: true });
 rmSync(bare, { recursive: true, force: true });

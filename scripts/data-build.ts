@@ -12,7 +12,9 @@ try {
   log('Bygger ögonblicksbilden från data/raw och data/exports …');
   const meta = await buildSnapshot(config, { log, today: new Date() });
   const observations = meta.files.reduce((sum, file) => sum + file.observations, 0);
-  log(`Klart på ${((performance.now() - started) / 1000).toFixed(1)} s: ${observations.toLocaleString('sv-SE')} observationer i ${meta.files.length} filer${meta.example ? ' (EXEMPELDATA)' : ''}.`);
+  log(
+    `Klart på ${((performance.now() - started) / 1000).toFixed(1)} s: ${observations.toLocaleString('sv-SE')} observationer i ${meta.files.length} filer${meta.example ? ' (EXEMPELDATA)' : ''}.`,
+  );
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));
   log('Inget skrevs; den tidigare ögonblicksbilden i data/snapshot är orörd.');

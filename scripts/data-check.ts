@@ -20,7 +20,9 @@ try {
   for (const entry of imported) {
     const diff = diffExport(entry, snapshot);
     process.stdout.write(`${entry.file}: giltig, ${entry.rows.length} rader för ${entry.manifest.indicator}\n`);
-    process.stdout.write(`  nya värden: ${diff.added}, ändrade: ${diff.changed.length}, oförändrade: ${diff.unchanged}, försvinner: ${diff.removed}\n`);
+    process.stdout.write(
+      `  nya värden: ${diff.added}, ändrade: ${diff.changed.length}, oförändrade: ${diff.unchanged}, försvinner: ${diff.removed}\n`,
+    );
     for (const change of diff.changed.slice(0, 20)) process.stdout.write(`  ${change}\n`);
     if (diff.changed.length > 20) process.stdout.write(`  … och ${diff.changed.length - 20} ändringar till\n`);
   }

@@ -5,7 +5,16 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, readForbundFiles } from '../src/config/load.ts';
-import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT, writeBas, writeBasFound, writeBefolkning, writeBefolkningCkm, writeHelarsekvivalenter, writeKolada } from '../src/example/generate.ts';
+import {
+  EXAMPLE_LIMITS,
+  EXAMPLE_RETRIEVED_AT,
+  writeBas,
+  writeBasFound,
+  writeBefolkning,
+  writeBefolkningCkm,
+  writeHelarsekvivalenter,
+  writeKolada,
+} from '../src/example/generate.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { writeKommungrupper } from '../src/example/kommungrupper.ts';
 import { replaceDirectory } from '../src/formats/files.ts';
@@ -15,8 +24,14 @@ const root = process.cwd();
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const config = loadConfig(root);
 const rawDir = join(root, 'data/raw');
-if (existsSync(join(rawDir, 'provenance.json')) && !readRawManifest(rawDir).example && !process.argv.includes('--force')) {
-  log('data/raw innehåller hämtad (riktig) data; skriver inte över den med exempeldata. Använd --force om du verkligen vill.');
+if (
+  existsSync(join(rawDir, 'provenance.json')) &&
+  !readRawManifest(rawDir).example &&
+  !process.argv.includes('--force')
+) {
+  log(
+    'data/raw innehåller hämtad (riktig) data; skriver inte över den med exempeldata. Använd --force om du verkligen vill.',
+  );
   process.exit(1);
 }
 const staging = `${rawDir}.staging-${process.pid}`;
@@ -34,7 +49,13 @@ try {
         sourceReferences: [{ language: 'sv', text: 'Källa: SCB' }],
       }),
     ),
-    { source: 'scb', url: `${config.sources.scb.baseUrl}/config`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true },
+    {
+      source: 'scb',
+      url: `${config.sources.scb.baseUrl}/config`,
+      query: null,
+      retrievedAt: EXAMPLE_RETRIEVED_AT,
+      example: true,
+    },
   );
   for (const table of config.sources.scb.tables) {
     log(`Skriver exempel för ${table.table ?? table.find?.query} (${table.dataset})`);
@@ -42,7 +63,8 @@ try {
     else if (table.dataset === 'bas') writeBas(table, config, store, log);
     else if (table.dataset === 'befolkning') writeBefolkning(table, config, store, log);
     else if (table.dataset === 'befolkning-ckm') writeBefolkningCkm(table, config, store, log);
-    else if (table.dataset === 'bas-slutlig' || table.dataset === 'bas-kvartal') writeBasFound(table, config, store, log);
+    else if (table.dataset === 'bas-slutlig' || table.dataset === 'bas-kvartal')
+      writeBasFound(table, config, store, log);
     else throw new Error(`Ingen exempelmodell för dataset ${table.dataset}`);
   }
   log('Skriver exempel för Kolada');
@@ -55,6 +77,8 @@ try {
   throw error;
 }
 const exportsDir = join(root, 'data/exports');
-const members = [...new Set(readForbundFiles(root).flatMap((forbund) => forbund.members.map((member) => member.code)))].sort();
+const members = [
+  ...new Set(readForbundFiles(root).flatMap((forbund) => forbund.members.map((member) => member.code))),
+].sort();
 const written = writeExampleExports(exportsDir, members, config.registry);
 log(`Klart: exempeldata i data/raw och ${written.length} exempelexporter i data/exports. Kör npm run data:build.`);

@@ -19,5 +19,8 @@ const national = ForbundSchema.parse({
   comparisons: { lan: [], riket: true, kommungrupper: false },
 });
 writeFileAtomic(join(root, 'data/config/forbund/alla-kommuner.json'), stableJson(national));
-writeFileAtomic(join(root, 'data/config/site-national.json'), stableJson({ forbund: ['alla-kommuner'], suppressionThreshold: 5, baseUrl: '/' }));
+writeFileAtomic(
+  join(root, 'data/config/site-national.json'),
+  stableJson({ forbund: ['alla-kommuner'], suppressionThreshold: 5, baseUrl: '/' }),
+);
 process.stderr.write(`Skrev alla-kommuner.json med ${national.members.length} medlemmar och site-national.json\n`);

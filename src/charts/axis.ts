@@ -31,12 +31,16 @@ export function dodge(positions: number[], gap: number): number[] {
     }
   }
   const result = new Array<number>(positions.length);
-  for (const block of blocks) block.members.forEach((member, offset) => (result[member.index] = block.start + offset * gap));
+  for (const block of blocks)
+    block.members.forEach((member, offset) => (result[member.index] = block.start + offset * gap));
   return result;
 }
 
 /** Appends direct labels (already dodged) to a rendered Plot SVG. */
-export function appendLabels(svg: Element, labels: { x: number; y: number; text: string; fill: string; bold: boolean }[]): void {
+export function appendLabels(
+  svg: Element,
+  labels: { x: number; y: number; text: string; fill: string; bold: boolean }[],
+): void {
   const document = svg.ownerDocument;
   const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
   group.setAttribute('text-anchor', 'start');

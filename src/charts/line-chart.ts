@@ -21,7 +21,9 @@ export interface LineChartOptions extends ChartFrame {
 }
 
 export function lineChart(rows: LineRow[], options: LineChartOptions): string {
-  const data = rows.filter((row) => row.value !== null).map((row) => ({ ...row, year: Number(row.period), value: row.value as number }));
+  const data = rows
+    .filter((row) => row.value !== null)
+    .map((row) => ({ ...row, year: Number(row.period), value: row.value as number }));
   const colour = new Map(options.highlight.map((name, index) => [name, PALETTE[index % PALETTE.length] as string]));
   const context = data.filter((row) => !colour.has(row.series));
   const focus = data.filter((row) => colour.has(row.series));
@@ -37,12 +39,43 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     marginBottom: options.fontSize * 2.5,
     marginTop: options.fontSize * 2,
     style: { fontSize: `${options.fontSize}px` },
-    x: { label: null, ticks: years.filter((_, index) => index % step === 0), tickFormat: (year: number) => String(year) },
-    y: { label: options.yLabel, zero: options.zero, grid: true, tickFormat: swedishTick(options.decimals > 0 ? 1 : 0), nice: true },
+    x: {
+      label: null,
+      ticks: years.filter((_, index) => index % step === 0),
+      tickFormat: (year: number) => String(year),
+    },
+    y: {
+      label: options.yLabel,
+      zero: options.zero,
+      grid: true,
+      tickFormat: swedishTick(options.decimals > 0 ? 1 : 0),
+      nice: true,
+    },
     marks: [
-      Plot.line(context, { x: 'year', y: 'value', z: 'series', stroke: CONTEXT_GREY, strokeWidth: options.fontSize / 8 }),
-      Plot.line(focus, { x: 'year', y: 'value', z: 'series', stroke: (row: { series: string }) => colour.get(row.series), strokeWidth: options.fontSize / 4 }),
-      Plot.dot(focus, Plot.selectLast({ x: 'year', y: 'value', z: 'series', fill: (row: { series: string }) => colour.get(row.series), r: options.fontSize / 4 })),
+      Plot.line(context, {
+        x: 'year',
+        y: 'value',
+        z: 'series',
+        stroke: CONTEXT_GREY,
+        strokeWidth: options.fontSize / 8,
+      }),
+      Plot.line(focus, {
+        x: 'year',
+        y: 'value',
+        z: 'series',
+        stroke: (row: { series: string }) => colour.get(row.series),
+        strokeWidth: options.fontSize / 4,
+      }),
+      Plot.dot(
+        focus,
+        Plot.selectLast({
+          x: 'year',
+          y: 'value',
+          z: 'series',
+          fill: (row: { series: string }) => colour.get(row.series),
+          r: options.fontSize / 4,
+        }),
+      ),
     ],
   });
   const ends = options.highlight.flatMap((name) => {
@@ -58,7 +91,13 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     );
     appendLabels(
       svg,
-      ends.map((end, index) => ({ x: (x.apply(end.last.year) as number) + options.fontSize / 2, y: positions[index] ?? 0, text: end.name, fill: colour.get(end.name) ?? INK, bold: true })),
+      ends.map((end, index) => ({
+        x: (x.apply(end.last.year) as number) + options.fontSize / 2,
+        y: positions[index] ?? 0,
+        text: end.name,
+        fill: colour.get(end.name) ?? INK,
+        bold: true,
+      })),
     );
   }
   return finishSvg(svg, options);

@@ -40,7 +40,15 @@ export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: strin
       ),
       Plot.text(
         rows.filter((row) => row.highlight),
-        { x: 'value', y: 'label', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK, fontWeight: 'bold' },
+        {
+          x: 'value',
+          y: 'label',
+          text: 'valueText',
+          dx: options.fontSize / 3,
+          textAnchor: 'start',
+          fill: INK,
+          fontWeight: 'bold',
+        },
       ),
       Plot.ruleX([0], { stroke: INK }),
     ],

@@ -8,7 +8,8 @@ import { parseHTML } from 'linkedom';
 
 // linkedom rather than jsdom: Plot only needs to create and serialise elements, and linkedom does
 // that about twice as fast, which matters at 290 kommuner × a dozen charts.
-export const chartDocument = parseHTML('<!DOCTYPE html><html lang="sv"><body></body></html>').document as unknown as Document;
+export const chartDocument = parseHTML('<!DOCTYPE html><html lang="sv"><body></body></html>')
+  .document as unknown as Document;
 
 /** Colour-blind-safe (Okabe–Ito hues, darkened to at least 3:1 against white). */
 export const PALETTE = ['#0072B2', '#C44E00', '#007A5A', '#A8507F', '#1A1A1A', '#8A6100', '#5F5F5F'];

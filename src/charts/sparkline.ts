@@ -19,9 +19,14 @@ function escapeXml(text: string): string {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function sparkline(rows: SparkRow[], options: ChartFrame & { series: string[]; decimals: number; zero: boolean }): string {
+export function sparkline(
+  rows: SparkRow[],
+  options: ChartFrame & { series: string[]; decimals: number; zero: boolean },
+): string {
   const { width, height, fontSize } = options;
-  const data = rows.filter((row): row is SparkRow & { value: number } => row.value !== null && options.series.includes(row.series));
+  const data = rows.filter(
+    (row): row is SparkRow & { value: number } => row.value !== null && options.series.includes(row.series),
+  );
   const years = [...new Set(data.map((row) => Number(row.period)))].sort((a, b) => a - b);
   const values = data.map((row) => row.value);
   if (years.length === 0) return '';
@@ -32,7 +37,10 @@ export function sparkline(rows: SparkRow[], options: ChartFrame & { series: stri
   const right = width - Math.max(...options.series.map((name) => name.length)) * fontSize * 0.6 - fontSize;
   const top = fontSize;
   const bottom = height - fontSize * 2;
-  const x = (year: number) => (years.length === 1 ? left : left + ((year - (years[0] ?? 0)) / ((years.at(-1) ?? 1) - (years[0] ?? 0))) * (right - left));
+  const x = (year: number) =>
+    years.length === 1
+      ? left
+      : left + ((year - (years[0] ?? 0)) / ((years.at(-1) ?? 1) - (years[0] ?? 0))) * (right - left);
   const y = (value: number) => bottom - ((value - low) / span) * (bottom - top);
   const parts: string[] = [];
   parts.push(
@@ -41,7 +49,9 @@ export function sparkline(rows: SparkRow[], options: ChartFrame & { series: stri
   parts.push(
     `<g text-anchor="end"><text x="${left - fontSize / 3}" y="${round(y(high))}" dy="0.32em">${formatNumber(high, options.decimals)}</text><text x="${left - fontSize / 3}" y="${round(y(low))}" dy="0.32em">${formatNumber(low, options.decimals)}</text></g>`,
   );
-  parts.push(`<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`);
+  parts.push(
+    `<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`,
+  );
   const ends: { name: string; y: number; colour: string }[] = [];
   options.series.forEach((name, index) => {
     const line = data.filter((row) => row.series === name).sort((a, b) => Number(a.period) - Number(b.period));
@@ -49,8 +59,12 @@ export function sparkline(rows: SparkRow[], options: ChartFrame & { series: stri
     if (!last) return;
     const colour = PALETTE[index % PALETTE.length] as string;
     const points = line.map((row) => `${round(x(Number(row.period)))},${round(y(row.value))}`).join(' ');
-    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round" points="${points}"/>`);
-    parts.push(`<circle cx="${round(x(Number(last.period)))}" cy="${round(y(last.value))}" r="${fontSize / 4}" fill="${colour}"/>`);
+    parts.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round" points="${points}"/>`,
+    );
+    parts.push(
+      `<circle cx="${round(x(Number(last.period)))}" cy="${round(y(last.value))}" r="${fontSize / 4}" fill="${colour}"/>`,
+    );
     ends.push({ name, y: y(last.value), colour });
   });
   const placed = dodge(

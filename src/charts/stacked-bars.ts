@@ -12,7 +12,11 @@ export interface StackRow {
   value: number | null;
 }
 
-export function stackedBars(rows: StackRow[], categories: string[], options: ChartFrame & { yLabel: string; decimals: number }): string {
+export function stackedBars(
+  rows: StackRow[],
+  categories: string[],
+  options: ChartFrame & { yLabel: string; decimals: number },
+): string {
   const data = rows.filter((row) => row.value !== null) as (StackRow & { value: number })[];
   const periods = [...new Set(data.map((row) => row.period))].sort();
   const last = periods.at(-1);
@@ -26,14 +30,34 @@ export function stackedBars(rows: StackRow[], categories: string[], options: Cha
     marginBottom: options.fontSize * 2.5,
     marginTop: options.fontSize * 2,
     style: { fontSize: `${options.fontSize}px` },
-    x: { type: 'band', label: null, domain: periods, tickFormat: (period: string, index: number) => (periods.length > 8 && index % 2 === 1 ? '' : period) },
+    x: {
+      type: 'band',
+      label: null,
+      domain: periods,
+      tickFormat: (period: string, index: number) => (periods.length > 8 && index % 2 === 1 ? '' : period),
+    },
     y: { label: options.yLabel, grid: true, tickFormat: swedishTick(options.decimals > 0 ? 1 : 0) },
-    marks: [Plot.barY(data, Plot.stackY({ x: 'period', y: 'value', z: 'category', order: categories, fill: colour, stroke: 'white', strokeWidth: 1 }))],
+    marks: [
+      Plot.barY(
+        data,
+        Plot.stackY({
+          x: 'period',
+          y: 'value',
+          z: 'category',
+          order: categories,
+          fill: colour,
+          stroke: 'white',
+          strokeWidth: 1,
+        }),
+      ),
+    ],
   });
   const x = svg.scale('x');
   const y = svg.scale('y');
   if (last !== undefined && x?.apply && y?.apply) {
-    const lastRows = categories.map((category) => data.find((row) => row.period === last && row.category === category)).filter((row) => row !== undefined);
+    const lastRows = categories
+      .map((category) => data.find((row) => row.period === last && row.category === category))
+      .filter((row) => row !== undefined);
     let base = 0;
     const middles = lastRows.map((row) => {
       const middle = base + row.value / 2;
@@ -44,7 +68,13 @@ export function stackedBars(rows: StackRow[], categories: string[], options: Cha
     const right = (x.apply(last) as number) + (x.bandwidth ?? 0) + options.fontSize / 2;
     appendLabels(
       svg,
-      lastRows.map((row, index) => ({ x: right, y: positions[index] ?? 0, text: row.category, fill: colour(row) ?? '#000', bold: false })),
+      lastRows.map((row, index) => ({
+        x: right,
+        y: positions[index] ?? 0,
+        text: row.category,
+        fill: colour(row) ?? '#000',
+        bold: false,
+      })),
     );
   }
   return finishSvg(svg, options);

@@ -13,7 +13,8 @@ export function startDeck(document: Document, window: Window): void {
   const notesView = new URLSearchParams(window.location.search).has('notes');
   root.classList.add('deck-js');
   if (notesView) root.classList.add('notes-view');
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`deck-${document.body.dataset['deck'] ?? ''}`) : null;
+  const channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`deck-${document.body.dataset['deck'] ?? ''}`) : null;
   let current = 0;
   let digits = '';
   let digitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -30,12 +31,15 @@ export function startDeck(document: Document, window: Window): void {
       slide.hidden = position !== current;
     });
     const id = slides[current]?.id ?? '';
-    if (window.location.hash !== `#${id}`) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${id}`);
+    if (window.location.hash !== `#${id}`)
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${id}`);
     if (options.focus !== false) slides[current]?.focus({ preventScroll: true });
     if (options.broadcast !== false) channel?.postMessage({ slide: current });
   }
 
-  channel?.addEventListener('message', (event: MessageEvent<{ slide: number }>) => show(event.data.slide, { broadcast: false, focus: false }));
+  channel?.addEventListener('message', (event: MessageEvent<{ slide: number }>) =>
+    show(event.data.slide, { broadcast: false, focus: false }),
+  );
   window.addEventListener('hashchange', () => show(indexFromHash()));
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -55,7 +59,11 @@ export function startDeck(document: Document, window: Window): void {
       if (document.fullscreenElement) void document.exitFullscreen();
       else void root.requestFullscreen?.();
     } else if (event.key === 's' || event.key === 'S') {
-      window.open(`${window.location.pathname}?notes${window.location.hash}`, `notes-${document.body.dataset['deck'] ?? ''}`, 'popup,width=900,height=700');
+      window.open(
+        `${window.location.pathname}?notes${window.location.hash}`,
+        `notes-${document.body.dataset['deck'] ?? ''}`,
+        'popup,width=900,height=700',
+      );
     } else if (event.key === '?') {
       if (help) help.hidden = !help.hidden;
     } else if (event.key === 'Escape') {

@@ -15,10 +15,18 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
   try {
     data = parse(frontmatter) ?? {};
   } catch (error) {
-    throw new ContentError(`${path}: frontmatter är inte giltig YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ContentError(
+      `${path}: frontmatter är inte giltig YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = DialogueContentSchema.safeParse(data);
-  if (!parsed.success) throw new ContentError(parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`).join('\n'));
-  if (parsed.data.kommun !== kommun) throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
+  if (!parsed.success)
+    throw new ContentError(
+      parsed.error.issues
+        .map((issue) => `${path}: ${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`)
+        .join('\n'),
+    );
+  if (parsed.data.kommun !== kommun)
+    throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
   return { ...parsed.data, html: renderMarkdown(body) };
 }

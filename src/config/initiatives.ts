@@ -23,15 +23,25 @@ export interface LoadedInitiative extends Initiative {
   html: string;
 }
 
-export function readInitiativeFile(path: string, indicatorIds: Set<string>): { initiative: LoadedInitiative | null; problems: string[] } {
+export function readInitiativeFile(
+  path: string,
+  indicatorIds: Set<string>,
+): { initiative: LoadedInitiative | null; problems: string[] } {
   const source = readFileSync(path, 'utf8');
   const { frontmatter, body } = splitFrontmatter(source);
-  if (frontmatter === '') return { initiative: null, problems: [`${path}:1: frontmatter saknas: filen ska börja med --- och fälten i YAML`] };
+  if (frontmatter === '')
+    return { initiative: null, problems: [`${path}:1: frontmatter saknas: filen ska börja med --- och fälten i YAML`] };
   const lineCounter = new LineCounter();
   const document = parseDocument(frontmatter, { lineCounter });
   // Frontmatter starts on line 2 of the file, after the opening ---.
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1);
-  if (document.errors.length > 0) return { initiative: null, problems: document.errors.map((error) => `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${error.message.split('\n')[0]}`) };
+  if (document.errors.length > 0)
+    return {
+      initiative: null,
+      problems: document.errors.map(
+        (error) => `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${error.message.split('\n')[0]}`,
+      ),
+    };
   const parsed = InitiativeSchema.safeParse(document.toJS());
   const problems: string[] = [];
   const where = (fieldPath: (string | number)[]) => {
@@ -50,10 +60,20 @@ export function readInitiativeFile(path: string, indicatorIds: Set<string>): { i
   }
   parsed.data.indicators.forEach((entry, index) => {
     if ('id' in entry && !indicatorIds.has(entry.id))
-      problems.push(`${path}:${where(['indicators', index, 'id'])}: indicators.${index}.id: okänd indikator "${entry.id}" (finns inte i data/config/indicators.json)`);
+      problems.push(
+        `${path}:${where(['indicators', index, 'id'])}: indicators.${index}.id: okänd indikator "${entry.id}" (finns inte i data/config/indicators.json)`,
+      );
   });
   if (problems.length > 0) return { initiative: null, problems };
-  return { initiative: { ...parsed.data, slug: String(parsed.data.number).padStart(2, '0'), file: path, html: renderMarkdown(body) }, problems };
+  return {
+    initiative: {
+      ...parsed.data,
+      slug: String(parsed.data.number).padStart(2, '0'),
+      file: path,
+      html: renderMarkdown(body),
+    },
+    problems,
+  };
 }
 
 /** Every initiative of a förbund, by number; throws with every problem of every file. */

@@ -23,7 +23,9 @@ export function readJsonFile<T>(path: string, schema: z.ZodType<T>): T {
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('\n'));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('\n'),
+    );
   }
   return parsed.data;
 }
@@ -47,14 +49,17 @@ export function loadRegistry(root: string, kommungrupper: Record<string, Kommung
 export function loadConfig(root: string, kommungrupper: Record<string, Kommungrupp> = {}): ProjectConfig {
   const configDir = join(root, 'data/config');
   // A deployment picks its förbund in one file; LAGESBILD_SITE points at another (the national build).
-  const sitePath = process.env['LAGESBILD_SITE'] ? join(root, process.env['LAGESBILD_SITE']) : join(configDir, 'site.json');
+  const sitePath = process.env['LAGESBILD_SITE']
+    ? join(root, process.env['LAGESBILD_SITE'])
+    : join(configDir, 'site.json');
   const site = readJsonFile(sitePath, SiteConfigSchema);
   const sources = readJsonFile(join(configDir, 'sources.json'), SourcesConfigSchema);
   const indicators = readJsonFile(join(configDir, 'indicators.json'), IndicatorCatalogueSchema);
   const registry = loadRegistry(root, kommungrupper);
   const available = readdirSync(join(configDir, 'forbund')).filter((name) => name.endsWith('.json'));
   const forbund = site.forbund.map((id) => {
-    if (!available.includes(`${id}.json`)) throw new ConfigError(`${sitePath}: förbundet "${id}" saknas; finns: ${available.join(', ')}`);
+    if (!available.includes(`${id}.json`))
+      throw new ConfigError(`${sitePath}: förbundet "${id}" saknas; finns: ${available.join(', ')}`);
     return readJsonFile(join(configDir, 'forbund', `${id}.json`), ForbundSchema);
   });
   const indicatorIds = new Set(indicators.map((indicator) => indicator.id));
@@ -62,10 +67,12 @@ export function loadConfig(root: string, kommungrupper: Record<string, Kommungru
   for (const entry of forbund) {
     const path = join(configDir, 'forbund', `${entry.id}.json`);
     for (const member of entry.members) {
-      if (registry.get(member.code)?.level !== 'kommun') problems.push(`${path}: members: okänd kommunkod ${member.code}`);
+      if (registry.get(member.code)?.level !== 'kommun')
+        problems.push(`${path}: members: okänd kommunkod ${member.code}`);
     }
     for (const goal of [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)]) {
-      if (!indicatorIds.has(goal.indicator)) problems.push(`${path}: målet "${goal.text}" pekar på okänd indikator ${goal.indicator}`);
+      if (!indicatorIds.has(goal.indicator))
+        problems.push(`${path}: målet "${goal.text}" pekar på okänd indikator ${goal.indicator}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));

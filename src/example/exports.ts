@@ -32,7 +32,10 @@ export function writeExampleExports(directory: string, members: string[], regist
   const written: string[] = [];
   const name = (code: string) => registry.mustGet(code).name;
   const manifest = (file: string, body: Record<string, unknown>) => {
-    writeFileAtomic(join(directory, file.replace(/\.(csv|xlsx)$/, '.manifest.json')), stableJson({ ...body, delivered: '2026-10-15', example: true }));
+    writeFileAtomic(
+      join(directory, file.replace(/\.(csv|xlsx)$/, '.manifest.json')),
+      stableJson({ ...body, delivered: '2026-10-15', example: true }),
+    );
   };
 
   const sexes: [string, string][] = [
@@ -41,7 +44,10 @@ export function writeExampleExports(directory: string, members: string[], regist
     ['M', 'Män'],
   ];
   const ae = ['Kommunkod;Kommun;År;Kön;Antal'];
-  for (const code of members) for (const year of YEARS) for (const [sex, label] of sexes) ae.push(`${code};${name(code)};${year};${label};${count('ae', code, year, sex, 0.35)}`);
+  for (const code of members)
+    for (const year of YEARS)
+      for (const [sex, label] of sexes)
+        ae.push(`${code};${name(code)};${year};${label};${count('ae', code, year, sex, 0.35)}`);
   writeFileAtomic(join(directory, 'aktivitetsersattning-kartlaggning.csv'), `\uFEFF${ae.join('\r\n')}\r\n`);
   manifest('aktivitetsersattning-kartlaggning.csv', {
     indicator: 'aktivitetsersattning-kartlaggning',
@@ -52,7 +58,8 @@ export function writeExampleExports(directory: string, members: string[], regist
   written.push('aktivitetsersattning-kartlaggning.csv');
 
   const kaa = ['sep=;', 'Kommunkod;Kommunnamn;År;Antal unga'];
-  for (const code of members) for (const year of YEARS) kaa.push(`${code};${name(code)};${year};${count('kaa', code, year, 'T', 0.9)}`);
+  for (const code of members)
+    for (const year of YEARS) kaa.push(`${code};${name(code)};${year};${count('kaa', code, year, 'T', 0.9)}`);
   writeFileAtomic(join(directory, 'kaa-utan-sysselsattning.csv'), encodeWindows1252(`${kaa.join('\r\n')}\r\n`));
   manifest('kaa-utan-sysselsattning.csv', {
     indicator: 'kaa-utan-sysselsattning',
@@ -66,8 +73,14 @@ export function writeExampleExports(directory: string, members: string[], regist
   for (const code of members) {
     for (const year of YEARS) {
       for (const [sex, label] of sexes) {
-        const base = 12 + 6 * hashNormal(SEED, `gy:${code}`) + (sex === 'M' ? 2 : sex === 'K' ? -2 : 0) - 0.3 * (year - 2019);
-        rows.push([code, year, label, Math.round(Math.min(60, Math.max(2, base + 1.5 * hashNormal(SEED, `gy:${code}:${year}:${sex}`))) * 10) / 10]);
+        const base =
+          12 + 6 * hashNormal(SEED, `gy:${code}`) + (sex === 'M' ? 2 : sex === 'K' ? -2 : 0) - 0.3 * (year - 2019);
+        rows.push([
+          code,
+          year,
+          label,
+          Math.round(Math.min(60, Math.max(2, base + 1.5 * hashNormal(SEED, `gy:${code}:${year}:${sex}`))) * 10) / 10,
+        ]);
       }
     }
   }

@@ -13,7 +13,16 @@ import type { ScbTable } from '../schemas/sources.ts';
 import { planQueries, type Selection } from '../fetch/planner.ts';
 import { chunk } from '../fetch/kolada.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
-import { AGE_BANDS, basCounts, BENEFITS, helarsekvivalenter, koladaValue, population2064, SEED, type Benefit } from './models.ts';
+import {
+  AGE_BANDS,
+  basCounts,
+  BENEFITS,
+  helarsekvivalenter,
+  koladaValue,
+  population2064,
+  SEED,
+  type Benefit,
+} from './models.ts';
 import { hashNormal, hashUnit } from './random.ts';
 
 export const EXAMPLE_RETRIEVED_AT = '2026-11-20T06:00:00Z';
@@ -57,7 +66,12 @@ export function metadataDocument(table: string, label: string, dimensions: Dimen
 }
 
 /** A data response for one selection, values from `valueOf(codes by dimension id)`. */
-export function dataDocument(metadata: JsonStatCube, label: string, selection: Selection, valueOf: (codes: Record<string, string>) => number | null): string {
+export function dataDocument(
+  metadata: JsonStatCube,
+  label: string,
+  selection: Selection,
+  valueOf: (codes: Record<string, string>) => number | null,
+): string {
   // Eliminated variables are absent from the selection and from the response, as SCB answers.
   const dimensions = metadata.dimensions.filter((dimension) => dimension.id in selection);
   const ids = dimensions.map((dimension) => dimension.id);
@@ -85,7 +99,9 @@ export function dataDocument(metadata: JsonStatCube, label: string, selection: S
         category: {
           index: Object.fromEntries((selection[dim.id] ?? []).map((code, index) => [code, index])),
           label: Object.fromEntries((selection[dim.id] ?? []).map((code) => [code, dim.labels.get(code) ?? code])),
-          ...(dim.units.size > 0 ? { unit: Object.fromEntries((selection[dim.id] ?? []).map((code) => [code, dim.units.get(code)])) } : {}),
+          ...(dim.units.size > 0
+            ? { unit: Object.fromEntries((selection[dim.id] ?? []).map((code) => [code, dim.units.get(code)])) }
+            : {}),
         },
       },
     ]),
@@ -119,7 +135,11 @@ function kommunerOf(code: string, kommuner: Region[]): string[] {
 }
 
 /** Placeholder ids for the tables a real fetch finds by search (their ids are not known here). */
-const EXAMPLE_FOUND_IDS: Record<string, string> = { 'befolkning-ckm': 'TAB0000', 'bas-slutlig': 'TAB0002', 'bas-kvartal': 'TAB0004' };
+const EXAMPLE_FOUND_IDS: Record<string, string> = {
+  'befolkning-ckm': 'TAB0000',
+  'bas-slutlig': 'TAB0002',
+  'bas-kvartal': 'TAB0004',
+};
 
 /** The example's id for a table: the pinned one, or a placeholder for a table found by search online. */
 export function exampleTableId(table: ScbTable): string {
@@ -149,7 +169,10 @@ function writeScbTable(
   });
   const metadata = readJsonStat(JSON.parse(new TextDecoder().decode(metadataBytes)), { metadataOnly: true });
   const plan = planTable(table, metadata, config.registry, tableId);
-  store.recordContentCodes(tableId, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
+  store.recordContentCodes(
+    tableId,
+    Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])),
+  );
   store.recordValueCodes(table.dataset, plan.valueCodes);
   if (table.table === null) store.recordTable(table.dataset, tableId);
   const kommuner = config.registry.kommuner();
@@ -167,13 +190,17 @@ function writeScbTable(
         }
         return valueOf(codes, members);
       });
-      store.write(`scb/${table.dataset}/${query.name}-${String(call).padStart(3, '0')}.json`, encoder.encode(document), {
-        source: 'scb',
-        url: `${base}/tables/${tableId}/data?lang=${lang}&outputFormat=json-stat2`,
-        query: selectionBody(selection),
-        retrievedAt: EXAMPLE_RETRIEVED_AT,
-        example: true,
-      });
+      store.write(
+        `scb/${table.dataset}/${query.name}-${String(call).padStart(3, '0')}.json`,
+        encoder.encode(document),
+        {
+          source: 'scb',
+          url: `${base}/tables/${tableId}/data?lang=${lang}&outputFormat=json-stat2`,
+          query: selectionBody(selection),
+          retrievedAt: EXAMPLE_RETRIEVED_AT,
+          example: true,
+        },
+      );
       log(`  ${tableId}: exempelsvar ${call}`);
     }
   }
@@ -192,7 +219,12 @@ function monthOf(code: string): { year: number; month: number } {
   return { year: Number(code.slice(0, 4)), month: Number(code.slice(5)) };
 }
 
-export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+export function writeHelarsekvivalenter(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
   const regions = config.registry.all.filter((region) => region.level !== 'lan');
   const contentCodes: [string, string][] = [
     ['0000018A', 'Sjukpenning'],
@@ -234,15 +266,28 @@ export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, 
       id: 'ContentsCode',
       label: 'tabellinnehåll',
       codes: contentCodes,
-      units: Object.fromEntries(contentCodes.map(([code]) => [code, { base: code === '0000018I' ? 'procent' : 'antal', decimals: code === '0000018I' ? 1 : 0 }])),
+      units: Object.fromEntries(
+        contentCodes.map(([code]) => [
+          code,
+          { base: code === '0000018I' ? 'procent' : 'antal', decimals: code === '0000018I' ? 1 : 0 },
+        ]),
+      ),
     },
     { id: 'Tid', label: 'månad', codes: periodRange('2014M01', '2026M06').map((code) => [code, code]) },
   ]);
-  const kommunValue = (kommun: string, sexes: ('men' | 'women')[], what: Benefit | 'summa' | 'folkmangd', year: number, month: number): number =>
+  const kommunValue = (
+    kommun: string,
+    sexes: ('men' | 'women')[],
+    what: Benefit | 'summa' | 'folkmangd',
+    year: number,
+    month: number,
+  ): number =>
     sumOver(sexes, (sex) => {
       if (what === 'folkmangd') return population2064(kommun, sex as 'men' | 'women', year);
       const benefits = what === 'summa' ? BENEFITS : [what];
-      return sumOver([...benefits], (benefit) => Math.round(helarsekvivalenter(kommun, sex as 'men' | 'women', benefit as Benefit, year, month)));
+      return sumOver([...benefits], (benefit) =>
+        Math.round(helarsekvivalenter(kommun, sex as 'men' | 'women', benefit as Benefit, year, month)),
+      );
     });
   writeScbTable(
     table,
@@ -260,7 +305,12 @@ export function writeHelarsekvivalenter(table: ScbTable, config: ProjectConfig, 
   );
 }
 
-export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+export function writeBas(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
   const contents: [string, string][] = [
     ['000006HI', 'antal sysselsatta'],
     ['000004YH', 'antal arbetslösa'],
@@ -311,7 +361,10 @@ export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore
       units: Object.fromEntries(
         contents.map(([code]) => [
           code,
-          { base: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 'procent' : 'antal', decimals: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 1 : 0 },
+          {
+            base: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 'procent' : 'antal',
+            decimals: code.endsWith('II') || code.endsWith('IJ') || code.endsWith('IK') ? 1 : 0,
+          },
         ]),
       ),
     },
@@ -334,15 +387,32 @@ export function writeBas(table: ScbTable, config: ProjectConfig, store: RawStore
       const bands = bandsOf(codes['Alder'] ?? '');
       if (!status || !sexes || bands.length === 0) return null;
       const { year, month } = monthOf(codes['Tid'] ?? '');
-      return sumOver(kommuner, (kommun) => sumOver(sexes, (sex) => sumOver(bands.map(String), (band) => basCounts(kommun, sex as 'men' | 'women', Number(band), year, month)[status])));
+      return sumOver(kommuner, (kommun) =>
+        sumOver(sexes, (sex) =>
+          sumOver(
+            bands.map(String),
+            (band) => basCounts(kommun, sex as 'men' | 'women', Number(band), year, month)[status],
+          ),
+        ),
+      );
     },
     log,
   );
 }
 
 const KPI_MODELS: Record<string, { level: number; spread: number; trend: number; title: string }> = {
-  N31807: { level: 4.2, spread: 0.3, trend: -0.08, title: 'Invånare som någon gång under året erhållit ekonomiskt bistånd, andel (%)' },
-  N31816: { level: 1.4, spread: 0.35, trend: -0.03, title: 'Vuxna biståndsmottagare med långvarigt ekonomiskt bistånd, andel (%) av befolkningen' },
+  N31807: {
+    level: 4.2,
+    spread: 0.3,
+    trend: -0.08,
+    title: 'Invånare som någon gång under året erhållit ekonomiskt bistånd, andel (%)',
+  },
+  N31816: {
+    level: 1.4,
+    spread: 0.35,
+    trend: -0.03,
+    title: 'Vuxna biståndsmottagare med långvarigt ekonomiskt bistånd, andel (%) av befolkningen',
+  },
   N03926: { level: 2.6, spread: 0.3, trend: -0.05, title: 'Långtidsarbetslöshet 25-64 år, andel (%) av befolkningen' },
   N00957: { level: 27, spread: 0.15, trend: -0.6, title: 'Ohälsotal, dagar' },
   N00914: { level: 79, spread: 0.05, trend: 0.2, title: 'Förvärvsarbetande invånare 20-64 år, andel (%)' },
@@ -350,31 +420,70 @@ const KPI_MODELS: Record<string, { level: number; spread: number; trend: number;
 
 export function writeKolada(config: ProjectConfig, store: RawStore, toYear: number): void {
   const { baseUrl, fromYear, perPage } = config.sources.kolada;
-  const kpis = config.sources.kolada.kpis.map((kpi) => kpi.kpi).filter((kpi): kpi is string => kpi !== null && kpi in KPI_MODELS);
+  const kpis = config.sources.kolada.kpis
+    .map((kpi) => kpi.kpi)
+    .filter((kpi): kpi is string => kpi !== null && kpi in KPI_MODELS);
   store.write(
     'kolada/kpi-metadata.json',
     encoder.encode(
-      JSON.stringify({ count: kpis.length, values: kpis.map((id) => ({ id, title: KPI_MODELS[id]?.title ?? id, is_divided_by_gender: true, municipality_type: 'K', operating_area: 'Exempel' })) }),
+      JSON.stringify({
+        count: kpis.length,
+        values: kpis.map((id) => ({
+          id,
+          title: KPI_MODELS[id]?.title ?? id,
+          is_divided_by_gender: true,
+          municipality_type: 'K',
+          operating_area: 'Exempel',
+        })),
+      }),
     ),
-    { source: 'kolada', url: `${baseUrl}/kpi/${kpis.join(',')}`, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true },
+    {
+      source: 'kolada',
+      url: `${baseUrl}/kpi/${kpis.join(',')}`,
+      query: null,
+      retrievedAt: EXAMPLE_RETRIEVED_AT,
+      example: true,
+    },
   );
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
   const kommuner = config.registry.kommuner();
-  const ids = config.registry.all.map((region) => (region.level === 'riket' ? '0000' : region.level === 'lan' ? `00${region.code}` : region.code));
+  const ids = config.registry.all.map((region) =>
+    region.level === 'riket' ? '0000' : region.level === 'lan' ? `00${region.code}` : region.code,
+  );
   for (const kpiChunk of chunk(kpis, 25)) {
     const items = kpiChunk.flatMap((kpi) =>
       years.flatMap((year) =>
         ids.map((id) => {
-          const members = id === '0000' ? kommuner.map((region) => region.code) : id.startsWith('00') ? kommunerOf(id.slice(2), kommuner) : [id];
+          const members =
+            id === '0000'
+              ? kommuner.map((region) => region.code)
+              : id.startsWith('00')
+                ? kommunerOf(id.slice(2), kommuner)
+                : [id];
           const model = KPI_MODELS[kpi] as { level: number; spread: number; trend: number };
           const value = (gender: 'T' | 'K' | 'M') =>
-            Math.round((sumOver(members, (kommun) => koladaValue(kpi, kommun, year, gender, model.level, model.spread, model.trend)) / members.length) * 10) / 10;
-          const hidden = id.length === 4 && !id.startsWith('00') && population2064(id, 'men', year) < 1000 && isHiddenInExample(kpi, id, year);
+            Math.round(
+              (sumOver(members, (kommun) =>
+                koladaValue(kpi, kommun, year, gender, model.level, model.spread, model.trend),
+              ) /
+                members.length) *
+                10,
+            ) / 10;
+          const hidden =
+            id.length === 4 &&
+            !id.startsWith('00') &&
+            population2064(id, 'men', year) < 1000 &&
+            isHiddenInExample(kpi, id, year);
           return {
             kpi,
             municipality: id,
             period: year,
-            values: (['T', 'K', 'M'] as const).map((gender) => ({ gender, count: 1, status: hidden ? 'Uppgift saknas' : '', value: hidden ? null : value(gender) })),
+            values: (['T', 'K', 'M'] as const).map((gender) => ({
+              gender,
+              count: 1,
+              status: hidden ? 'Uppgift saknas' : '',
+              value: hidden ? null : value(gender),
+            })),
           };
         }),
       ),
@@ -382,15 +491,22 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
     const pages = chunk(items, perPage);
     pages.forEach((values, index) => {
       const url = `${baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${years.join(',')}?per_page=${perPage}${index > 0 ? `&page=${index + 1}` : ''}`;
-      const next = index + 1 < pages.length ? `${baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${years.join(',')}?per_page=${perPage}&page=${index + 2}` : null;
+      const next =
+        index + 1 < pages.length
+          ? `${baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${years.join(',')}?per_page=${perPage}&page=${index + 2}`
+          : null;
       const body = { values, count: items.length, next_url: next, previous_url: index > 0 ? url : null };
-      store.write(`kolada/${kpiChunk[0]}-${years[0]}-page-${String(index + 1).padStart(3, '0')}.json`, encoder.encode(JSON.stringify(body)), {
-        source: 'kolada',
-        url,
-        query: null,
-        retrievedAt: EXAMPLE_RETRIEVED_AT,
-        example: true,
-      });
+      store.write(
+        `kolada/${kpiChunk[0]}-${years[0]}-page-${String(index + 1).padStart(3, '0')}.json`,
+        encoder.encode(JSON.stringify(body)),
+        {
+          source: 'kolada',
+          url,
+          query: null,
+          retrievedAt: EXAMPLE_RETRIEVED_AT,
+          example: true,
+        },
+      );
     });
   }
 }
@@ -406,7 +522,12 @@ function populationAtAge(kommun: string, sex: 'men' | 'women', age: number, year
 }
 
 /** TAB638-shaped population by single year of age 15–74 and sex, 31 December 2014–2024; Civilstånd eliminated as a real query would. */
-export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+export function writeBefolkning(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
   const ages = Array.from({ length: 101 }, (_, age): [string, string] => [String(age), `${age} år`]);
   ages.push(['100+', '100+ år'], ['tot', 'totalt ålder']);
   const metadata = metadataDocument(exampleTableId(table), table.title, [
@@ -442,7 +563,9 @@ export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: R
     { id: 'Tid', label: 'år', codes: periodRange('2014', '2024').map((code) => [code, code]) },
   ]);
   // PxWeb may leave out Civilstånd (it is eliminable) and sum over it.
-  ((metadata['dimension'] as Record<string, Record<string, unknown>>)['Civilstand'] as Record<string, unknown>)['extension'] = { elimination: true };
+  ((metadata['dimension'] as Record<string, Record<string, unknown>>)['Civilstand'] as Record<string, unknown>)[
+    'extension'
+  ] = { elimination: true };
   writeScbTable(
     table,
     metadata,
@@ -457,9 +580,19 @@ export function writeBefolkning(table: ScbTable, config: ProjectConfig, store: R
 }
 
 /** The answer of `GET /tables?query=…` (PxWebApi 2.0 TablesResponse, one page) that finds a table of the example. */
-function writeExampleSearch(table: ScbTable, config: ProjectConfig, store: RawStore, tables: Record<string, unknown>[]): void {
+function writeExampleSearch(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  tables: Record<string, unknown>[],
+): void {
   const { baseUrl, lang } = config.sources.scb;
-  const search = { language: lang, tables, page: { pageNumber: 1, pageSize: 100, totalElements: tables.length, totalPages: 1, links: [] }, links: [] };
+  const search = {
+    language: lang,
+    tables,
+    page: { pageNumber: 1, pageSize: 100, totalElements: tables.length, totalPages: 1, links: [] },
+    links: [],
+  };
   store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
     source: 'scb',
     url: `${baseUrl}/tables?query=${encodeURIComponent(table.find?.query ?? '')}&lang=${lang}&pageSize=100&pageNumber=1`,
@@ -474,10 +607,24 @@ function writeExampleSearch(table: ScbTable, config: ProjectConfig, store: RawSt
  * would find it: totals published directly for the age bands and both sexes, each cell with its
  * own small noise, so men and women need not add up to the total.
  */
-export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+export function writeBefolkningCkm(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
   const tableId = exampleTableId(table);
   writeExampleSearch(table, config, store, [
-    { type: 'Table', id: tableId, label: table.title, updated: EXAMPLE_RETRIEVED_AT, firstPeriod: '2025', lastPeriod: '2025', discontinued: false, source: 'SCB' },
+    {
+      type: 'Table',
+      id: tableId,
+      label: table.title,
+      updated: EXAMPLE_RETRIEVED_AT,
+      firstPeriod: '2025',
+      lastPeriod: '2025',
+      discontinued: false,
+      source: 'SCB',
+    },
     {
       type: 'Table',
       id: 'TAB0001',
@@ -501,7 +648,12 @@ export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store
       ],
     },
     { id: 'Kon', label: 'kön', codes: KON_WITH_TOTAL },
-    { id: 'ContentsCode', label: 'tabellinnehåll', codes: [['000000CK', 'Folkmängd']], units: { '000000CK': { base: 'antal', decimals: 0 } } },
+    {
+      id: 'ContentsCode',
+      label: 'tabellinnehåll',
+      codes: [['000000CK', 'Folkmängd']],
+      units: { '000000CK': { base: 'antal', decimals: 0 } },
+    },
     { id: 'Tid', label: 'år', codes: [['2025', '2025']] },
   ]);
   writeScbTable(
@@ -517,8 +669,11 @@ export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store
         for (let age = from; age <= to; age++) sum += populationAtAge(kommun, sex, age, year);
         return sum;
       };
-      const exact = sumOver(kommuner, (kommun) => (SEX_OF[codes['Kon'] ?? ''] ?? []).reduce((sum, sex) => sum + band(kommun, sex), 0));
-      const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}:${year}`) * 5) - 2;
+      const exact = sumOver(kommuner, (kommun) =>
+        (SEX_OF[codes['Kon'] ?? ''] ?? []).reduce((sum, sex) => sum + band(kommun, sex), 0),
+      );
+      const noise =
+        Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}:${year}`) * 5) - 2;
       return Math.max(0, exact + noise);
     },
     log,
@@ -526,24 +681,38 @@ export function writeBefolkningCkm(table: ScbTable, config: ProjectConfig, store
 }
 
 /** How the example's BAS tables found by search (quarterly preliminary, yearly final) differ. */
-const FOUND_BAS: Record<string, { folder: [string, string]; periods: string[]; counts: (kommun: string, sex: 'men' | 'women', band: number, period: string) => ReturnType<typeof basCounts> }> = {
+const FOUND_BAS: Record<
+  string,
+  {
+    folder: [string, string];
+    periods: string[];
+    counts: (kommun: string, sex: 'men' | 'women', band: number, period: string) => ReturnType<typeof basCounts>;
+  }
+> = {
   // Final yearly figures: the October counts of the monthly model, revised a little, as final figures are.
   'bas-slutlig': {
     folder: ['AM0210D', 'Slutliga uppgifter'],
     periods: periodRange('2020', '2025'),
     counts: (kommun, sex, band, period) => {
       const october = basCounts(kommun, sex, band, Number(period), 10);
-      const revised = (value: number, what: string) => Math.round(value * (1 + 0.003 * hashNormal(SEED, `bas-final:${kommun}:${sex}:${band}:${what}:${period}`)));
+      const revised = (value: number, what: string) =>
+        Math.round(value * (1 + 0.003 * hashNormal(SEED, `bas-final:${kommun}:${sex}:${band}:${what}:${period}`)));
       const arbetskraften = revised(october.arbetskraften, 'ak');
       const arbetslosa = Math.min(arbetskraften, revised(october.arbetslosa, 'al'));
-      return { totalt: revised(october.totalt, 'tot'), arbetskraften, arbetslosa, sysselsatta: arbetskraften - arbetslosa };
+      return {
+        totalt: revised(october.totalt, 'tot'),
+        arbetskraften,
+        arbetslosa,
+        sysselsatta: arbetskraften - arbetslosa,
+      };
     },
   },
   // Quarterly preliminary figures: the middle month of the quarter.
   'bas-kvartal': {
     folder: ['AM0210A', 'Preliminära uppgifter'],
     periods: periodRange('2020K1', '2026K2'),
-    counts: (kommun, sex, band, period) => basCounts(kommun, sex, band, Number(period.slice(0, 4)), Number(period.slice(5)) * 3 - 1),
+    counts: (kommun, sex, band, period) =>
+      basCounts(kommun, sex, band, Number(period.slice(0, 4)), Number(period.slice(5)) * 3 - 1),
   },
 };
 
@@ -551,7 +720,12 @@ const FOUND_BAS: Record<string, { folder: [string, string]; periods: string[]; c
  * A BAS table as a search for `AM0210` finds it among SCB's folders: the search answer, then the
  * table with the age bands and both sexes published directly.
  */
-export function writeBasFound(table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void): void {
+export function writeBasFound(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
   const model = FOUND_BAS[table.dataset];
   if (!model) throw new Error(`Ingen exempelmodell för ${table.dataset}`);
   const tableId = exampleTableId(table);
@@ -600,10 +774,18 @@ export function writeBasFound(table: ScbTable, config: ProjectConfig, store: Raw
         ['20-64', '20–64 år'],
       ],
     },
-    { id: 'ContentsCode', label: 'tabellinnehåll', codes: contents.map(([code, label]) => [code, label]), units: Object.fromEntries(contents.map(([code]) => [code, { base: 'antal', decimals: 0 }])) },
+    {
+      id: 'ContentsCode',
+      label: 'tabellinnehåll',
+      codes: contents.map(([code, label]) => [code, label]),
+      units: Object.fromEntries(contents.map(([code]) => [code, { base: 'antal', decimals: 0 }])),
+    },
     { id: 'Tid', label: 'tid', codes: model.periods.map((code) => [code, code]) },
   ]);
-  const bands = { '15-74': AGE_BANDS.map((_, index) => index), '20-64': [1, 2, 3, 4, 5, 6, 7, 8, 9] } as Record<string, number[]>;
+  const bands = { '15-74': AGE_BANDS.map((_, index) => index), '20-64': [1, 2, 3, 4, 5, 6, 7, 8, 9] } as Record<
+    string,
+    number[]
+  >;
   writeScbTable(
     table,
     metadata,
@@ -614,7 +796,14 @@ export function writeBasFound(table: ScbTable, config: ProjectConfig, store: Raw
       const sexes = SEX_OF[codes['Kon'] ?? ''];
       const ages = bands[codes['Alder'] ?? ''];
       if (!status || !sexes || !ages) return null;
-      return sumOver(kommuner, (kommun) => sumOver(sexes, (sex) => sumOver(ages.map(String), (band) => model.counts(kommun, sex as 'men' | 'women', Number(band), codes['Tid'] ?? '')[status])));
+      return sumOver(kommuner, (kommun) =>
+        sumOver(sexes, (sex) =>
+          sumOver(
+            ages.map(String),
+            (band) => model.counts(kommun, sex as 'men' | 'women', Number(band), codes['Tid'] ?? '')[status],
+          ),
+        ),
+      );
     },
     log,
   );

@@ -20,7 +20,11 @@ export function writeKommungrupper(config: ProjectConfig, store: RawStore): void
   if (!settings) return;
   const bySize = config.registry
     .kommuner()
-    .map((kommun) => ({ code: kommun.code, title: kommun.name, size: population2064(kommun.code, 'men', 2024) + population2064(kommun.code, 'women', 2024) }))
+    .map((kommun) => ({
+      code: kommun.code,
+      title: kommun.name,
+      size: population2064(kommun.code, 'men', 2024) + population2064(kommun.code, 'women', 2024),
+    }))
     .sort((a, b) => b.size - a.size || a.code.localeCompare(b.code));
   let start = 0;
   const skr = KommungruppSchema.options.flatMap((code, index) => {
@@ -36,11 +40,25 @@ export function writeKommungrupper(config: ProjectConfig, store: RawStore): void
       { id: `G${String(224000 + index)}`, title: `Kommungruppsindelning 2023: ${name}`, members },
     ];
   });
-  const other = [{ id: 'G33993', title: 'Alla kommuner i Västerbottens län', members: config.registry.kommunerInLan('24').map((kommun) => ({ id: kommun.code, title: kommun.name })) }];
+  const other = [
+    {
+      id: 'G33993',
+      title: 'Alla kommuner i Västerbottens län',
+      members: config.registry.kommunerInLan('24').map((kommun) => ({ id: kommun.code, title: kommun.name })),
+    },
+  ];
   const values = [...other, ...skr];
   const url = `${baseUrl}/municipality_groups?per_page=${perPage}`;
-  const bytes = new TextEncoder().encode(JSON.stringify({ values, count: values.length, next_url: null, previous_url: null }));
-  store.write('kolada/municipality_groups-page-001.json', bytes, { source: 'kolada', url, query: null, retrievedAt: EXAMPLE_RETRIEVED_AT, example: true });
+  const bytes = new TextEncoder().encode(
+    JSON.stringify({ values, count: values.length, next_url: null, previous_url: null }),
+  );
+  store.write('kolada/municipality_groups-page-001.json', bytes, {
+    source: 'kolada',
+    url,
+    query: null,
+    retrievedAt: EXAMPLE_RETRIEVED_AT,
+    example: true,
+  });
   // Found exactly as a fetch finds them.
   const groups = readMunicipalityGroupsPage(JSON.parse(new TextDecoder().decode(bytes)), url).values;
   const ids = resolveKommungruppIds(groups, settings.groups, settings.classification);

@@ -14,7 +14,14 @@ export function population2064(kommun: string, sex: 'men' | 'women', year: numbe
   return Math.round(size * growth * (sex === 'women' ? 0.49 : 0.51));
 }
 
-export const BENEFITS = ['sjukpenning', 'sjuk-och-aktivitetsersattning', 'arbetsloshetsersattning', 'arbetsmarknadsatgarder', 'ekonomiskt-bistand', 'etableringsersattning'] as const;
+export const BENEFITS = [
+  'sjukpenning',
+  'sjuk-och-aktivitetsersattning',
+  'arbetsloshetsersattning',
+  'arbetsmarknadsatgarder',
+  'ekonomiskt-bistand',
+  'etableringsersattning',
+] as const;
 export type Benefit = (typeof BENEFITS)[number];
 
 const BENEFIT_SHARE: Record<Benefit, number> = {
@@ -27,21 +34,41 @@ const BENEFIT_SHARE: Record<Benefit, number> = {
 };
 
 /** Helårsekvivalenter of one benefit in one month for a kommun and sex (before rounding). */
-export function helarsekvivalenter(kommun: string, sex: 'men' | 'women', benefit: Benefit, year: number, month: number): number {
+export function helarsekvivalenter(
+  kommun: string,
+  sex: 'men' | 'women',
+  benefit: Benefit,
+  year: number,
+  month: number,
+): number {
   const level = 0.085 + 0.06 * hashUnit(SEED, `he-level:${kommun}`);
   const trend = -0.0025 * (0.5 + hashUnit(SEED, `he-trend:${kommun}`));
   const t = year - 2014 + (month - 1) / 12;
   let weight = BENEFIT_SHARE[benefit] * (0.8 + 0.4 * hashUnit(SEED, `he-mix:${kommun}:${benefit}`));
   if (benefit === 'etableringsersattning') weight *= Math.max(0.15, Math.exp(-((t - 3.5) ** 2) / 4) * 3);
   if (benefit === 'sjuk-och-aktivitetsersattning') weight *= 1 - 0.035 * t;
-  if (benefit === 'arbetsloshetsersattning' || benefit === 'arbetsmarknadsatgarder') weight *= 1 + (year === 2020 || year === 2021 ? 0.25 : 0) + 0.08 * Math.cos(((month - 1) / 12) * 2 * Math.PI);
+  if (benefit === 'arbetsloshetsersattning' || benefit === 'arbetsmarknadsatgarder')
+    weight *= 1 + (year === 2020 || year === 2021 ? 0.25 : 0) + 0.08 * Math.cos(((month - 1) / 12) * 2 * Math.PI);
   if (benefit === 'sjukpenning' && sex === 'women') weight *= 1.5;
   const share = Math.max(0.02, level + trend * t) * weight;
   const noise = 1 + 0.03 * hashNormal(SEED, `he-noise:${kommun}:${sex}:${benefit}:${year}:${month}`);
   return population2064(kommun, sex, year) * share * noise;
 }
 
-export const AGE_BANDS = ['15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '060-64', '65-69', '70-74'] as const;
+export const AGE_BANDS = [
+  '15-19',
+  '20-24',
+  '25-29',
+  '30-34',
+  '35-39',
+  '40-44',
+  '45-49',
+  '50-54',
+  '55-59',
+  '060-64',
+  '65-69',
+  '70-74',
+] as const;
 const BAND_WEIGHT = [0.075, 0.08, 0.09, 0.095, 0.09, 0.085, 0.085, 0.09, 0.085, 0.08, 0.075, 0.07];
 const PARTICIPATION = [0.32, 0.74, 0.86, 0.89, 0.91, 0.92, 0.92, 0.91, 0.88, 0.76, 0.22, 0.07];
 const UNEMPLOYMENT_FACTOR = [2.2, 1.6, 1.2, 1, 0.95, 0.9, 0.85, 0.8, 0.8, 0.85, 0.6, 0.5];
@@ -56,8 +83,13 @@ export interface BasCounts {
 /** BAS counts for one kommun, sex and age band in one month. */
 export function basCounts(kommun: string, sex: 'men' | 'women', band: number, year: number, month: number): BasCounts {
   const people = (population2064(kommun, sex, year) / 0.7) * (BAND_WEIGHT[band] ?? 0.08);
-  const totalt = Math.round(people * (1 + 0.01 * hashNormal(SEED, `bas-pop:${kommun}:${sex}:${band}:${year}:${month}`)));
-  const participation = Math.min(0.97, (PARTICIPATION[band] ?? 0.8) * (0.96 + 0.06 * hashUnit(SEED, `bas-part:${kommun}`)) * (1 + 0.004 * (year - 2020)));
+  const totalt = Math.round(
+    people * (1 + 0.01 * hashNormal(SEED, `bas-pop:${kommun}:${sex}:${band}:${year}:${month}`)),
+  );
+  const participation = Math.min(
+    0.97,
+    (PARTICIPATION[band] ?? 0.8) * (0.96 + 0.06 * hashUnit(SEED, `bas-part:${kommun}`)) * (1 + 0.004 * (year - 2020)),
+  );
   const arbetskraften = Math.round(totalt * participation);
   const level = 0.035 + 0.07 * hashUnit(SEED, `bas-u:${kommun}`);
   const season = 1 + 0.12 * Math.cos(((month - 1) / 12) * 2 * Math.PI) - (year >= 2022 ? 0.05 : 0);
@@ -67,7 +99,15 @@ export function basCounts(kommun: string, sex: 'men' | 'women', band: number, ye
 }
 
 /** A yearly Kolada-like KPI value for a kommun: level, trend and a small sex gap. */
-export function koladaValue(kpi: string, kommun: string, year: number, gender: 'T' | 'K' | 'M', level: number, spread: number, yearlyTrend: number): number {
+export function koladaValue(
+  kpi: string,
+  kommun: string,
+  year: number,
+  gender: 'T' | 'K' | 'M',
+  level: number,
+  spread: number,
+  yearlyTrend: number,
+): number {
   const base = level * (1 + spread * hashNormal(SEED, `kpi:${kpi}:${kommun}`));
   const trend = yearlyTrend * (year - 2014) * (0.5 + hashUnit(SEED, `kpi-trend:${kpi}:${kommun}`));
   const noise = 1 + 0.04 * hashNormal(SEED, `kpi-noise:${kpi}:${kommun}:${year}`);

@@ -78,7 +78,12 @@ function isRetryable(status: number): boolean {
  * GET or POST expecting JSON. Retries network errors, time-outs, 429 and 5xx; fails at once on
  * other statuses, and on a 2xx that is not JSON.
  */
-export async function requestJson(url: string, init: RequestInit, policy: RetryPolicy, deps: HttpDeps): Promise<JsonResponse> {
+export async function requestJson(
+  url: string,
+  init: RequestInit,
+  policy: RetryPolicy,
+  deps: HttpDeps,
+): Promise<JsonResponse> {
   let lastError = new HttpError(url, 0, 'inget försök gjordes');
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     let waitMs = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -89,7 +94,11 @@ export async function requestJson(url: string, init: RequestInit, policy: RetryP
       bytes = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      const reason = timedOut ? `inget svar inom ${policy.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error);
+      const reason = timedOut
+        ? `inget svar inom ${policy.timeoutMs / 1000} s`
+        : error instanceof Error
+          ? error.message
+          : String(error);
       lastError = new HttpError(url, 0, reason);
       await pauseBeforeRetry(lastError, attempt, waitMs, policy, deps);
       continue;
@@ -98,7 +107,11 @@ export async function requestJson(url: string, init: RequestInit, policy: RetryP
     const text = new TextDecoder('utf-8').decode(bytes);
     if (response.ok) {
       if (!contentType.includes('json')) {
-        throw new HttpError(url, response.status, `väntade JSON men fick ${contentType || 'okänd typ'}: ${describeErrorBody(text, contentType)}`);
+        throw new HttpError(
+          url,
+          response.status,
+          `väntade JSON men fick ${contentType || 'okänd typ'}: ${describeErrorBody(text, contentType)}`,
+        );
       }
       try {
         return { url, bytes, json: JSON.parse(text) };
@@ -114,14 +127,26 @@ export async function requestJson(url: string, init: RequestInit, policy: RetryP
   throw new HttpError(url, lastError.status, `gav upp efter ${policy.attempts} försök: ${lastError.detail}`);
 }
 
-async function pauseBeforeRetry(error: HttpError, attempt: number, waitMs: number, policy: RetryPolicy, deps: HttpDeps): Promise<void> {
+async function pauseBeforeRetry(
+  error: HttpError,
+  attempt: number,
+  waitMs: number,
+  policy: RetryPolicy,
+  deps: HttpDeps,
+): Promise<void> {
   if (attempt >= policy.attempts) return;
-  deps.log(`  ${error.message}; försöker igen om ${Math.round(waitMs / 100) / 10} s (försök ${attempt + 1} av ${policy.attempts})`);
+  deps.log(
+    `  ${error.message}; försöker igen om ${Math.round(waitMs / 100) / 10} s (försök ${attempt + 1} av ${policy.attempts})`,
+  );
   await deps.sleep(waitMs);
 }
 
 /** A sliding-window limiter: at most `maxCalls` starts within any `windowMs`. */
-export function createThrottle(maxCalls: number, windowMs: number, deps: Pick<HttpDeps, 'sleep' | 'now'>): () => Promise<void> {
+export function createThrottle(
+  maxCalls: number,
+  windowMs: number,
+  deps: Pick<HttpDeps, 'sleep' | 'now'>,
+): () => Promise<void> {
   const starts: number[] = [];
   return async function acquire() {
     for (;;) {

@@ -39,7 +39,13 @@ interface KoladaPageShape {
 }
 
 /** Follows a Kolada answer through every page, keeping each raw, guarding against a link that repeats a page. */
-async function readAllPages<P extends KoladaPageShape>(firstUrl: string, name: string, read: (json: unknown, url: string) => P, throttle: () => Promise<void>, context: KoladaContext): Promise<P[]> {
+async function readAllPages<P extends KoladaPageShape>(
+  firstUrl: string,
+  name: string,
+  read: (json: unknown, url: string) => P,
+  throttle: () => Promise<void>,
+  context: KoladaContext,
+): Promise<P[]> {
   const seen = new Set<string>();
   const pages: P[] = [];
   let url: string | null = firstUrl;
@@ -64,11 +70,17 @@ async function readAllPages<P extends KoladaPageShape>(firstUrl: string, name: s
 }
 
 /** Fetches every page of one values query, guarding against repeated links and short counts. */
-export async function fetchAllPages(firstUrl: string, name: string, throttle: () => Promise<void>, context: KoladaContext): Promise<number> {
+export async function fetchAllPages(
+  firstUrl: string,
+  name: string,
+  throttle: () => Promise<void>,
+  context: KoladaContext,
+): Promise<number> {
   const pages = await readAllPages(firstUrl, name, (json) => readKoladaPage(json), throttle, context);
   const rows = pages.reduce((sum, page) => sum + page.values.length, 0);
   const expected = pages.find((page) => page.count !== undefined)?.count;
-  if (expected !== undefined && expected !== rows) throw new Error(`Kolada: ${firstUrl} lovade ${expected} rader men gav ${rows}`);
+  if (expected !== undefined && expected !== rows)
+    throw new Error(`Kolada: ${firstUrl} lovade ${expected} rader men gav ${rows}`);
   return rows;
 }
 
@@ -101,7 +113,13 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
 export async function fetchKommungrupper(throttle: () => Promise<void>, context: KoladaContext): Promise<void> {
   const settings = context.config.kommungrupper;
   if (!settings) return;
-  const pages = await readAllPages(`${context.config.baseUrl}/municipality_groups?per_page=${context.config.perPage}`, 'municipality_groups', readMunicipalityGroupsPage, throttle, context);
+  const pages = await readAllPages(
+    `${context.config.baseUrl}/municipality_groups?per_page=${context.config.perPage}`,
+    'municipality_groups',
+    readMunicipalityGroupsPage,
+    throttle,
+    context,
+  );
   const groups = pages.flatMap((page) => page.values);
   const ids = resolveKommungruppIds(groups, settings.groups, settings.classification);
   kommungruppPerKommun(groups, ids, context.registry);
@@ -119,8 +137,17 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
   const metadataUrl = `${context.config.baseUrl}/kpi/${ids.join(',')}`;
   await throttle();
   const metadata = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
-  context.store.write('kolada/kpi-metadata.json', metadata.bytes, { source: 'kolada', url: metadataUrl, query: null, retrievedAt: context.retrievedAt(), example: false });
-  const years = Array.from({ length: context.toYear - context.config.fromYear + 1 }, (_, index) => context.config.fromYear + index);
+  context.store.write('kolada/kpi-metadata.json', metadata.bytes, {
+    source: 'kolada',
+    url: metadataUrl,
+    query: null,
+    retrievedAt: context.retrievedAt(),
+    example: false,
+  });
+  const years = Array.from(
+    { length: context.toYear - context.config.fromYear + 1 },
+    (_, index) => context.config.fromYear + index,
+  );
   for (const kpiChunk of chunk(ids, MAX_IDS_PER_SEGMENT)) {
     for (const yearChunk of chunk(years, MAX_IDS_PER_SEGMENT)) {
       const url = `${context.config.baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${yearChunk.join(',')}?per_page=${context.config.perPage}`;

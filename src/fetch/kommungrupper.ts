@@ -19,7 +19,11 @@ function namesGroup(title: string, name: string): boolean {
  * Kolada group id per kommungrupp: pinned ids as they are; the rest by title, preferring titles
  * that carry the classification's year when several classifications share the names.
  */
-export function resolveKommungruppIds(groups: MunicipalityGroup[], pinned: Partial<Record<Kommungrupp, string | null>>, classification: string | null): Record<Kommungrupp, string> {
+export function resolveKommungruppIds(
+  groups: MunicipalityGroup[],
+  pinned: Partial<Record<Kommungrupp, string | null>>,
+  classification: string | null,
+): Record<Kommungrupp, string> {
   const problems: string[] = [];
   const resolved = {} as Record<Kommungrupp, string>;
   for (const code of KommungruppSchema.options) {
@@ -35,14 +39,24 @@ export function resolveKommungruppIds(groups: MunicipalityGroup[], pinned: Parti
     const candidates = ofYear.length > 0 ? ofYear : named;
     if (candidates.length === 1 && candidates[0]) resolved[code] = candidates[0].id;
     else if (candidates.length === 0) problems.push(`${code}: ingen grupp heter "${name}"`);
-    else problems.push(`${code} "${name}" kan vara flera: ${candidates.map((group) => `${group.id} "${group.title}"`).join(', ')}`);
+    else
+      problems.push(
+        `${code} "${name}" kan vara flera: ${candidates.map((group) => `${group.id} "${group.title}"`).join(', ')}`,
+      );
   }
-  if (problems.length > 0) throw new Error(`Kolada: kommungrupperna kunde inte bestämmas: ${problems.join('; ')}. Fäst rätt grupp-id i data/config/sources.json (kolada.kommungrupper.groups).`);
+  if (problems.length > 0)
+    throw new Error(
+      `Kolada: kommungrupperna kunde inte bestämmas: ${problems.join('; ')}. Fäst rätt grupp-id i data/config/sources.json (kolada.kommungrupper.groups).`,
+    );
   return resolved;
 }
 
 /** Kommungrupp per kommun; throws when groups overlap, name an unknown kommun, or leave a kommun out. */
-export function kommungruppPerKommun(groups: MunicipalityGroup[], ids: Record<Kommungrupp, string>, registry: RegionRegistry): Record<string, Kommungrupp> {
+export function kommungruppPerKommun(
+  groups: MunicipalityGroup[],
+  ids: Record<Kommungrupp, string>,
+  registry: RegionRegistry,
+): Record<string, Kommungrupp> {
   const problems: string[] = [];
   const byKommun: Record<string, Kommungrupp> = {};
   for (const code of KommungruppSchema.options) {
@@ -53,7 +67,8 @@ export function kommungruppPerKommun(groups: MunicipalityGroup[], ids: Record<Ko
     }
     for (const member of group.members) {
       if (registry.get(member)?.level !== 'kommun') problems.push(`${code}: okänd kommunkod ${member}`);
-      else if (byKommun[member] && byKommun[member] !== code) problems.push(`${member} finns i både ${byKommun[member]} och ${code}`);
+      else if (byKommun[member] && byKommun[member] !== code)
+        problems.push(`${member} finns i både ${byKommun[member]} och ${code}`);
       else byKommun[member] = code;
     }
   }

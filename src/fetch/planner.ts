@@ -8,7 +8,11 @@ export function cellCount(selection: Selection): number {
   return Object.values(selection).reduce((product, codes) => product * codes.length, 1);
 }
 
-export function planQueries(selection: Selection, maxCells: number, dimensionOrder: string[] = Object.keys(selection)): Selection[] {
+export function planQueries(
+  selection: Selection,
+  maxCells: number,
+  dimensionOrder: string[] = Object.keys(selection),
+): Selection[] {
   if (maxCells < 1) throw new Error(`maxDataCells måste vara minst 1 (fick ${maxCells})`);
   const total = cellCount(selection);
   if (total === 0) return [];
@@ -28,5 +32,7 @@ export function planQueries(selection: Selection, maxCells: number, dimensionOrd
   }
   // Even one code of any dimension is too much: split the largest into single codes and recurse.
   const largest = bySize[0] ?? '';
-  return (selection[largest] ?? []).flatMap((code) => planQueries({ ...selection, [largest]: [code] }, maxCells, dimensionOrder));
+  return (selection[largest] ?? []).flatMap((code) =>
+    planQueries({ ...selection, [largest]: [code] }, maxCells, dimensionOrder),
+  );
 }

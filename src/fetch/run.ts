@@ -11,7 +11,11 @@ import { DEFAULT_RETRY, type HttpDeps, type RetryPolicy } from './http.ts';
 import { fetchKolada } from './kolada.ts';
 import { fetchScb } from './scb.ts';
 
-export async function refreshRaw(config: ProjectConfig, deps: HttpDeps, options: { policy?: RetryPolicy; now?: () => Date } = {}): Promise<void> {
+export async function refreshRaw(
+  config: ProjectConfig,
+  deps: HttpDeps,
+  options: { policy?: RetryPolicy; now?: () => Date } = {},
+): Promise<void> {
   const policy = options.policy ?? DEFAULT_RETRY;
   const now = options.now ?? (() => new Date());
   const rawDir = join(config.root, 'data/raw');
@@ -23,7 +27,15 @@ export async function refreshRaw(config: ProjectConfig, deps: HttpDeps, options:
     deps.log('Hämtar från SCB …');
     await fetchScb({ config: config.sources.scb, registry: config.registry, store, deps, policy, retrievedAt });
     deps.log('Hämtar från Kolada …');
-    await fetchKolada({ config: config.sources.kolada, registry: config.registry, store, deps, policy, retrievedAt, toYear: now().getFullYear() - 1 });
+    await fetchKolada({
+      config: config.sources.kolada,
+      registry: config.registry,
+      store,
+      deps,
+      policy,
+      retrievedAt,
+      toYear: now().getFullYear() - 1,
+    });
     store.finish();
     replaceDirectory(staging, rawDir);
   } catch (error) {

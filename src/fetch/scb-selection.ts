@@ -21,7 +21,11 @@ export interface TablePlan {
 }
 
 /** Labels SCB gives the sexes across tables, for matching a configured sex code by label. */
-const SEX_LABELS: Record<string, string[]> = { '1+2': ['totalt', 'män och kvinnor', 'samtliga', 'båda könen'], '1': ['män'], '2': ['kvinnor'] };
+const SEX_LABELS: Record<string, string[]> = {
+  '1+2': ['totalt', 'män och kvinnor', 'samtliga', 'båda könen'],
+  '1': ['män'],
+  '2': ['kvinnor'],
+};
 
 /**
  * The table's value for a configured code: the same code, else the one value whose label equals
@@ -33,16 +37,24 @@ function matchValue(dimension: JsonStatDimension, wanted: string): { code: strin
   const found = dimension.codes.filter((code) => targets.has(normaliseLabel(dimension.labels.get(code) ?? '')));
   if (found.length === 1 && found[0] !== undefined) return { code: found[0] };
   const values = dimension.codes.map((code) => `${code} "${dimension.labels.get(code) ?? ''}"`).join('; ');
-  return { problem: `${dimension.id}: ${found.length === 0 ? `hittar inget värde för ${wanted}` : `${wanted} kan vara flera (${found.join(', ')})`}; variabelns värden: ${values}` };
+  return {
+    problem: `${dimension.id}: ${found.length === 0 ? `hittar inget värde för ${wanted}` : `${wanted} kan vara flera (${found.join(', ')})`}; variabelns värden: ${values}`,
+  };
 }
 
-export function planTable(table: ScbTable, metadata: JsonStatCube, registry: RegionRegistry, tableId: string | null = table.table): TablePlan {
+export function planTable(
+  table: ScbTable,
+  metadata: JsonStatCube,
+  registry: RegionRegistry,
+  tableId: string | null = table.table,
+): TablePlan {
   const name = tableId ?? table.dataset;
   const problems: string[] = [];
   const valueCodes: Record<string, Record<string, string>> = {};
   const dimension = (id: string): JsonStatDimension | undefined => {
     const found = metadata.dimensions.find((candidate) => candidate.id === id);
-    if (!found) problems.push(`variabeln ${id} saknas (tabellen har ${metadata.dimensions.map((d) => d.id).join(', ')})`);
+    if (!found)
+      problems.push(`variabeln ${id} saknas (tabellen har ${metadata.dimensions.map((d) => d.id).join(', ')})`);
     return found;
   };
   /** The table's codes for configured codes: pinned codes must exist; unverified ones are matched by label. */
@@ -65,7 +77,9 @@ export function planTable(table: ScbTable, metadata: JsonStatCube, registry: Reg
     });
   };
 
-  const regionCodes = registry.all.filter((region) => table.geo.levels.includes(region.level)).map((region) => region.code);
+  const regionCodes = registry.all
+    .filter((region) => table.geo.levels.includes(region.level))
+    .map((region) => region.code);
   tableCodes(table.geo.variable, regionCodes, false);
   const sexCodes = tableCodes(table.sex.variable, [...new Set(Object.values(table.sex.codes))], table.codesByLabel);
   const from = normalisePeriodCode(table.time.from);
@@ -77,8 +91,18 @@ export function planTable(table: ScbTable, metadata: JsonStatCube, registry: Reg
     if (canonical === null || from === null || parsePeriod(canonical)?.kind !== kind) return false;
     return comparePeriodCodes(canonical, from) >= 0 && (to === null || comparePeriodCodes(canonical, to) <= 0);
   });
-  if (timeCodes.length === 0) problems.push(`${table.time.variable} har inga perioder från ${table.time.from}${table.time.to ? ` till ${table.time.to}` : ''}`);
-  const selects = table.queries.map((query) => Object.fromEntries(Object.entries(query.select).map(([variable, codes]) => [variable, tableCodes(variable, codes, table.codesByLabel)])));
+  if (timeCodes.length === 0)
+    problems.push(
+      `${table.time.variable} har inga perioder från ${table.time.from}${table.time.to ? ` till ${table.time.to}` : ''}`,
+    );
+  const selects = table.queries.map((query) =>
+    Object.fromEntries(
+      Object.entries(query.select).map(([variable, codes]) => [
+        variable,
+        tableCodes(variable, codes, table.codesByLabel),
+      ]),
+    ),
+  );
   const contentsDimension = dimension(table.contents.variable);
   if (problems.length > 0) throw new Error(`${name} (${table.title}): ${problems.join('; ')}`);
 
@@ -93,14 +117,23 @@ export function planTable(table: ScbTable, metadata: JsonStatCube, registry: Reg
   const queries = table.queries.map((query, index) => {
     const selection: Selection = { ...base, ...selects[index] };
     // A variable PxWeb can eliminate is left out and summed by SCB (Civilstånd in TAB638).
-    const unselected = dimensionOrder.filter((id) => !(id in selection) && !metadata.dimensions.find((dimension) => dimension.id === id)?.eliminable);
+    const unselected = dimensionOrder.filter(
+      (id) => !(id in selection) && !metadata.dimensions.find((dimension) => dimension.id === id)?.eliminable,
+    );
     if (unselected.length > 0) throw new Error(`${name}, fråga ${query.name}: välj koder för ${unselected.join(', ')}`);
-    return { name: query.name, selection: Object.fromEntries(dimensionOrder.filter((id) => id in selection).map((id) => [id, selection[id] ?? []])) };
+    return {
+      name: query.name,
+      selection: Object.fromEntries(
+        dimensionOrder.filter((id) => id in selection).map((id) => [id, selection[id] ?? []]),
+      ),
+    };
   });
   return { contentCodes, valueCodes, queries, dimensionOrder };
 }
 
 /** The POST body PxWebApi 2.0 expects for a selection. */
 export function selectionBody(selection: Selection): string {
-  return JSON.stringify({ selection: Object.entries(selection).map(([variableCode, valueCodes]) => ({ variableCode, valueCodes })) });
+  return JSON.stringify({
+    selection: Object.entries(selection).map(([variableCode, valueCodes]) => ({ variableCode, valueCodes })),
+  });
 }

@@ -34,7 +34,13 @@ export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
   const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
   const parsed = ScbConfigSchema.safeParse(response.json);
   if (!parsed.success) throw new Error(`${url}: svaret saknar maxDataCells, maxCallsPerTimeWindow eller timeWindow`);
-  context.store.write('scb/config.json', response.bytes, { source: 'scb', url, query: null, retrievedAt: context.retrievedAt(), example: false });
+  context.store.write('scb/config.json', response.bytes, {
+    source: 'scb',
+    url,
+    query: null,
+    retrievedAt: context.retrievedAt(),
+    example: false,
+  });
   return parsed.data;
 }
 
@@ -66,14 +72,26 @@ interface ChosenTable {
   plan: TablePlan;
 }
 
-async function loadTable(id: string, table: ScbTable, throttle: () => Promise<void>, context: ScbContext): Promise<{ chosen: ChosenTable } | { problem: string }> {
+async function loadTable(
+  id: string,
+  table: ScbTable,
+  throttle: () => Promise<void>,
+  context: ScbContext,
+): Promise<{ chosen: ChosenTable } | { problem: string }> {
   const { baseUrl, lang } = context.config;
   const metadataUrl = `${baseUrl}/tables/${id}/metadata?lang=${lang}&outputFormat=json-stat2`;
   await throttle();
   const response = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
   const metadata = readJsonStat(response.json, { metadataOnly: true });
   try {
-    return { chosen: { id, metadataUrl, metadataBytes: response.bytes, plan: planTable(table, metadata, context.registry, id) } };
+    return {
+      chosen: {
+        id,
+        metadataUrl,
+        metadataBytes: response.bytes,
+        plan: planTable(table, metadata, context.registry, id),
+      },
+    };
   } catch (error) {
     if (table.table !== null) throw error;
     return { problem: error instanceof Error ? error.message : String(error) };
@@ -86,7 +104,12 @@ async function loadTable(id: string, table: ScbTable, throttle: () => Promise<vo
  * candidate whose metadata has every variable and value the entry needs. None or several is an
  * error that lists the candidates, so the analyst can pin the right id.
  */
-async function findTable(table: ScbTable, { query, folder }: { query: string; folder: string | null }, throttle: () => Promise<void>, context: ScbContext): Promise<ChosenTable> {
+async function findTable(
+  table: ScbTable,
+  { query, folder }: { query: string; folder: string | null },
+  throttle: () => Promise<void>,
+  context: ScbContext,
+): Promise<ChosenTable> {
   const { baseUrl, lang } = context.config;
   const candidates: { id: string; label: string }[] = [];
   for (let pageNumber = 1; pageNumber <= MAX_SEARCH_PAGES; pageNumber++) {
@@ -94,7 +117,10 @@ async function findTable(table: ScbTable, { query, folder }: { query: string; fo
     await throttle();
     const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
     const parsed = TablesPageSchema.safeParse(response.json);
-    if (!parsed.success) throw new Error(`${url}: svaret är ingen tabellista (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
+    if (!parsed.success)
+      throw new Error(
+        `${url}: svaret är ingen tabellista (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
+      );
     context.store.write(`scb/${table.dataset}/search-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
       source: 'scb',
       url,
@@ -103,11 +129,21 @@ async function findTable(table: ScbTable, { query, folder }: { query: string; fo
       example: false,
     });
     // A table the answer places in no folder cannot be ruled out by folder; its metadata decides.
-    const inFolder = (entry: (typeof parsed.data.tables)[number]) => folder === null || entry.paths === undefined || entry.paths.some((path) => path.some((node) => node.id === folder));
-    candidates.push(...parsed.data.tables.filter((entry) => entry.discontinued !== true && inFolder(entry)).map((entry) => ({ id: entry.id, label: entry.label ?? '' })));
+    const inFolder = (entry: (typeof parsed.data.tables)[number]) =>
+      folder === null ||
+      entry.paths === undefined ||
+      entry.paths.some((path) => path.some((node) => node.id === folder));
+    candidates.push(
+      ...parsed.data.tables
+        .filter((entry) => entry.discontinued !== true && inFolder(entry))
+        .map((entry) => ({ id: entry.id, label: entry.label ?? '' })),
+    );
     if (!parsed.data.page || pageNumber >= parsed.data.page.totalPages) break;
   }
-  if (candidates.length === 0) throw new Error(`${table.dataset}: SCB:s sökning "${query}" gav inga tabeller som fortfarande uppdateras; ange tabellens id som table i sources.json`);
+  if (candidates.length === 0)
+    throw new Error(
+      `${table.dataset}: SCB:s sökning "${query}" gav inga tabeller som fortfarande uppdateras; ange tabellens id som table i sources.json`,
+    );
   const fits: ChosenTable[] = [];
   const problems: string[] = [];
   for (const candidate of candidates) {
@@ -119,11 +155,21 @@ async function findTable(table: ScbTable, { query, folder }: { query: string; fo
     context.deps.log(`  ${table.dataset}: sökningen "${query}" gav ${fits[0].id}`);
     return fits[0];
   }
-  if (fits.length > 1) throw new Error(`${table.dataset}: flera tabeller passar sökningen "${query}": ${fits.map((fit) => fit.id).join(', ')}; ange rätt id som table i sources.json`);
-  throw new Error(`${table.dataset}: ingen tabell från sökningen "${query}" har det som behövs:\n  ${problems.join('\n  ')}`);
+  if (fits.length > 1)
+    throw new Error(
+      `${table.dataset}: flera tabeller passar sökningen "${query}": ${fits.map((fit) => fit.id).join(', ')}; ange rätt id som table i sources.json`,
+    );
+  throw new Error(
+    `${table.dataset}: ingen tabell från sökningen "${query}" har det som behövs:\n  ${problems.join('\n  ')}`,
+  );
 }
 
-export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle: () => Promise<void>, context: ScbContext): Promise<number> {
+export async function fetchScbTable(
+  table: ScbTable,
+  limits: ScbLimits,
+  throttle: () => Promise<void>,
+  context: ScbContext,
+): Promise<number> {
   const { baseUrl, lang } = context.config;
   let chosen: ChosenTable;
   if (table.table !== null) {
@@ -135,16 +181,35 @@ export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle
     context.store.recordTable(table.dataset, chosen.id);
   }
   const { plan } = chosen;
-  context.store.write(`scb/${table.dataset}/metadata.json`, chosen.metadataBytes, { source: 'scb', url: chosen.metadataUrl, query: null, retrievedAt: context.retrievedAt(), example: false });
-  context.store.recordContentCodes(chosen.id, Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])));
+  context.store.write(`scb/${table.dataset}/metadata.json`, chosen.metadataBytes, {
+    source: 'scb',
+    url: chosen.metadataUrl,
+    query: null,
+    retrievedAt: context.retrievedAt(),
+    example: false,
+  });
+  context.store.recordContentCodes(
+    chosen.id,
+    Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])),
+  );
   context.store.recordValueCodes(table.dataset, plan.valueCodes);
   const dataUrl = `${baseUrl}/tables/${chosen.id}/data?lang=${lang}&outputFormat=json-stat2`;
-  const calls = plan.queries.flatMap((query) => planQueries(query.selection, limits.maxDataCells, plan.dimensionOrder).map((selection) => ({ query: query.name, selection })));
+  const calls = plan.queries.flatMap((query) =>
+    planQueries(query.selection, limits.maxDataCells, plan.dimensionOrder).map((selection) => ({
+      query: query.name,
+      selection,
+    })),
+  );
   let done = 0;
   for (const call of calls) {
     const body = selectionBody(call.selection);
     await throttle();
-    const response = await requestJson(dataUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }, context.policy, context.deps);
+    const response = await requestJson(
+      dataUrl,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      context.policy,
+      context.deps,
+    );
     readJsonStat(response.json);
     done++;
     context.store.write(`scb/${table.dataset}/${call.query}-${String(done).padStart(3, '0')}.json`, response.bytes, {
@@ -161,7 +226,9 @@ export async function fetchScbTable(table: ScbTable, limits: ScbLimits, throttle
 
 export async function fetchScb(context: ScbContext): Promise<void> {
   const limits = await fetchScbLimits(context);
-  context.deps.log(`SCB: högst ${limits.maxDataCells} celler per anrop, ${limits.maxCallsPerTimeWindow} anrop per ${limits.timeWindow} s`);
+  context.deps.log(
+    `SCB: högst ${limits.maxDataCells} celler per anrop, ${limits.maxCallsPerTimeWindow} anrop per ${limits.timeWindow} s`,
+  );
   const throttle = createThrottle(limits.maxCallsPerTimeWindow, limits.timeWindow * 1000, context.deps);
   for (const table of context.config.tables) await fetchScbTable(table, limits, throttle, context);
 }

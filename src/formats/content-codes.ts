@@ -36,17 +36,25 @@ export interface Wanted {
 /** Returns code per wanted item (in order) or throws naming every item it could not resolve. */
 export function resolveContentCodes(table: string, dimension: JsonStatDimension, wanted: Wanted[]): string[] {
   const problems: string[] = [];
-  const available = dimension.codes.map((code) => ({ code, label: normaliseLabel(dimension.labels.get(code) ?? code) }));
+  const available = dimension.codes.map((code) => ({
+    code,
+    label: normaliseLabel(dimension.labels.get(code) ?? code),
+  }));
   const codes = wanted.map((item) => {
     if (item.code !== null) {
-      if (!dimension.codes.includes(item.code)) problems.push(`innehållskoden ${item.code} (${item.label}) finns inte längre`);
+      if (!dimension.codes.includes(item.code))
+        problems.push(`innehållskoden ${item.code} (${item.label}) finns inte längre`);
       return item.code;
     }
     const target = normaliseLabel(item.label);
     const exact = available.filter((candidate) => candidate.label === target);
     const near = exact.length > 0 ? exact : available.filter((candidate) => editDistance(candidate.label, target) <= 2);
     if (near.length === 1 && near[0]) return near[0].code;
-    problems.push(near.length === 0 ? `hittar inget innehåll som heter "${item.label}"` : `"${item.label}" kan vara flera: ${near.map((candidate) => candidate.code).join(', ')}`);
+    problems.push(
+      near.length === 0
+        ? `hittar inget innehåll som heter "${item.label}"`
+        : `"${item.label}" kan vara flera: ${near.map((candidate) => candidate.code).join(', ')}`,
+    );
     return '';
   });
   if (problems.length > 0) {

@@ -3,7 +3,8 @@
  * the file says so, Windows-1252 as Swedish Excel's fallback. Text that was decoded twice
  * ("Ã¥" for "å") or binary content is refused rather than imported as garbage.
  */
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; line: number; column: number; message: string };
+export type Decoded =
+  { ok: true; text: string; encoding: string } | { ok: false; line: number; column: number; message: string };
 
 const MOJIBAKE = /Ã[\u0080-\u00bf¤¥¶]/;
 
@@ -26,7 +27,12 @@ export function decodeExport(bytes: Uint8Array): Decoded {
     }
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return { ok: false, ...position(text, nul), message: `filen innehåller binära tecken: väntade text (UTF-8 eller Windows-1252), fann NUL-tecken` };
+  if (nul >= 0)
+    return {
+      ok: false,
+      ...position(text, nul),
+      message: `filen innehåller binära tecken: väntade text (UTF-8 eller Windows-1252), fann NUL-tecken`,
+    };
   const garbled = MOJIBAKE.exec(text);
   if (garbled)
     return {

@@ -10,7 +10,9 @@ const IndexSchema = z.union([z.array(z.string()), z.record(z.string(), z.number(
 const CategorySchema = z.object({
   index: IndexSchema.optional(),
   label: z.record(z.string(), z.string()).optional(),
-  unit: z.record(z.string(), z.object({ base: z.string().optional(), decimals: z.number().int().optional() }).loose()).optional(),
+  unit: z
+    .record(z.string(), z.object({ base: z.string().optional(), decimals: z.number().int().optional() }).loose())
+    .optional(),
 });
 
 const DimensionSchema = z.object({ label: z.string().optional(), category: CategorySchema }).loose();
@@ -64,7 +66,12 @@ export class JsonStatError extends Error {
   }
 }
 
-function readCodes(dimensionId: string, category: z.infer<typeof CategorySchema>, size: number, problems: string[]): string[] {
+function readCodes(
+  dimensionId: string,
+  category: z.infer<typeof CategorySchema>,
+  size: number,
+  problems: string[],
+): string[] {
   const index = category.index;
   if (index === undefined) {
     // A single-category dimension may omit index; its one code is then the label's key.
@@ -74,18 +81,24 @@ function readCodes(dimensionId: string, category: z.infer<typeof CategorySchema>
     return [];
   }
   if (Array.isArray(index)) {
-    if (index.length !== size) problems.push(`dimension.${dimensionId} har ${index.length} kategorier men size säger ${size}`);
+    if (index.length !== size)
+      problems.push(`dimension.${dimensionId} har ${index.length} kategorier men size säger ${size}`);
     if (new Set(index).size !== index.length) problems.push(`dimension.${dimensionId}.category.index har dubbletter`);
     return index;
   }
   const entries = Object.entries(index);
-  if (entries.length !== size) problems.push(`dimension.${dimensionId} har ${entries.length} kategorier men size säger ${size}`);
+  if (entries.length !== size)
+    problems.push(`dimension.${dimensionId} har ${entries.length} kategorier men size säger ${size}`);
   const codes = new Array<string>(entries.length);
   for (const [code, position] of entries) {
     if (position < 0 || position >= entries.length) {
-      problems.push(`dimension.${dimensionId}.category.index["${code}"] = ${position} ligger utanför 0–${entries.length - 1}`);
+      problems.push(
+        `dimension.${dimensionId}.category.index["${code}"] = ${position} ligger utanför 0–${entries.length - 1}`,
+      );
     } else if (codes[position] !== undefined) {
-      problems.push(`dimension.${dimensionId}.category.index: position ${position} används av både "${codes[position]}" och "${code}"`);
+      problems.push(
+        `dimension.${dimensionId}.category.index: position ${position} används av både "${codes[position]}" och "${code}"`,
+      );
     } else codes[position] = code;
   }
   return Array.from(codes, (code) => code ?? '');
@@ -98,11 +111,14 @@ function readCodes(dimensionId: string, category: z.infer<typeof CategorySchema>
 export function readJsonStat(input: unknown, options: { metadataOnly?: boolean } = {}): JsonStatCube {
   const parsed = JsonStatDatasetSchema.safeParse(input);
   if (!parsed.success) {
-    throw new JsonStatError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`));
+    throw new JsonStatError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`),
+    );
   }
   const data = parsed.data;
   const problems: string[] = [];
-  if (data.id.length !== data.size.length) problems.push(`id har ${data.id.length} dimensioner men size har ${data.size.length}`);
+  if (data.id.length !== data.size.length)
+    problems.push(`id har ${data.id.length} dimensioner men size har ${data.size.length}`);
   if (new Set(data.id).size !== data.id.length) problems.push('id innehåller samma dimension två gånger');
   const dimensions: JsonStatDimension[] = data.id.map((id, position) => {
     const dimension = data.dimension[id];
@@ -113,7 +129,9 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
     }
     // Real metadata responses may state a default selection's size (TAB638: Alder size 1, 102
     // categories), so in metadata mode the categories themselves decide.
-    const categoryCount = Array.isArray(dimension.category.index) ? dimension.category.index.length : Object.keys(dimension.category.index ?? dimension.category.label ?? {}).length;
+    const categoryCount = Array.isArray(dimension.category.index)
+      ? dimension.category.index.length
+      : Object.keys(dimension.category.index ?? dimension.category.label ?? {}).length;
     const codes = readCodes(id, dimension.category, options.metadataOnly ? categoryCount : size, problems);
     return {
       id,
@@ -132,21 +150,32 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
     if (value.length !== cellCount) problems.push(`value har ${value.length} celler men size ger ${cellCount}`);
   } else {
     for (const key of Object.keys(value)) {
-      if (!/^\d+$/.test(key) || Number(key) >= cellCount) problems.push(`value["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
+      if (!/^\d+$/.test(key) || Number(key) >= cellCount)
+        problems.push(`value["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
     }
   }
   const status = options.metadataOnly ? undefined : data.status;
-  if (Array.isArray(status) && status.length !== cellCount) problems.push(`status har ${status.length} celler men size ger ${cellCount}`);
+  if (Array.isArray(status) && status.length !== cellCount)
+    problems.push(`status har ${status.length} celler men size ger ${cellCount}`);
   if (status !== undefined && typeof status === 'object' && !Array.isArray(status)) {
     for (const key of Object.keys(status)) {
-      if (!/^\d+$/.test(key) || Number(key) >= cellCount) problems.push(`status["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
+      if (!/^\d+$/.test(key) || Number(key) >= cellCount)
+        problems.push(`status["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
     }
   }
   if (problems.length > 0) throw new JsonStatError(problems);
 
-  const valueAt = Array.isArray(value) ? (index: number) => value[index] ?? null : (index: number) => value[String(index)] ?? null;
+  const valueAt = Array.isArray(value)
+    ? (index: number) => value[index] ?? null
+    : (index: number) => value[String(index)] ?? null;
   const statusAt =
-    status === undefined ? () => '' : typeof status === 'string' ? () => status : Array.isArray(status) ? (index: number) => status[index] ?? '' : (index: number) => status[String(index)] ?? '';
+    status === undefined
+      ? () => ''
+      : typeof status === 'string'
+        ? () => status
+        : Array.isArray(status)
+          ? (index: number) => status[index] ?? ''
+          : (index: number) => status[String(index)] ?? '';
 
   return {
     label: data.label ?? '',
@@ -160,7 +189,10 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
 }
 
 /** Calls `visit` for every cell in row-major order with its category codes. */
-export function forEachCell(cube: JsonStatCube, visit: (codes: string[], value: number | null, status: string, index: number) => void): void {
+export function forEachCell(
+  cube: JsonStatCube,
+  visit: (codes: string[], value: number | null, status: string, index: number) => void,
+): void {
   const sizes = cube.dimensions.map((dimension) => dimension.codes.length);
   const counters = sizes.map(() => 0);
   const codes = cube.dimensions.map((dimension) => dimension.codes[0] ?? '');

@@ -47,7 +47,10 @@ export function readKoladaPage(input: unknown): KoladaPage {
 }
 
 /** The link to the next page, whichever name the server used, or null at the end. */
-export function nextPageLink(page: { next_url?: string | null | undefined; next_page?: string | null | undefined }): string | null {
+export function nextPageLink(page: {
+  next_url?: string | null | undefined;
+  next_page?: string | null | undefined;
+}): string | null {
   return page.next_url ?? page.next_page ?? null;
 }
 
@@ -62,7 +65,9 @@ export function koladaToScbRegion(id: string): string | null {
 export const KOLADA_SEX = { T: 'total', K: 'women', M: 'men' } as const;
 
 /** Kolada's `/v3/municipality_groups` pages; members as ids or as `{id, title}`. */
-const MemberSchema = z.union([z.string(), z.object({ id: z.string() }).loose()]).transform((member) => (typeof member === 'string' ? member : member.id));
+const MemberSchema = z
+  .union([z.string(), z.object({ id: z.string() }).loose()])
+  .transform((member) => (typeof member === 'string' ? member : member.id));
 
 export const MunicipalityGroupsPageSchema = z
   .object({
@@ -74,8 +79,14 @@ export const MunicipalityGroupsPageSchema = z
   .loose();
 export type MunicipalityGroup = z.infer<typeof MunicipalityGroupsPageSchema>['values'][number];
 
-export function readMunicipalityGroupsPage(input: unknown, source: string): z.infer<typeof MunicipalityGroupsPageSchema> {
+export function readMunicipalityGroupsPage(
+  input: unknown,
+  source: string,
+): z.infer<typeof MunicipalityGroupsPageSchema> {
   const parsed = MunicipalityGroupsPageSchema.safeParse(input);
-  if (!parsed.success) throw new Error(`${source}: inget Kolada-svar med kommungrupper (${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('; ')})`);
+  if (!parsed.success)
+    throw new Error(
+      `${source}: inget Kolada-svar med kommungrupper (${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('; ')})`,
+    );
   return parsed.data;
 }

@@ -23,8 +23,10 @@ export function renderMarkdown(source: string): string {
     .filter((block) => block.trim() !== '')
     .map((block) => {
       const lines = block.split('\n').map((line) => line.trim());
-      if (lines.every((line) => /^[-*] /.test(line))) return `<ul>${lines.map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`;
-      if (lines.every((line) => /^\d+[.)] /.test(line))) return `<ol>${lines.map((line) => `<li>${inline(line.replace(/^\d+[.)] /, ''))}</li>`).join('')}</ol>`;
+      if (lines.every((line) => /^[-*] /.test(line)))
+        return `<ul>${lines.map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`;
+      if (lines.every((line) => /^\d+[.)] /.test(line)))
+        return `<ol>${lines.map((line) => `<li>${inline(line.replace(/^\d+[.)] /, ''))}</li>`).join('')}</ol>`;
       return `<p>${inline(lines.join(' '))}</p>`;
     })
     .join('\n');

@@ -2,7 +2,11 @@
  * Numbers as Swedish Excel and analysts write them: decimal comma or point, thousands separated by
  * space, no-break space or narrow no-break space, minus as hyphen or U+2212, optional percent sign.
  */
-export type ParsedCell = { kind: 'number'; value: number } | { kind: 'marker'; marker: SuppressionMarker } | { kind: 'empty' } | { kind: 'invalid'; text: string };
+export type ParsedCell =
+  | { kind: 'number'; value: number }
+  | { kind: 'marker'; marker: SuppressionMarker }
+  | { kind: 'empty' }
+  | { kind: 'invalid'; text: string };
 
 /** Markers published instead of a number, and what each means. */
 export const SUPPRESSION_MARKERS = {

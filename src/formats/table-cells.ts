@@ -87,7 +87,13 @@ export function spreadsheetCellText(value: unknown): string {
 }
 
 export function cellsFromSpreadsheetRows(rows: unknown[][]): CellTable {
-  const cells = rows.map((row, rowIndex) => row.map((value, columnIndex) => ({ text: spreadsheetCellText(value), line: rowIndex + 1, column: columnIndex + 1 })));
+  const cells = rows.map((row, rowIndex) =>
+    row.map((value, columnIndex) => ({
+      text: spreadsheetCellText(value),
+      line: rowIndex + 1,
+      column: columnIndex + 1,
+    })),
+  );
   while (cells.length > 0 && (cells.at(-1) ?? []).every((cell) => cell.text.trim() === '')) cells.pop();
   const [header = [], ...data] = cells;
   return { header, rows: data.filter((row) => !row.every((cell) => cell.text.trim() === '')) };

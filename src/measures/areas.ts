@@ -25,10 +25,30 @@ export function forbundAreas(forbund: Forbund, registry: RegionRegistry): Forbun
   const members = forbund.members.map((member) => kommunArea(member.code, registry));
   return {
     members,
-    forbund: { id: forbund.id, name: forbund.name, kind: 'forbund', regionCode: null, kommuner: members.map((member) => member.id) },
-    lan: forbund.comparisons.lan.map((code) => ({ id: code, name: registry.mustGet(code).name, kind: 'lan', regionCode: code, kommuner: registry.kommunerInLan(code).map((region) => region.code) })),
+    forbund: {
+      id: forbund.id,
+      name: forbund.name,
+      kind: 'forbund',
+      regionCode: null,
+      kommuner: members.map((member) => member.id),
+    },
+    lan: forbund.comparisons.lan.map((code) => ({
+      id: code,
+      name: registry.mustGet(code).name,
+      kind: 'lan',
+      regionCode: code,
+      kommuner: registry.kommunerInLan(code).map((region) => region.code),
+    })),
     kommungrupper: forbund.comparisons.kommungrupper ? kommungruppAreas(members, registry) : [],
-    riket: forbund.comparisons.riket ? { id: '00', name: 'Riket', kind: 'riket', regionCode: '00', kommuner: registry.kommuner().map((region) => region.code) } : null,
+    riket: forbund.comparisons.riket
+      ? {
+          id: '00',
+          name: 'Riket',
+          kind: 'riket',
+          regionCode: '00',
+          kommuner: registry.kommuner().map((region) => region.code),
+        }
+      : null,
   };
 }
 

@@ -68,7 +68,9 @@ function yearlyMean(parts: Point[], partsPerYear: number): Point[] {
 /** Yearly values from monthly points: the value of one month (BAS goals are measured in October). */
 export function yearlyFromMonth(monthly: Point[], month: number): Point[] {
   const suffix = `M${String(month).padStart(2, '0')}`;
-  return monthly.filter((point) => point.period.endsWith(suffix)).map((point) => ({ ...point, period: point.period.slice(0, 4) }));
+  return monthly
+    .filter((point) => point.period.endsWith(suffix))
+    .map((point) => ({ ...point, period: point.period.slice(0, 4) }));
 }
 
 /** Rolling 12-month mean at each month that has 11 months before it. */
@@ -76,7 +78,11 @@ export function rolling12(monthly: Point[]): Point[] {
   const out: Point[] = [];
   for (let index = 11; index < monthly.length; index++) {
     const window = monthly.slice(index - 11, index + 1);
-    out.push({ period: monthly[index]?.period ?? '', value: meanOrNull(window.map((point) => point.value)), status: combineStatus(window.map((point) => point.status)) });
+    out.push({
+      period: monthly[index]?.period ?? '',
+      value: meanOrNull(window.map((point) => point.value)),
+      status: combineStatus(window.map((point) => point.status)),
+    });
   }
   return out;
 }
@@ -85,7 +91,10 @@ export function rolling12(monthly: Point[]): Point[] {
 export function changeAgainst(points: Point[], lag: number): { period: string; change: number | null }[] {
   return points.map((point, index) => {
     const earlier = points[index - lag];
-    return { period: point.period, change: earlier && point.value !== null && earlier.value !== null ? point.value - earlier.value : null };
+    return {
+      period: point.period,
+      change: earlier && point.value !== null && earlier.value !== null ? point.value - earlier.value : null,
+    };
   });
 }
 
@@ -95,7 +104,12 @@ export type Verdict = 'improving' | 'worsening' | 'unchanged' | 'no-data';
  * Judges a change in the indicator's desired direction. Differences that vanish at the published
  * number of decimals count as unchanged, so the verdict never contradicts the figures shown.
  */
-export function verdict(current: number | null, previous: number | null, direction: Direction, decimals: number): Verdict {
+export function verdict(
+  current: number | null,
+  previous: number | null,
+  direction: Direction,
+  decimals: number,
+): Verdict {
   if (current === null || previous === null) return 'no-data';
   const factor = 10 ** decimals;
   const difference = Math.round(current * factor) - Math.round(previous * factor);
@@ -115,7 +129,10 @@ export function rank<T>(items: T[], valueOf: (item: T) => number | null, directi
   const ranks = new Map<T, number>();
   sorted.forEach((item, index) => {
     const previous = sorted[index - 1];
-    ranks.set(item, previous !== undefined && valueOf(previous) === valueOf(item) ? (ranks.get(previous) ?? index + 1) : index + 1);
+    ranks.set(
+      item,
+      previous !== undefined && valueOf(previous) === valueOf(item) ? (ranks.get(previous) ?? index + 1) : index + 1,
+    );
   });
   return ranks;
 }

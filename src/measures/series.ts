@@ -45,8 +45,15 @@ function summed(file: IndexedFile, regions: string[], sex: Sex, breakdown: Recor
 }
 
 /** The area's own series if the source publishes it, else the sum over its kommuner. */
-function areaPoints(file: IndexedFile, area: Area, sex: Sex, breakdown: Record<string, string>, allowSum: boolean): Point[] | null {
-  if (area.regionCode !== null && file.regions.has(area.regionCode)) return file.points(area.regionCode, sex, breakdown);
+function areaPoints(
+  file: IndexedFile,
+  area: Area,
+  sex: Sex,
+  breakdown: Record<string, string>,
+  allowSum: boolean,
+): Point[] | null {
+  if (area.regionCode !== null && file.regions.has(area.regionCode))
+    return file.points(area.regionCode, sex, breakdown);
   if (!allowSum || area.kommuner.length === 0) return null;
   // Several indicators share a count (BAS's labour force is a numerator of one and a denominator of another).
   let cache = sumCache.get(file);
@@ -61,7 +68,11 @@ function areaPoints(file: IndexedFile, area: Area, sex: Sex, breakdown: Record<s
 
 const sumCache = new WeakMap<IndexedFile, Map<string, Point[] | null>>();
 
-function pick(selection: Record<string, string>, file: IndexedFile, base: Record<string, string>): Record<string, string> {
+function pick(
+  selection: Record<string, string>,
+  file: IndexedFile,
+  base: Record<string, string>,
+): Record<string, string> {
   const chosen = { ...base };
   for (const [name, code] of Object.entries(selection)) if (file.breakdownNames.has(name)) chosen[name] = code;
   return chosen;
@@ -84,7 +95,13 @@ function toYearly(indicator: Indicator, points: Point[]): Point[] {
  * Yearly series of the indicator for an area, sex and breakdown selection (e.g. `{benefit: 'summa'}`).
  * Returns null when the snapshot cannot give this area a value (e.g. a förbund aggregate of shares).
  */
-export function yearlySeries(snapshot: Snapshot, indicator: Indicator, area: Area, sex: Sex, selection: Record<string, string>): ValuePoint[] | null {
+export function yearlySeries(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
   // Pages, downloads and open data ask for the same series many times; compute each once per build.
   let cache = seriesCache.get(snapshot);
   if (!cache) {
@@ -103,21 +120,47 @@ export function yearlySeries(snapshot: Snapshot, indicator: Indicator, area: Are
 
 const seriesCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
 
-function computeYearlySeries(snapshot: Snapshot, indicator: Indicator, area: Area, sex: Sex, selection: Record<string, string>): ValuePoint[] | null {
+function computeYearlySeries(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
   const measure = indicator.measure;
   if (measure.kind === 'ratio') {
     const numeratorFile = snapshot.file(measure.numerator.indicator);
     const denominatorFile = snapshot.file(measure.denominator.indicator);
     if (!numeratorFile || !denominatorFile) return null;
-    const numerator = areaPoints(numeratorFile, area, sex, pick(selection, numeratorFile, measure.numerator.breakdown), true);
-    const denominator = areaPoints(denominatorFile, area, sex, pick(selection, denominatorFile, measure.denominator.breakdown), true);
+    const numerator = areaPoints(
+      numeratorFile,
+      area,
+      sex,
+      pick(selection, numeratorFile, measure.numerator.breakdown),
+      true,
+    );
+    const denominator = areaPoints(
+      denominatorFile,
+      area,
+      sex,
+      pick(selection, denominatorFile, measure.denominator.breakdown),
+      true,
+    );
     if (!numerator || !denominator) return null;
     const yearlyNumerator = toYearly(indicator, numerator);
     const yearlyDenominator = new Map(toYearly(indicator, denominator).map((point) => [point.period, point]));
     return yearlyNumerator.flatMap((point) => {
       const below = yearlyDenominator.get(point.period);
       if (!below) return [];
-      return [{ period: point.period, numerator: point.value, denominator: below.value, value: ratio(point.value, below.value, measure.scale), status: combineStatus([point.status, below.status]) }];
+      return [
+        {
+          period: point.period,
+          numerator: point.value,
+          denominator: below.value,
+          value: ratio(point.value, below.value, measure.scale),
+          status: combineStatus([point.status, below.status]),
+        },
+      ];
     });
   }
   const file = snapshot.file(measure.indicator);

@@ -43,7 +43,12 @@ export function listExportFiles(exportsDir: string): string[] {
 /** Validates every export; throws with all problems of all files. */
 export async function importAllExports(files: string[], config: ProjectConfig, today: Date): Promise<ImportedExport[]> {
   const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
-  const context = { registry: config.registry, indicators, suppressionThreshold: config.site.suppressionThreshold, today };
+  const context = {
+    registry: config.registry,
+    indicators,
+    suppressionThreshold: config.site.suppressionThreshold,
+    today,
+  };
   const problems: ExportProblem[] = [];
   const imported: ImportedExport[] = [];
   for (const file of files) {
@@ -60,52 +65,112 @@ export function addExports(imported: ImportedExport[], builder: SnapshotBuilder)
     const id = `exports/${basename(entry.file)}`;
     for (const row of entry.rows) {
       if (builder.has(entry.manifest.indicator, row.region, row.sex, {}, row.period)) {
-        throw new ExportValidationError([{ file: entry.file, line: 1, column: 1, message: `${entry.manifest.indicator} ${row.region} ${row.period} finns redan i en annan export` }]);
+        throw new ExportValidationError([
+          {
+            file: entry.file,
+            line: 1,
+            column: 1,
+            message: `${entry.manifest.indicator} ${row.region} ${row.period} finns redan i en annan export`,
+          },
+        ]);
       }
-      builder.add(entry.manifest.indicator, 'final', row.region, row.sex, {}, row.period, row.value, row.status, row.sourceStatus, id);
+      builder.add(
+        entry.manifest.indicator,
+        'final',
+        row.region,
+        row.sex,
+        {},
+        row.period,
+        row.value,
+        row.status,
+        row.sourceStatus,
+        id,
+      );
     }
-    return { id, source: 'export', url: basename(entry.file), query: null, retrievedAt: `${entry.manifest.delivered}T00:00:00Z`, sha256: sha256(entry.bytes), example: entry.manifest.example };
+    return {
+      id,
+      source: 'export',
+      url: basename(entry.file),
+      query: null,
+      retrievedAt: `${entry.manifest.delivered}T00:00:00Z`,
+      sha256: sha256(entry.bytes),
+      example: entry.manifest.example,
+    };
   });
 }
 
 /** The registry's regions with each kommun's SKR kommungrupp, when the fetch found the groups. */
-function withKommungrupper(config: ProjectConfig, ids: Partial<Record<Kommungrupp, string>>, groups: MunicipalityGroup[]): Region[] {
+function withKommungrupper(
+  config: ProjectConfig,
+  ids: Partial<Record<Kommungrupp, string>>,
+  groups: MunicipalityGroup[],
+): Region[] {
   if (Object.keys(ids).length === 0) return [...config.registry.all];
   const perKommun = kommungruppPerKommun(groups, ids as Record<Kommungrupp, string>, config.registry);
-  return config.registry.all.map((region) => (region.level === 'kommun' ? { ...region, kommungrupp: perKommun[region.code] ?? null } : region));
+  return config.registry.all.map((region) =>
+    region.level === 'kommun' ? { ...region, kommungrupp: perKommun[region.code] ?? null } : region,
+  );
 }
 
 /** Reads raw + exports into a builder; the heart of `data:build`, kept free of output for tests and benchmarks. */
-export async function collectObservations(config: ProjectConfig, options: BuildOptions): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[] }> {
+export async function collectObservations(
+  config: ProjectConfig,
+  options: BuildOptions,
+): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[] }> {
   const rawDir = join(config.root, 'data/raw');
   const manifest = readRawManifest(rawDir);
   const builder = new SnapshotBuilder();
   const tables = new Map(config.sources.scb.tables.map((table) => [table.dataset, table]));
-  const indicatorByKpi = new Map(config.sources.kolada.kpis.filter((kpi) => kpi.kpi !== null).map((kpi) => [kpi.kpi as string, kpi.indicator]));
+  const indicatorByKpi = new Map(
+    config.sources.kolada.kpis.filter((kpi) => kpi.kpi !== null).map((kpi) => [kpi.kpi as string, kpi.indicator]),
+  );
   const inputHashes: string[] = [];
-  const bandSums = new Map(config.sources.scb.tables.filter((table) => table.ageBands !== null || table.sumSexes).map((table) => [table.dataset, new BandSums(table)]));
+  const bandSums = new Map(
+    config.sources.scb.tables
+      .filter((table) => table.ageBands !== null || table.sumSexes)
+      .map((table) => [table.dataset, new BandSums(table)]),
+  );
   const groups: MunicipalityGroup[] = [];
   let done = 0;
   for (const file of manifest.files) {
     const bytes = readFileSync(join(config.root, 'data', file.id));
-    if (sha256(bytes) !== file.sha256) throw new Error(`data/${file.id}: innehållet stämmer inte med kontrollsumman i provenance.json (filen har ändrats efter hämtningen)`);
+    if (sha256(bytes) !== file.sha256)
+      throw new Error(
+        `data/${file.id}: innehållet stämmer inte med kontrollsumman i provenance.json (filen har ändrats efter hämtningen)`,
+      );
     inputHashes.push(file.sha256);
     const parts = file.id.split('/');
-    if (file.source === 'scb' && parts.length === 4 && parts[3] !== 'metadata.json' && !/^search-\d+\.json$/.test(parts[3] ?? '')) {
+    if (
+      file.source === 'scb' &&
+      parts.length === 4 &&
+      parts[3] !== 'metadata.json' &&
+      !/^search-\d+\.json$/.test(parts[3] ?? '')
+    ) {
       const table = tables.get(parts[2] ?? '');
       if (!table) throw new Error(`data/${file.id}: ingen tabell med dataset "${parts[2]}" i sources.json`);
       const tableId = table.table ?? manifest.tables[table.dataset];
-      if (!tableId) throw new Error(`data/${file.id}: vilken tabell ${table.dataset} hämtades från saknas i provenance.json; kör npm run data:fetch igen`);
+      if (!tableId)
+        throw new Error(
+          `data/${file.id}: vilken tabell ${table.dataset} hämtades från saknas i provenance.json; kör npm run data:fetch igen`,
+        );
       const resolved = manifest.contentCodes[tableId] ?? {};
       const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
-      normaliseScbCube(readJsonStat(JSON.parse(bytes.toString('utf8'))), table, codes, file.id, bandSums.get(table.dataset) ?? builder, manifest.valueCodes[table.dataset]);
+      normaliseScbCube(
+        readJsonStat(JSON.parse(bytes.toString('utf8'))),
+        table,
+        codes,
+        file.id,
+        bandSums.get(table.dataset) ?? builder,
+        manifest.valueCodes[table.dataset],
+      );
     } else if (file.source === 'kolada' && /\/municipality_groups-page-\d+\.json$/.test(file.id)) {
       groups.push(...readMunicipalityGroupsPage(JSON.parse(bytes.toString('utf8')), `data/${file.id}`).values);
     } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
       normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
     }
     done++;
-    if (done % 10 === 0 || done === manifest.files.length) options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
+    if (done % 10 === 0 || done === manifest.files.length)
+      options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
   }
   for (const sums of bandSums.values()) sums.flush(builder);
   const regions = withKommungrupper(config, manifest.kommungrupper, groups);

@@ -18,7 +18,10 @@ export function diffExport(entry: ImportedExport, snapshot: Snapshot): ExportDif
     const current = file?.points(row.region, row.sex, {})?.find((point) => point.period === row.period);
     if (!current || (current.value === null && current.status === 'missing' && row.status !== 'missing')) diff.added++;
     else if (current.value === row.value && current.status === row.status) diff.unchanged++;
-    else diff.changed.push(`${row.region} ${row.sex} ${row.period}: ${current.value ?? current.status} → ${row.value ?? row.status}`);
+    else
+      diff.changed.push(
+        `${row.region} ${row.sex} ${row.period}: ${current.value ?? current.status} → ${row.value ?? row.status}`,
+      );
   }
   for (const series of file?.file.series ?? []) {
     file?.file.periods.forEach((period, index) => {

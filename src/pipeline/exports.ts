@@ -86,12 +86,18 @@ export function readManifest(file: string, problems: ExportProblem[]): ExportMan
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    problems.push({ file: path, line: 1, column: 1, message: `manifestet är inte giltig JSON: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      message: `manifestet är inte giltig JSON: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return null;
   }
   const parsed = ExportManifestSchema.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ file: path, line: 1, column: 1, message: `${issue.path.join('.')}: ${issue.message}` });
+    for (const issue of parsed.error.issues)
+      problems.push({ file: path, line: 1, column: 1, message: `${issue.path.join('.')}: ${issue.message}` });
     return null;
   }
   return parsed.data;
@@ -112,7 +118,12 @@ async function readCells(file: string, bytes: Uint8Array, problems: ExportProble
     try {
       return cellsFromSpreadsheetRows(await readSheet(Buffer.from(bytes)));
     } catch (error) {
-      problems.push({ file, line: 1, column: 1, message: `kunde inte läsa Excel-filen: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `kunde inte läsa Excel-filen: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return null;
     }
   }
@@ -127,18 +138,31 @@ async function readCells(file: string, bytes: Uint8Array, problems: ExportProble
 }
 
 /** Reads and validates one export. Returns null (and fills `problems`) when anything is wrong. */
-export async function importExport(file: string, context: ImportContext): Promise<{ imported: ImportedExport | null; problems: ExportProblem[] }> {
+export async function importExport(
+  file: string,
+  context: ImportContext,
+): Promise<{ imported: ImportedExport | null; problems: ExportProblem[] }> {
   const problems: ExportProblem[] = [];
   const manifest = readManifest(file, problems);
   const bytes = new Uint8Array(readFileSync(file));
   if (!manifest) return { imported: null, problems };
   const indicator = context.indicators.get(manifest.indicator);
   if (!indicator) {
-    problems.push({ file: manifestPathFor(file), line: 1, column: 1, message: `indikatorn "${manifest.indicator}" finns inte i data/config/indicators.json` });
+    problems.push({
+      file: manifestPathFor(file),
+      line: 1,
+      column: 1,
+      message: `indikatorn "${manifest.indicator}" finns inte i data/config/indicators.json`,
+    });
     return { imported: null, problems };
   }
   if (indicator.unit !== manifest.unit) {
-    problems.push({ file: manifestPathFor(file), line: 1, column: 1, message: `enheten stämmer inte: indikatorn ${indicator.id} har enheten ${indicator.unit}, manifestet säger ${manifest.unit}` });
+    problems.push({
+      file: manifestPathFor(file),
+      line: 1,
+      column: 1,
+      message: `enheten stämmer inte: indikatorn ${indicator.id} har enheten ${indicator.unit}, manifestet säger ${manifest.unit}`,
+    });
   }
   const table = await readCells(file, bytes, problems);
   if (!table) return { imported: null, problems };
@@ -146,8 +170,16 @@ export async function importExport(file: string, context: ImportContext): Promis
   return { imported: problems.length === 0 ? { file, manifest, bytes, rows } : null, problems };
 }
 
-function validateRows(file: string, table: CellTable, manifest: ExportManifest, indicator: Indicator, context: ImportContext, problems: ExportProblem[]): ExportRow[] {
-  const report = (cell: Pick<Cell, 'line' | 'column'>, message: string) => problems.push({ file, line: cell.line, column: cell.column, message });
+function validateRows(
+  file: string,
+  table: CellTable,
+  manifest: ExportManifest,
+  indicator: Indicator,
+  context: ImportContext,
+  problems: ExportProblem[],
+): ExportRow[] {
+  const report = (cell: Pick<Cell, 'line' | 'column'>, message: string) =>
+    problems.push({ file, line: cell.line, column: cell.column, message });
   const declared = Object.entries(manifest.columns).filter((entry): entry is [string, string] => entry[1] !== null);
   const headerTexts = table.header.map((cell) => cell.text.trim());
   const seen = new Map<string, Cell>();
@@ -169,7 +201,11 @@ function validateRows(file: string, table: CellTable, manifest: ExportManifest, 
   }
   const declaredTitles = new Set(declared.map(([, title]) => title.toLowerCase()));
   table.header.forEach((cell, index) => {
-    if (!declaredTitles.has((headerTexts[index] ?? '').toLowerCase())) report(cell, `okänd kolumn "${cell.text.trim()}": manifestet beskriver bara ${declared.map(([, t]) => `"${t}"`).join(', ')}`);
+    if (!declaredTitles.has((headerTexts[index] ?? '').toLowerCase()))
+      report(
+        cell,
+        `okänd kolumn "${cell.text.trim()}": manifestet beskriver bara ${declared.map(([, t]) => `"${t}"`).join(', ')}`,
+      );
   });
   if (problems.length > 0) return [];
   if (table.rows.length === 0) {
@@ -195,22 +231,32 @@ function validateRows(file: string, table: CellTable, manifest: ExportManifest, 
     if (!/^\d{4}$/.test(region)) {
       const hint = /^\d{3}$/.test(region) ? ` (inledande nolla borttagen av Excel? menar du "0${region}"?)` : '';
       report(regionCell, `väntade en fyrsiffrig kommunkod, fann "${region}"${hint}`);
-    } else if (context.registry.get(region)?.level !== 'kommun') report(regionCell, `okänd kommunkod "${region}": finns inte i SCB:s kodlista`);
+    } else if (context.registry.get(region)?.level !== 'kommun')
+      report(regionCell, `okänd kommunkod "${region}": finns inte i SCB:s kodlista`);
 
     const periodCell = cell('period') as Cell;
     const periodText = periodCell.text.trim().replace(/\.0$/, '');
     const period = parsePeriod(periodText);
-    if (!period) report(periodCell, `väntade en period som 2023, 2023H1, 2024K1 eller 2023M10, fann "${periodCell.text.trim()}"`);
-    else if (period.kind !== indicator.periodicity) report(periodCell, `väntade en period av slaget ${indicator.periodicity} för ${indicator.id}, fann "${periodText}"`);
+    if (!period)
+      report(periodCell, `väntade en period som 2023, 2023H1, 2024K1 eller 2023M10, fann "${periodCell.text.trim()}"`);
+    else if (period.kind !== indicator.periodicity)
+      report(
+        periodCell,
+        `väntade en period av slaget ${indicator.periodicity} för ${indicator.id}, fann "${periodText}"`,
+      );
     else if (isFuturePeriod(period, context.today)) report(periodCell, `perioden "${periodText}" ligger i framtiden`);
 
     const sexCell = cell('sex');
     const sex: Sex | undefined = sexCell ? SEX_WORDS[sexCell.text.trim().toLowerCase()] : 'total';
-    if (sexCell && !sex) report(sexCell, `väntade Totalt, Kvinnor eller Män (eller T, K, M), fann "${sexCell.text.trim()}"`);
+    if (sexCell && !sex)
+      report(sexCell, `väntade Totalt, Kvinnor eller Män (eller T, K, M), fann "${sexCell.text.trim()}"`);
 
     const unitCell = cell('unit');
     if (unitCell && !(UNIT_WORDS[manifest.unit] ?? []).includes(unitCell.text.trim().toLowerCase())) {
-      report(unitCell, `enheten stämmer inte: väntade ${(UNIT_WORDS[manifest.unit] ?? []).map((word) => `"${word}"`).join(' eller ')}, fann "${unitCell.text.trim()}"`);
+      report(
+        unitCell,
+        `enheten stämmer inte: väntade ${(UNIT_WORDS[manifest.unit] ?? []).map((word) => `"${word}"`).join(' eller ')}, fann "${unitCell.text.trim()}"`,
+      );
     }
 
     const valueCell = cell('value') as Cell;
@@ -218,7 +264,11 @@ function validateRows(file: string, table: CellTable, manifest: ExportManifest, 
     let value: number | null = null;
     let status: ObservationStatus = 'final';
     let sourceStatus = '';
-    if (parsed.kind === 'invalid') report(valueCell, `väntade ett tal (t.ex. 12 345 eller 3,4) eller en markering (${Object.keys(SUPPRESSION_MARKERS).join(' ')}), fann "${parsed.text}"`);
+    if (parsed.kind === 'invalid')
+      report(
+        valueCell,
+        `väntade ett tal (t.ex. 12 345 eller 3,4) eller en markering (${Object.keys(SUPPRESSION_MARKERS).join(' ')}), fann "${parsed.text}"`,
+      );
     else if (parsed.kind === 'empty') status = 'missing';
     else if (parsed.kind === 'marker') {
       status = SUPPRESSION_MARKERS[parsed.marker];
@@ -226,8 +276,10 @@ function validateRows(file: string, table: CellTable, manifest: ExportManifest, 
     } else {
       value = parsed.value;
       if (value < 0) report(valueCell, `väntade ett värde som inte är negativt, fann ${valueCell.text.trim()}`);
-      if (manifest.unit === 'percent' && value > 100) report(valueCell, `en andel kan inte vara över 100 %, fann ${valueCell.text.trim()}`);
-      if (manifest.unit === 'count' && !Number.isInteger(value)) report(valueCell, `väntade ett heltal (antal), fann ${valueCell.text.trim()}`);
+      if (manifest.unit === 'percent' && value > 100)
+        report(valueCell, `en andel kan inte vara över 100 %, fann ${valueCell.text.trim()}`);
+      if (manifest.unit === 'count' && !Number.isInteger(value))
+        report(valueCell, `väntade ett heltal (antal), fann ${valueCell.text.trim()}`);
       if (manifest.unit === 'count' && value > 0 && value < context.suppressionThreshold) {
         value = null;
         status = 'suppressed';

@@ -5,7 +5,12 @@
 import { KOLADA_SEX, koladaToScbRegion, type KoladaPage } from '../formats/kolada.ts';
 import type { SnapshotBuilder } from './snapshot-builder.ts';
 
-export function normaliseKoladaPage(page: KoladaPage, indicatorByKpi: Map<string, string>, provenance: string, builder: SnapshotBuilder): number {
+export function normaliseKoladaPage(
+  page: KoladaPage,
+  indicatorByKpi: Map<string, string>,
+  provenance: string,
+  builder: SnapshotBuilder,
+): number {
   let count = 0;
   for (const item of page.values) {
     const indicator = indicatorByKpi.get(item.kpi);
@@ -14,7 +19,18 @@ export function normaliseKoladaPage(page: KoladaPage, indicatorByKpi: Map<string
     for (const entry of item.values) {
       const flag = entry.status ?? '';
       const status = entry.value === null ? 'missing' : 'final';
-      builder.add(indicator, 'final', region, KOLADA_SEX[entry.gender], {}, String(item.period), entry.value, status, flag, provenance);
+      builder.add(
+        indicator,
+        'final',
+        region,
+        KOLADA_SEX[entry.gender],
+        {},
+        String(item.period),
+        entry.value,
+        status,
+        flag,
+        provenance,
+      );
       count++;
     }
   }

@@ -22,7 +22,16 @@ export class BandSums implements CellSink {
   private readonly table: ScbTable;
   private readonly sums = new Map<
     string,
-    { indicator: string; region: string; sex: Sex; breakdown: Record<string, string>; period: string; value: number | null; status: ObservationStatus; provenance: string }
+    {
+      indicator: string;
+      region: string;
+      sex: Sex;
+      breakdown: Record<string, string>;
+      period: string;
+      value: number | null;
+      status: ObservationStatus;
+      provenance: string;
+    }
   >();
 
   constructor(table: ScbTable) {
@@ -68,11 +77,15 @@ export class BandSums implements CellSink {
     }
     for (const target of targets) {
       this.accumulate(indicator, region, sex, target.breakdown, target.key, period, value, status, provenance);
-      if (this.table.sumSexes && sex !== 'total') this.accumulate(indicator, region, 'total', target.breakdown, target.key, period, value, status, provenance);
+      if (this.table.sumSexes && sex !== 'total')
+        this.accumulate(indicator, region, 'total', target.breakdown, target.key, period, value, status, provenance);
     }
   }
 
-  private readonly targetCache = new WeakMap<Record<string, string>, { breakdown: Record<string, string>; key: string }[]>();
+  private readonly targetCache = new WeakMap<
+    Record<string, string>,
+    { breakdown: Record<string, string>; key: string }[]
+  >();
 
   /** The bands a cell's age falls in, each a breakdown object of its own (shared by every cell of that band). */
   private targetsOf(breakdown: Record<string, string>): { breakdown: Record<string, string>; key: string }[] {
@@ -94,7 +107,18 @@ export class BandSums implements CellSink {
   /** Writes every sum; the provenance of a sum is the first raw file that contributed to it. */
   flush(builder: SnapshotBuilder): void {
     for (const sum of this.sums.values())
-      builder.add(sum.indicator, this.table.status, sum.region, sum.sex, sum.breakdown, sum.period, sum.value, sum.value === null ? 'missing' : sum.status, '', sum.provenance);
+      builder.add(
+        sum.indicator,
+        this.table.status,
+        sum.region,
+        sum.sex,
+        sum.breakdown,
+        sum.period,
+        sum.value,
+        sum.value === null ? 'missing' : sum.status,
+        '',
+        sum.provenance,
+      );
   }
 }
 
@@ -102,8 +126,16 @@ export class BandSums implements CellSink {
  * `valueCodes` (from provenance) maps configured codes to the table's own where they were matched by
  * label; the observations keep the configured codes, so two stitched tables share one series.
  */
-export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCodes: string[], provenance: string, builder: CellSink, valueCodes: Record<string, Record<string, string>> = {}): number {
-  const configuredCode = (variable: string) => new Map(Object.entries(valueCodes[variable] ?? {}).map(([configured, actual]) => [actual, configured]));
+export function normaliseScbCube(
+  cube: JsonStatCube,
+  table: ScbTable,
+  contentCodes: string[],
+  provenance: string,
+  builder: CellSink,
+  valueCodes: Record<string, Record<string, string>> = {},
+): number {
+  const configuredCode = (variable: string) =>
+    new Map(Object.entries(valueCodes[variable] ?? {}).map(([configured, actual]) => [actual, configured]));
   const axis = (variable: string): number => {
     const index = cube.dimensions.findIndex((dimension) => dimension.id === variable);
     if (index < 0) throw new Error(`${provenance}: variabeln ${variable} saknas i svaret`);
@@ -113,13 +145,18 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
   const timeAxis = axis(table.time.variable);
   const sexAxis = axis(table.sex.variable);
   const contentAxis = axis(table.contents.variable);
-  const breakdownAxes = [...table.breakdowns, ...(table.ageBands ? [{ variable: table.ageBands.variable, name: table.ageBands.name }] : [])].map((breakdown) => ({
+  const breakdownAxes = [
+    ...table.breakdowns,
+    ...(table.ageBands ? [{ variable: table.ageBands.variable, name: table.ageBands.name }] : []),
+  ].map((breakdown) => ({
     name: breakdown.name,
     index: axis(breakdown.variable),
     configured: configuredCode(breakdown.variable),
   }));
   const sexValues = valueCodes[table.sex.variable] ?? {};
-  const sexByCode = new Map(Object.entries(table.sex.codes).map(([sex, code]) => [sexValues[code] ?? code, sex as Sex]));
+  const sexByCode = new Map(
+    Object.entries(table.sex.codes).map(([sex, code]) => [sexValues[code] ?? code, sex as Sex]),
+  );
   const itemByCode = new Map(table.contents.items.map((item, index) => [contentCodes[index] ?? '', item]));
   const periodCache = new Map<string, string>();
   // One breakdown object per combination of codes: millions of cells share a few hundred of them.
@@ -151,7 +188,18 @@ export function normaliseScbCube(cube: JsonStatCube, table: ScbTable, contentCod
     let status: ObservationStatus = table.status;
     if (value === null) status = 'missing';
     else if (value === 0 && item.zeroMayBeMissing) status = 'possibly-missing';
-    builder.add(item.indicator, table.status, codes[regionAxis] ?? '', sex, breakdown, period, value, status, symbol, provenance);
+    builder.add(
+      item.indicator,
+      table.status,
+      codes[regionAxis] ?? '',
+      sex,
+      breakdown,
+      period,
+      value,
+      status,
+      symbol,
+      provenance,
+    );
     count++;
   });
   return count;

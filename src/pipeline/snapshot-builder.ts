@@ -47,7 +47,10 @@ function breakdownKey(breakdown: Record<string, string>): string {
 }
 
 export class SnapshotBuilder implements CellSink {
-  private readonly indicators = new Map<string, { defaultStatus: ObservationStatus; series: Map<string, SeriesBuffer> }>();
+  private readonly indicators = new Map<
+    string,
+    { defaultStatus: ObservationStatus; series: Map<string, SeriesBuffer> }
+  >();
 
   add(
     indicator: string,
@@ -78,7 +81,9 @@ export class SnapshotBuilder implements CellSink {
       entry.series.set(key, series);
     }
     if (series.cells.has(period)) {
-      throw new DuplicateObservationError(`${indicator} ${region} ${sex} ${breakdownKey(breakdown)} ${period} finns redan (från ${series.cells.get(period)?.provenance})`);
+      throw new DuplicateObservationError(
+        `${indicator} ${region} ${sex} ${breakdownKey(breakdown)} ${period} finns redan (från ${series.cells.get(period)?.provenance})`,
+      );
     }
     series.cells.set(period, { value, status, sourceStatus, provenance });
   }
@@ -127,7 +132,15 @@ export class SnapshotBuilder implements CellSink {
         const source = cell ? (provenanceIndex.get(cell.provenance) ?? 0) : (runs.at(-1)?.[1] ?? 0);
         if (runs.at(-1)?.[1] !== source) runs.push([index, source]);
       });
-      return { region: buffer.region, sex: buffer.sex, breakdown: buffer.breakdown, values, status, sourceStatus, provenance: runs };
+      return {
+        region: buffer.region,
+        sex: buffer.sex,
+        breakdown: buffer.breakdown,
+        values,
+        status,
+        sourceStatus,
+        provenance: runs,
+      };
     });
     return { indicator, defaultStatus: entry.defaultStatus, periods, provenance, series };
   }

@@ -61,7 +61,9 @@ export class Snapshot {
     const path = join(this.directory, 'regions.json');
     if (!existsSync(path)) return {};
     const regions = RegionRegistrySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-    return Object.fromEntries(regions.flatMap((region) => (region.kommungrupp ? [[region.code, region.kommungrupp]] : [])));
+    return Object.fromEntries(
+      regions.flatMap((region) => (region.kommungrupp ? [[region.code, region.kommungrupp]] : [])),
+    );
   }
 
   has(indicator: string): boolean {

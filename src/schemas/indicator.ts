@@ -1,12 +1,27 @@
 import { z } from 'zod';
 
-export const UnitSchema = z.enum(['percent', 'count', 'helarsekvivalenter', 'months', 'per-1000', 'days', 'kronor-per-invanare']);
+export const UnitSchema = z.enum([
+  'percent',
+  'count',
+  'helarsekvivalenter',
+  'months',
+  'per-1000',
+  'days',
+  'kronor-per-invanare',
+]);
 export type Unit = z.infer<typeof UnitSchema>;
 
 export const DirectionSchema = z.enum(['lower-is-better', 'higher-is-better', 'neutral']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
-export const StrategicAreaSchema = z.enum(['overgripande', 'ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan']);
+export const StrategicAreaSchema = z.enum([
+  'overgripande',
+  'ohalsa',
+  'arbetsloshet',
+  'ekonomiskt-bistand',
+  'forebyggande',
+  'samverkan',
+]);
 export type StrategicArea = z.infer<typeof StrategicAreaSchema>;
 
 const BreakdownSelection = z.record(z.string(), z.string());
@@ -84,7 +99,8 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export const IndicatorCatalogueSchema = z.array(IndicatorSchema).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((indicator, index) => {
-    if (seen.has(indicator.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `indikatorn ${indicator.id} finns två gånger` });
+    if (seen.has(indicator.id))
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `indikatorn ${indicator.id} finns två gånger` });
     seen.add(indicator.id);
   });
 });

@@ -25,7 +25,9 @@ export const InitiativeSchema = z.object({
   activities: z.array(z.string().min(1)).default([]),
   goals: z.array(z.string().min(1)).default([]),
   /** Catalogue indicators by id, or named local indicators with no data yet. */
-  indicators: z.array(z.union([z.object({ id: z.string().min(1) }), z.object({ local: z.string().min(1) })])).default([]),
+  indicators: z
+    .array(z.union([z.object({ id: z.string().min(1) }), z.object({ local: z.string().min(1) })]))
+    .default([]),
   feasibility: z.object({ effort: z.enum(['lätt', 'medel', 'svår']), time: z.enum(['kort', 'lång']) }),
   state: z.enum(['ej påbörjat', 'under start', 'pågående', 'genomfört', 'avslutat']),
   /** The analysis group's judgement of the effect on helårsekvivalenter, 1–5, or null for "ej bedömd". */

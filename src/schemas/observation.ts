@@ -29,7 +29,13 @@ export function combineStatus(statuses: ObservationStatus[]): ObservationStatus 
   return worst;
 }
 
-const SEVERITY: Record<ObservationStatus, number> = { final: 0, preliminary: 1, 'possibly-missing': 2, missing: 3, suppressed: 4 };
+const SEVERITY: Record<ObservationStatus, number> = {
+  final: 0,
+  preliminary: 1,
+  'possibly-missing': 2,
+  missing: 3,
+  suppressed: 4,
+};
 
 /** The more severe of two statuses. */
 export function worseStatus(a: ObservationStatus, b: ObservationStatus): ObservationStatus {

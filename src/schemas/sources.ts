@@ -52,7 +52,11 @@ export const ScbTableSchema = z
      * whole dataset, since the query may be split across calls by age.
      */
     ageBands: z
-      .object({ variable: z.string(), name: z.string(), bands: z.record(z.string(), z.object({ from: z.number().int().min(0), to: z.number().int().min(0) })) })
+      .object({
+        variable: z.string(),
+        name: z.string(),
+        bands: z.record(z.string(), z.object({ from: z.number().int().min(0), to: z.number().int().min(0) })),
+      })
       .nullable()
       .default(null),
     /** The table has men and women but no total: add the total as their sum. */
@@ -64,9 +68,16 @@ export const ScbTableSchema = z
      */
     codesByLabel: z.boolean().default(false),
     /** One or more selections; variables not in geo/time/contents are chosen here. */
-    queries: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) })).min(1),
+    queries: z
+      .array(
+        z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) }),
+      )
+      .min(1),
   })
-  .refine((table) => table.table !== null || table.find !== null, { message: 'ange table (TAB-id) eller find (sökord för /tables)', path: ['table'] });
+  .refine((table) => table.table !== null || table.find !== null, {
+    message: 'ange table (TAB-id) eller find (sökord för /tables)',
+    path: ['table'],
+  });
 export type ScbTable = z.infer<typeof ScbTableSchema>;
 
 export const KoladaKpiSchema = z.object({

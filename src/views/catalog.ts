@@ -20,16 +20,24 @@ export interface CatalogEntry {
 
 /** Years with a published yearly value somewhere in the snapshot, by the indicator's yearly rule. */
 export function publishedYears(indicator: Indicator, snapshot: Snapshot): string[] {
-  const fileId = indicator.measure.kind === 'ratio' ? indicator.measure.numerator.indicator : indicator.measure.indicator;
+  const fileId =
+    indicator.measure.kind === 'ratio' ? indicator.measure.numerator.indicator : indicator.measure.indicator;
   const periods = snapshot.file(fileId)?.file.periods ?? [];
   if (indicator.periodicity !== 'month') return periods;
   const months = new Map<string, number>();
   for (const period of periods) months.set(period.slice(0, 4), (months.get(period.slice(0, 4)) ?? 0) + 1);
   const rule = indicator.yearly;
-  return [...months.keys()].filter((year) => (rule.kind === 'month' ? periods.includes(`${year}M${String(rule.month).padStart(2, '0')}`) : months.get(year) === 12));
+  return [...months.keys()].filter((year) =>
+    rule.kind === 'month'
+      ? periods.includes(`${year}M${String(rule.month).padStart(2, '0')}`)
+      : months.get(year) === 12,
+  );
 }
 
-export function catalog(indicators: Indicator[], snapshot: Snapshot): { example: boolean; retrieved_at: string; indicators: CatalogEntry[] } {
+export function catalog(
+  indicators: Indicator[],
+  snapshot: Snapshot,
+): { example: boolean; retrieved_at: string; indicators: CatalogEntry[] } {
   return {
     example: snapshot.meta.example,
     retrieved_at: snapshot.meta.retrievedAt,
@@ -48,7 +56,19 @@ export function catalog(indicators: Indicator[], snapshot: Snapshot): { example:
         direction: indicator.direction,
         first_period: years[0] ?? null,
         last_period: years.at(-1) ?? null,
-        files: { csv: `/data/${indicator.id}.csv`, columns: ['region_code', 'region_name', 'period', 'sex', ...indicator.splits.slice(0, 1).map((split) => split.name), 'value', 'unit', 'status'] },
+        files: {
+          csv: `/data/${indicator.id}.csv`,
+          columns: [
+            'region_code',
+            'region_name',
+            'period',
+            'sex',
+            ...indicator.splits.slice(0, 1).map((split) => split.name),
+            'value',
+            'unit',
+            'status',
+          ],
+        },
       };
     }),
   };

@@ -12,7 +12,17 @@ import { formatDate } from '../formats/display.ts';
 import type { ValuePoint } from '../measures/series.ts';
 import type { Site } from './site.ts';
 import { goalIndicators } from './site.ts';
-import { extremesHeadline, formatValue, labourHeadline, largestPartHeadline, rankHeadline, sexHeadline, tallyHeadline, trendHeadline, verdictLabel } from './sentences.ts';
+import {
+  extremesHeadline,
+  formatValue,
+  labourHeadline,
+  largestPartHeadline,
+  rankHeadline,
+  sexHeadline,
+  tallyHeadline,
+  trendHeadline,
+  verdictLabel,
+} from './sentences.ts';
 import type { IndicatorView } from './indicator-view.ts';
 import { areaLabel, sourceText, summaryText } from './labels.ts';
 import { unitLabel } from './indicator-page.ts';
@@ -51,7 +61,11 @@ function pointAt(series: ValuePoint[] | undefined, period: string | null): Value
 
 function notesFor(indicator: Indicator, view: IndicatorView): string[] {
   const source = sourceText(indicator);
-  return [indicator.definition, ...indicator.caveats, `Källa: ${source.text}${source.url ? ` (${source.url})` : ''}. Senaste år: ${view.latestPeriod ?? 'saknas'}.`];
+  return [
+    indicator.definition,
+    ...indicator.caveats,
+    `Källa: ${source.text}${source.url ? ` (${source.url})` : ''}. Senaste år: ${view.latestPeriod ?? 'saknas'}.`,
+  ];
 }
 
 /** The latest value of the förbund or riket in a view, as a table cell. */
@@ -62,18 +76,33 @@ function kindText(view: IndicatorView, kind: 'forbund' | 'riket'): string {
   );
 }
 
-function trendSlide(id: string, kicker: string, subject: string, view: IndicatorView, code: string, name: string): Slide {
+function trendSlide(
+  id: string,
+  kicker: string,
+  subject: string,
+  view: IndicatorView,
+  code: string,
+  name: string,
+): Slide {
   const { indicator } = view;
   const own = view.summaries.find((summary) => summary.area.id === code)!;
   const riket = view.summaries.find((summary) => summary.area.kind === 'riket');
-  const shown = view.summaries.filter((summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
+  const shown = view.summaries.filter(
+    (summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket',
+  );
   return {
     id,
     kicker,
     headline: trendHeadline(indicator, subject, own.previous, own.latest, riket?.latest?.value ?? null),
     chart: {
       svg: lineChart(
-        shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
+        shown.flatMap((summary) =>
+          summary.series.map((point) => ({
+            series: areaLabel(summary.area),
+            period: point.period,
+            value: point.value,
+          })),
+        ),
         {
           id,
           labelledBy: `${id}-caption`,
@@ -122,12 +151,20 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
     source: 'SCB, Kolada (RKA) och förbundets parter',
   });
 
-  slides.push(trendSlide('bild-2', 'Försörjning', `Andelen 20–64 år som försörjs av ersättningar i ${name}`, he, code, name));
+  slides.push(
+    trendSlide('bild-2', 'Försörjning', `Andelen 20–64 år som försörjs av ersättningar i ${name}`, he, code, name),
+  );
 
   const benefit = he.splits.find((split) => split.name === 'benefit');
   if (benefit) {
     const parts = benefit.categories.slice(1);
-    const rows = parts.flatMap((category) => (category.byArea.get(code) ?? []).map((point) => ({ period: point.period, category: category.label, value: point.value })));
+    const rows = parts.flatMap((category) =>
+      (category.byArea.get(code) ?? []).map((point) => ({
+        period: point.period,
+        category: category.label,
+        value: point.value,
+      })),
+    );
     slides.push({
       id: 'bild-3',
       kicker: 'Försörjning efter ersättningsslag',
@@ -158,14 +195,27 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
   slides.push({
     id: 'bild-4',
     kicker: 'Kvinnor och män',
-    headline: sexHeadline(he.indicator, pointAt(women, he.latestPeriod)?.value ?? null, pointAt(men, he.latestPeriod)?.value ?? null, he.latestPeriod),
+    headline: sexHeadline(
+      he.indicator,
+      pointAt(women, he.latestPeriod)?.value ?? null,
+      pointAt(men, he.latestPeriod)?.value ?? null,
+      he.latestPeriod,
+    ),
     chart: {
       svg: lineChart(
         [
           ...(women ?? []).map((point) => ({ series: t('sex.women'), period: point.period, value: point.value })),
           ...(men ?? []).map((point) => ({ series: t('sex.men'), period: point.period, value: point.value })),
         ],
-        { id: 'bild-4', labelledBy: 'bild-4-caption', ...DECK, highlight: ['Kvinnor', 'Män'], yLabel: 'Procent', decimals: 1, zero: true },
+        {
+          id: 'bild-4',
+          labelledBy: 'bild-4-caption',
+          ...DECK,
+          highlight: ['Kvinnor', 'Män'],
+          yLabel: 'Procent',
+          decimals: 1,
+          zero: true,
+        },
       ),
       caption: `Andel som försörjs av ersättningar bland kvinnor och män 20–64 år i ${name}.`,
     },
@@ -192,26 +242,56 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
         const own = view.summaries.find((summary) => summary.area.id === code)!;
         return {
           header: view.indicator.shortTitle,
-          cells: [summaryText(view.indicator, own), verdictLabel(own.verdict), kindText(view, 'forbund'), kindText(view, 'riket')],
+          cells: [
+            summaryText(view.indicator, own),
+            verdictLabel(own.verdict),
+            kindText(view, 'forbund'),
+            kindText(view, 'riket'),
+          ],
         };
       }),
     },
-    notes: [...notesFor(participation.indicator, participation), 'Sysselsättningsgrad = sysselsatta / befolkning; arbetslöshet = arbetslösa / arbetskraften. * = preliminär uppgift.'],
+    notes: [
+      ...notesFor(participation.indicator, participation),
+      'Sysselsättningsgrad = sysselsatta / befolkning; arbetslöshet = arbetslösa / arbetskraften. * = preliminär uppgift.',
+    ],
     source: 'SCB, BAS (TAB6260)',
   });
 
   const ageSplit = participation.splits.find((split) => split.name === 'age');
   if (ageSplit) {
     const bands = ageSplit.categories.filter((category) => !['20-64', '15-74'].includes(category.code));
-    const rows = bands.map((category) => ({ label: category.label, value: pointAt(category.byArea.get(code), participation.latestPeriod)?.value ?? null }));
+    const rows = bands.map((category) => ({
+      label: category.label,
+      value: pointAt(category.byArea.get(code), participation.latestPeriod)?.value ?? null,
+    }));
     slides.push({
       id: 'bild-6',
       kicker: 'Arbetskraften efter ålder',
-      headline: extremesHeadline(participation.indicator, `Andelen i arbetskraften i ${name} oktober`, rows, participation.latestPeriod),
+      headline: extremesHeadline(
+        participation.indicator,
+        `Andelen i arbetskraften i ${name} oktober`,
+        rows,
+        participation.latestPeriod,
+      ),
       chart: {
         svg: rankedBars(
-          rows.filter((row) => row.value !== null).map((row) => ({ label: row.label, value: row.value as number, valueText: formatValue(participation.indicator, row.value), highlight: true })),
-          { id: 'bild-6', labelledBy: 'bild-6-caption', width: DECK.width, height: 640, fontSize: 26, xLabel: 'Procent' },
+          rows
+            .filter((row) => row.value !== null)
+            .map((row) => ({
+              label: row.label,
+              value: row.value as number,
+              valueText: formatValue(participation.indicator, row.value),
+              highlight: true,
+            })),
+          {
+            id: 'bild-6',
+            labelledBy: 'bild-6-caption',
+            width: DECK.width,
+            height: 640,
+            fontSize: 26,
+            xLabel: 'Procent',
+          },
         ),
         caption: `Andel av befolkningen i arbetskraften per åldersgrupp i ${name}, oktober ${participation.latestPeriod ?? ''}.`,
       },
@@ -220,11 +300,22 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
     });
   }
 
-  slides.push(trendSlide('bild-7', 'Arbetskraften över tid', `Andelen 20–64 år i arbetskraften i ${name}`, participation, code, name));
+  slides.push(
+    trendSlide(
+      'bild-7',
+      'Arbetskraften över tid',
+      `Andelen 20–64 år i arbetskraften i ${name}`,
+      participation,
+      code,
+      name,
+    ),
+  );
 
   for (const area of forbund.strategicAreas) {
     const views = area.goals.map((goal) => site.view(forbund.id, goal.indicator));
-    const verdicts = views.map((view) => view.summaries.find((summary) => summary.area.id === code)?.verdict ?? 'no-data');
+    const verdicts = views.map(
+      (view) => view.summaries.find((summary) => summary.area.id === code)?.verdict ?? 'no-data',
+    );
     slides.push({
       id: `bild-${slides.length + 1}`,
       kicker: area.title,
@@ -236,11 +327,20 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
           const own = view.summaries.find((summary) => summary.area.id === code)!;
           return {
             header: view.indicator.shortTitle,
-            cells: [view.latestPeriod ?? '..', summaryText(view.indicator, own), verdictLabel(own.verdict), kindText(view, 'forbund'), kindText(view, 'riket')],
+            cells: [
+              view.latestPeriod ?? '..',
+              summaryText(view.indicator, own),
+              verdictLabel(own.verdict),
+              kindText(view, 'forbund'),
+              kindText(view, 'riket'),
+            ],
           };
         }),
       },
-      notes: views.flatMap((view) => [`${view.indicator.title}: ${view.indicator.definition}`, `Källa: ${sourceText(view.indicator).text}.`]),
+      notes: views.flatMap((view) => [
+        `${view.indicator.title}: ${view.indicator.definition}`,
+        `Källa: ${sourceText(view.indicator).text}.`,
+      ]),
       source: [...new Set(views.map((view) => sourceText(view.indicator).text))].join('; '),
     });
   }
@@ -260,10 +360,15 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
       columns: ['Indikator', 'År', 'Placering'],
       rows: all.map((view) => {
         const own = view.summaries.find((summary) => summary.area.id === code)!;
-        return { header: view.indicator.shortTitle, cells: [view.latestPeriod ?? '..', own.rank === null ? '..' : `${own.rank} av ${forbund.members.length}`] };
+        return {
+          header: view.indicator.shortTitle,
+          cells: [view.latestPeriod ?? '..', own.rank === null ? '..' : `${own.rank} av ${forbund.members.length}`],
+        };
       }),
     },
-    notes: ['Placeringen räknas på senaste årets värde. Lika värden delar placering. Indikatorer utan värde för kommunen får ingen placering.'],
+    notes: [
+      'Placeringen räknas på senaste årets värde. Lika värden delar placering. Indikatorer utan värde för kommunen får ingen placering.',
+    ],
     source: 'Beräknat ur SCB, Kolada och parternas exporter',
   });
 
@@ -281,10 +386,19 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
   const judged = all.map((view) => ({ view, own: view.summaries.find((summary) => summary.area.id === code)! }));
   const improved = judged
     .filter((entry) => entry.own.verdict === 'improving')
-    .map((entry) => `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`);
+    .map(
+      (entry) =>
+        `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`,
+    );
   const worsened = judged.filter((entry) => entry.own.verdict === 'worsening');
-  const atMost = (items: string[], limit: number) => (items.length > limit ? [...items.slice(0, limit - 1), `… och ${items.length - limit + 1} till`] : items);
-  const questions = [...(content?.questions ?? []), ...worsened.slice(0, 3).map((entry) => `Vad ligger bakom utvecklingen för ${entry.view.indicator.shortTitle.toLowerCase()}?`)];
+  const atMost = (items: string[], limit: number) =>
+    items.length > limit ? [...items.slice(0, limit - 1), `… och ${items.length - limit + 1} till`] : items;
+  const questions = [
+    ...(content?.questions ?? []),
+    ...worsened
+      .slice(0, 3)
+      .map((entry) => `Vad ligger bakom utvecklingen för ${entry.view.indicator.shortTitle.toLowerCase()}?`),
+  ];
   slides.push({
     id: `bild-${slides.length + 1}`,
     kicker: 'Till samtalet',
@@ -296,14 +410,24 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
         items:
           worsened.length > 0
             ? atMost(
-                worsened.map((entry) => `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`),
+                worsened.map(
+                  (entry) =>
+                    `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`,
+                ),
                 4,
               )
             : ['Ingen'],
       },
-      { title: 'Frågor', items: questions.length > 0 ? questions.slice(0, 3) : ['Vad ser ni som kommunens största utmaning just nu?'] },
+      {
+        title: 'Frågor',
+        items: questions.length > 0 ? questions.slice(0, 3) : ['Vad ser ni som kommunens största utmaning just nu?'],
+      },
     ],
-    notes: ['Förbättring och försämring avser senaste året mot året innan, i indikatorns önskade riktning.', `Förbättrades: ${improved.join('; ') || 'ingen'}.`, `Alla frågor: ${questions.join(' ')}`],
+    notes: [
+      'Förbättring och försämring avser senaste året mot året innan, i indikatorns önskade riktning.',
+      `Förbättrades: ${improved.join('; ') || 'ingen'}.`,
+      `Alla frågor: ${questions.join(' ')}`,
+    ],
     source: 'Beräknat ur underlaget',
   });
 

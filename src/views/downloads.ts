@@ -31,13 +31,23 @@ export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel
 function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[]; rows: CsvValue[][] } {
   const { indicator } = view;
   const splitName = indicator.splits[0]?.name;
-  const header = ['region_code', 'region_name', 'period', 'sex', ...(splitName ? [splitName] : []), 'value', 'unit', 'status'];
+  const header = [
+    'region_code',
+    'region_name',
+    'period',
+    'sex',
+    ...(splitName ? [splitName] : []),
+    'value',
+    'unit',
+    'status',
+  ];
   const rows: CsvValue[][] = [];
   const categories = indicator.splits[0]?.categories.map((category) => category.code) ?? [null];
   for (const summary of view.summaries) {
     for (const sex of indicator.bySex ? SEXES : (['total'] as Sex[])) {
       for (const category of categories) {
-        const selection = category === null || !splitName ? indicator.headline : { ...indicator.headline, [splitName]: category };
+        const selection =
+          category === null || !splitName ? indicator.headline : { ...indicator.headline, [splitName]: category };
         for (const point of yearlySeries(snapshot, indicator, summary.area, sex, selection) ?? []) {
           rows.push([
             summary.area.kind === 'forbund' ? `forbund:${summary.area.id}` : summary.area.id,
@@ -59,7 +69,16 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[];
 /** `/data/<id>.csv`: every region in the snapshot (riket, län, kommuner), yearly, all splits and sexes. */
 export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string {
   const split = indicator.splits[0];
-  const header = ['region_code', 'region_name', 'period', 'sex', ...(split ? [split.name] : []), 'value', 'unit', 'status'];
+  const header = [
+    'region_code',
+    'region_name',
+    'period',
+    'sex',
+    ...(split ? [split.name] : []),
+    'value',
+    'unit',
+    'status',
+  ];
   const rows: CsvValue[][] = [];
   const kommuner = registry.kommuner();
   for (const region of registry.all) {
@@ -68,14 +87,29 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
       name: region.name,
       kind: region.level === 'kommun' ? 'kommun' : region.level === 'lan' ? 'lan' : 'riket',
       regionCode: region.code,
-      kommuner: region.level === 'kommun' ? [region.code] : kommuner.filter((kommun) => region.level === 'riket' || kommun.lan === region.code).map((kommun) => kommun.code),
+      kommuner:
+        region.level === 'kommun'
+          ? [region.code]
+          : kommuner
+              .filter((kommun) => region.level === 'riket' || kommun.lan === region.code)
+              .map((kommun) => kommun.code),
     };
     for (const sex of indicator.bySex ? SEXES : (['total'] as Sex[])) {
       for (const category of split ? split.categories.map((entry) => entry.code) : [null]) {
-        const selection = category === null || !split ? indicator.headline : { ...indicator.headline, [split.name]: category };
+        const selection =
+          category === null || !split ? indicator.headline : { ...indicator.headline, [split.name]: category };
         for (const point of yearlySeries(snapshot, indicator, area, sex, selection) ?? []) {
           if (point.value === null && point.status === 'missing') continue;
-          rows.push([region.code, region.name, point.period, sex, ...(split ? [category] : []), roundTo(point.value, indicator.decimals), indicator.unit, statusOut(point.status, point.value)]);
+          rows.push([
+            region.code,
+            region.name,
+            point.period,
+            sex,
+            ...(split ? [category] : []),
+            roundTo(point.value, indicator.decimals),
+            indicator.unit,
+            statusOut(point.status, point.value),
+          ]);
         }
       }
     }

@@ -40,7 +40,9 @@ const PAGE_CHART = { width: 760, height: 380, fontSize: 14 };
 const RANK_ENDS = 10;
 
 export function unitLabel(indicator: Indicator): string {
-  return indicator.unit === 'percent' ? 'Procent' : t(`unit.${indicator.unit}`).replace(/^./, (letter) => letter.toUpperCase());
+  return indicator.unit === 'percent'
+    ? 'Procent'
+    : t(`unit.${indicator.unit}`).replace(/^./, (letter) => letter.toUpperCase());
 }
 
 export function summaryRowLabel(summary: AreaSummary): string {
@@ -50,7 +52,11 @@ export function summaryRowLabel(summary: AreaSummary): string {
 const pages = new WeakMap<IndicatorView, Map<string | null, IndicatorPage>>();
 
 /** The page, its SVG download and its PNG download all draw the same charts: build each page once. */
-export function buildIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null = null): IndicatorPage {
+export function buildIndicatorPage(
+  view: IndicatorView,
+  meta: SnapshotMeta,
+  focusKommun: string | null = null,
+): IndicatorPage {
   let byFocus = pages.get(view);
   if (!byFocus) {
     byFocus = new Map();
@@ -70,13 +76,20 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
   const shownPeriods = periods.slice(-6);
   const latest = view.latestPeriod;
   const focus = focusKommun ? view.summaries.find((summary) => summary.area.id === focusKommun) : undefined;
-  const highlight = [focus ? areaLabel(focus.area) : null, 'Förbundet', ...view.areas.lan.map((lan) => lan.name), 'Riket'].filter((name): name is string => name !== null);
+  const highlight = [
+    focus ? areaLabel(focus.area) : null,
+    'Förbundet',
+    ...view.areas.lan.map((lan) => lan.name),
+    'Riket',
+  ].filter((name): name is string => name !== null);
   const source = sourceText(indicator);
 
   // Kommungrupper are compared in the ranking and the table; as lines they would crowd out the members.
   const lineRows = view.summaries
     .filter((summary) => summary.area.kind !== 'group')
-    .flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value })));
+    .flatMap((summary) =>
+      summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value })),
+    );
   const charts: ChartBlock[] = [];
   const forbundSummary = view.summaries.find((summary) => summary.area.kind === 'forbund');
   charts.push({
@@ -96,13 +109,21 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
 
   const sorted = view.summaries
     .filter((summary) => summary.latest?.value != null)
-    .sort((a, b) => (indicator.direction === 'higher-is-better' ? -1 : 1) * ((a.latest?.value as number) - (b.latest?.value as number)));
+    .sort(
+      (a, b) =>
+        (indicator.direction === 'higher-is-better' ? -1 : 1) *
+        ((a.latest?.value as number) - (b.latest?.value as number)),
+    );
   // With many members (a national build) the chart shows the ends of the ranking and the comparisons.
   const kommunOrder = sorted.filter((summary) => summary.area.kind === 'kommun');
   const shortened = kommunOrder.length > 2 * RANK_ENDS + 5;
   const ranked = shortened
     ? sorted.filter(
-        (summary) => summary.area.kind !== 'kommun' || summary.area.id === focusKommun || kommunOrder.indexOf(summary) < RANK_ENDS || kommunOrder.indexOf(summary) >= kommunOrder.length - RANK_ENDS,
+        (summary) =>
+          summary.area.kind !== 'kommun' ||
+          summary.area.id === focusKommun ||
+          kommunOrder.indexOf(summary) < RANK_ENDS ||
+          kommunOrder.indexOf(summary) >= kommunOrder.length - RANK_ENDS,
       )
     : sorted;
   if (latest !== null && ranked.length > 0) {
@@ -118,7 +139,14 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
           valueText: formatValue(indicator, summary.latest?.value ?? null),
           highlight: summary.area.kind !== 'kommun' || summary.area.id === focusKommun,
         })),
-        { id: 'jamforelse', labelledBy: 'jamforelse-caption', width: PAGE_CHART.width, height: 60 + ranked.length * 34, fontSize: PAGE_CHART.fontSize, xLabel: unitLabel(indicator) },
+        {
+          id: 'jamforelse',
+          labelledBy: 'jamforelse-caption',
+          width: PAGE_CHART.width,
+          height: 60 + ranked.length * 34,
+          fontSize: PAGE_CHART.fontSize,
+          xLabel: unitLabel(indicator),
+        },
       ),
     });
   }
@@ -126,8 +154,17 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
   for (const split of view.splits.filter((candidate) => candidate.additive)) {
     const parts = split.categories.slice(1);
     const areaId = focus?.area.id ?? forbundSummary?.area.id ?? '';
-    const rows = parts.flatMap((category) => (category.byArea.get(areaId) ?? []).map((point) => ({ period: point.period, category: category.label, value: point.value })));
-    const lastValues = parts.map((category) => ({ label: category.label, value: (category.byArea.get(areaId) ?? []).find((point) => point.period === latest)?.value ?? null }));
+    const rows = parts.flatMap((category) =>
+      (category.byArea.get(areaId) ?? []).map((point) => ({
+        period: point.period,
+        category: category.label,
+        value: point.value,
+      })),
+    );
+    const lastValues = parts.map((category) => ({
+      label: category.label,
+      value: (category.byArea.get(areaId) ?? []).find((point) => point.period === latest)?.value ?? null,
+    }));
     const largest = [...lastValues].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
     charts.push({
       id: `uppdelning-${split.name}`,
@@ -139,27 +176,58 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
       svg: stackedBars(
         rows,
         parts.map((category) => category.label),
-        { id: `uppdelning-${split.name}`, labelledBy: `uppdelning-${split.name}-caption`, ...PAGE_CHART, yLabel: unitLabel(indicator), decimals: indicator.decimals },
+        {
+          id: `uppdelning-${split.name}`,
+          labelledBy: `uppdelning-${split.name}-caption`,
+          ...PAGE_CHART,
+          yLabel: unitLabel(indicator),
+          decimals: indicator.decimals,
+        },
       ),
     });
   }
 
   if (view.bySex.length > 0) {
     const areaId = focus?.area.id ?? forbundSummary?.area.id ?? '';
-    const rows = view.bySex.flatMap((entry) => (entry.byArea.get(areaId) ?? []).map((point) => ({ series: t(`sex.${entry.sex}`), period: point.period, value: point.value })));
-    const latestBySex = view.bySex.map((entry) => ({ sex: t(`sex.${entry.sex}`), value: (entry.byArea.get(areaId) ?? []).find((point) => point.period === latest)?.value ?? null }));
+    const rows = view.bySex.flatMap((entry) =>
+      (entry.byArea.get(areaId) ?? []).map((point) => ({
+        series: t(`sex.${entry.sex}`),
+        period: point.period,
+        value: point.value,
+      })),
+    );
+    const latestBySex = view.bySex.map((entry) => ({
+      sex: t(`sex.${entry.sex}`),
+      value: (entry.byArea.get(areaId) ?? []).find((point) => point.period === latest)?.value ?? null,
+    }));
     charts.push({
       id: 'kon',
       title: `${indicator.shortTitle} för kvinnor och män, ${focus ? areaLabel(focus.area) : 'förbundet'}`,
-      caption: latest ? `${formatPeriod(latest)}: ${latestBySex.map((entry) => `${entry.sex.toLowerCase()} ${formatValue(indicator, entry.value)}`).join(', ')}.` : 'Uppgift saknas.',
-      svg: lineChart(rows, { id: 'kon', labelledBy: 'kon-caption', ...PAGE_CHART, highlight: ['Kvinnor', 'Män'], yLabel: unitLabel(indicator), decimals: indicator.decimals, zero: true }),
+      caption: latest
+        ? `${formatPeriod(latest)}: ${latestBySex.map((entry) => `${entry.sex.toLowerCase()} ${formatValue(indicator, entry.value)}`).join(', ')}.`
+        : 'Uppgift saknas.',
+      svg: lineChart(rows, {
+        id: 'kon',
+        labelledBy: 'kon-caption',
+        ...PAGE_CHART,
+        highlight: ['Kvinnor', 'Män'],
+        yLabel: unitLabel(indicator),
+        decimals: indicator.decimals,
+        zero: true,
+      }),
     });
   }
 
   const tables: TableBlock[] = [
     {
       caption: `${indicator.title}, ${periodText(shownPeriods[0], shownPeriods.at(-1))}. Källa: ${source.text}.`,
-      columns: [t('table.area'), ...shownPeriods.map((period) => formatPeriod(period)), t('table.change'), t('table.verdict'), t('table.rank')],
+      columns: [
+        t('table.area'),
+        ...shownPeriods.map((period) => formatPeriod(period)),
+        t('table.change'),
+        t('table.verdict'),
+        t('table.rank'),
+      ],
       rows: view.summaries.map((summary) => ({
         header: areaLabel(summary.area),
         emphasis: summary.area.kind !== 'kommun',
@@ -186,7 +254,10 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
           focus.latest,
           focus.verdict,
           view.summaries.find((summary) => summary.area.kind === 'riket')?.latest
-            ? { name: 'Riket', value: view.summaries.find((summary) => summary.area.kind === 'riket')?.latest?.value ?? null }
+            ? {
+                name: 'Riket',
+                value: view.summaries.find((summary) => summary.area.kind === 'riket')?.latest?.value ?? null,
+              }
             : undefined,
         )
       : view.sentence,
@@ -195,7 +266,10 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
       { term: 'Enhet', description: unitLabel(indicator) },
       { term: 'Önskad riktning', description: t(`direction.${indicator.direction}`) },
       { term: 'Källa', description: source.text, url: source.url },
-      { term: 'Period', description: `${periodText(periods[0], periods.at(-1))}${latest ? `; senaste år ${formatPeriod(latest)}` : ''}` },
+      {
+        term: 'Period',
+        description: `${periodText(periods[0], periods.at(-1))}${latest ? `; senaste år ${formatPeriod(latest)}` : ''}`,
+      },
       { term: 'Hämtad', description: formatDate(meta.retrievedAt) },
     ],
     charts,
@@ -205,11 +279,18 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
 }
 
 /** Links to the page with each member highlighted (and back to none), for a förbund small enough to offer them. */
-export function highlightChoices(view: IndicatorView, focus: string | null): { label: string; href: string; current: boolean }[] {
+export function highlightChoices(
+  view: IndicatorView,
+  focus: string | null,
+): { label: string; href: string; current: boolean }[] {
   if (view.areas.members.length > MAX_HIGHLIGHT_MEMBERS) return [];
   const base = `/${view.areas.forbund.id}/indikator/${view.indicator.id}/`;
   return [
     { label: 'Ingen kommun markerad', href: base, current: focus === null },
-    ...view.areas.members.map((member) => ({ label: member.name, href: `${base}${member.id}/`, current: member.id === focus })),
+    ...view.areas.members.map((member) => ({
+      label: member.name,
+      href: `${base}${member.id}/`,
+      current: member.id === focus,
+    })),
   ];
 }

@@ -45,41 +45,72 @@ function at(series: ValuePoint[], period: string | null): ValuePoint | null {
   return period === null ? null : (series.find((point) => point.period === period) ?? null);
 }
 
-export function buildIndicatorView(snapshot: Snapshot, registry: RegionRegistry, forbund: Forbund, indicator: Indicator): IndicatorView {
+export function buildIndicatorView(
+  snapshot: Snapshot,
+  registry: RegionRegistry,
+  forbund: Forbund,
+  indicator: Indicator,
+): IndicatorView {
   const areas = forbundAreas(forbund, registry);
   const everyArea = allAreas(areas);
   const headline = (area: Area, sex: Sex) => yearlySeries(snapshot, indicator, area, sex, indicator.headline) ?? [];
   const seriesByArea = new Map(everyArea.map((area) => [area.id, headline(area, 'total')]));
-  const memberPeriods = areas.members.flatMap((area) => (seriesByArea.get(area.id) ?? []).filter((point) => point.value !== null).map((point) => point.period));
+  const memberPeriods = areas.members.flatMap((area) =>
+    (seriesByArea.get(area.id) ?? []).filter((point) => point.value !== null).map((point) => point.period),
+  );
   const latestPeriod = memberPeriods.sort().at(-1) ?? null;
   const previousPeriod = latestPeriod === null ? null : String(Number(latestPeriod) - 1);
   // A kommungrupp is a sum over its kommuner; where the measure cannot be summed (a share from Kolada) it has no values and is left out.
-  const shownAreas = everyArea.filter((area) => area.kind !== 'group' || (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null));
+  const shownAreas = everyArea.filter(
+    (area) => area.kind !== 'group' || (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null),
+  );
   const summaries = shownAreas.map((area): AreaSummary => {
     const series = seriesByArea.get(area.id) ?? [];
     const latest = at(series, latestPeriod);
     const previous = at(series, previousPeriod);
     const change = latest?.value != null && previous?.value != null ? latest.value - previous.value : null;
-    return { area, series, latest, previous, change, verdict: verdict(latest?.value ?? null, previous?.value ?? null, indicator.direction, indicator.decimals), rank: null };
+    return {
+      area,
+      series,
+      latest,
+      previous,
+      change,
+      verdict: verdict(latest?.value ?? null, previous?.value ?? null, indicator.direction, indicator.decimals),
+      rank: null,
+    };
   });
   const memberSummaries = summaries.filter((summary) => summary.area.kind === 'kommun');
   const ranks = rank(memberSummaries, (summary) => summary.latest?.value ?? null, indicator.direction);
   for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
 
   const focus = [areas.forbund, ...areas.members];
-  const bySex = indicator.bySex ? (['women', 'men'] as const).map((sex) => ({ sex, byArea: new Map(shownAreas.map((area) => [area.id, headline(area, sex)])) })) : [];
+  const bySex = indicator.bySex
+    ? (['women', 'men'] as const).map((sex) => ({
+        sex,
+        byArea: new Map(shownAreas.map((area) => [area.id, headline(area, sex)])),
+      }))
+    : [];
   const splits = indicator.splits.map((split) => ({
     name: split.name,
     title: split.title,
     additive: split.additive,
     categories: split.categories.map((category) => ({
       ...category,
-      byArea: new Map(focus.map((area) => [area.id, yearlySeries(snapshot, indicator, area, 'total', { ...indicator.headline, [split.name]: category.code }) ?? []])),
+      byArea: new Map(
+        focus.map((area) => [
+          area.id,
+          yearlySeries(snapshot, indicator, area, 'total', { ...indicator.headline, [split.name]: category.code }) ??
+            [],
+        ]),
+      ),
     })),
   }));
   const forbundSummary = summaries.find((summary) => summary.area.kind === 'forbund');
   const riket = summaries.find((summary) => summary.area.kind === 'riket');
-  const subject = forbundSummary?.latest?.value != null ? forbundSummary : (memberSummaries.find((summary) => summary.latest?.value != null) ?? memberSummaries[0]);
+  const subject =
+    forbundSummary?.latest?.value != null
+      ? forbundSummary
+      : (memberSummaries.find((summary) => summary.latest?.value != null) ?? memberSummaries[0]);
   const sentence = subject
     ? changeSentence(
         indicator,

@@ -13,7 +13,13 @@ import { verdictLabel } from './sentences.ts';
 import { unitLabel } from './indicator-page.ts';
 import { areaLabel, summaryText } from './labels.ts';
 
-export const AREA_ORDER: Initiative['area'][] = ['ohalsa', 'arbetsloshet', 'ekonomiskt-bistand', 'forebyggande', 'samverkan'];
+export const AREA_ORDER: Initiative['area'][] = [
+  'ohalsa',
+  'arbetsloshet',
+  'ekonomiskt-bistand',
+  'forebyggande',
+  'samverkan',
+];
 
 export function stateSlug(state: Initiative['state']): string {
   return state.replace(/ /g, '-').replace(/å/g, 'a').replace(/ä/g, 'a').replace(/ö/g, 'o');
@@ -43,7 +49,11 @@ export interface OverviewGroup {
 }
 
 export function groupByArea(initiatives: LoadedInitiative[]): OverviewGroup[] {
-  return AREA_ORDER.map((area) => ({ area, title: t(`area.${area}`), initiatives: initiatives.filter((initiative) => initiative.area === area) })).filter((group) => group.initiatives.length > 0);
+  return AREA_ORDER.map((area) => ({
+    area,
+    title: t(`area.${area}`),
+    initiatives: initiatives.filter((initiative) => initiative.area === area),
+  })).filter((group) => group.initiatives.length > 0);
 }
 
 export interface LinkedIndicator {
@@ -57,7 +67,14 @@ export interface LinkedIndicator {
 /** Each indicator the initiative follows, with its current values and trend; local indicators say they have no data yet. */
 export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initiative): LinkedIndicator[] {
   return initiative.indicators.map((entry) => {
-    if ('local' in entry) return { id: null, title: entry.local, sentence: 'Lokal indikator som ännu saknar data på webbplatsen; den följs upp av parterna.', table: [], chart: null };
+    if ('local' in entry)
+      return {
+        id: null,
+        title: entry.local,
+        sentence: 'Lokal indikator som ännu saknar data på webbplatsen; den följs upp av parterna.',
+        table: [],
+        chart: null,
+      };
     const view = site.view(forbund.id, entry.id);
     const { indicator } = view;
     const shown = view.summaries.filter((summary) => summary.area.kind !== 'kommun' || forbund.members.length <= 8);
@@ -77,7 +94,13 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
             id,
             caption: view.sentence,
             svg: lineChart(
-              shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
+              shown.flatMap((summary) =>
+                summary.series.map((point) => ({
+                  series: areaLabel(summary.area),
+                  period: point.period,
+                  value: point.value,
+                })),
+              ),
               {
                 id,
                 labelledBy: `${id}-caption`,
@@ -98,5 +121,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
 
 /** Initiatives of a förbund that follow an indicator, for the indicator page. */
 export function initiativesFollowing(site: Site, forbundId: string, indicatorId: string): LoadedInitiative[] {
-  return site.initiatives(forbundId).filter((initiative) => initiative.indicators.some((entry) => 'id' in entry && entry.id === indicatorId));
+  return site
+    .initiatives(forbundId)
+    .filter((initiative) => initiative.indicators.some((entry) => 'id' in entry && entry.id === indicatorId));
 }

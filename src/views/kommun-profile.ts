@@ -69,10 +69,15 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       forbund: value(of('forbund')),
       rank: own.rank === null ? '..' : `${own.rank} av ${view.areas.members.length}`,
       lan: value(of('lan')),
-      kommungrupp: group !== null && comparesKommungrupp ? value(view.summaries.find((summary) => summary.area.id === kommungruppAreaId(group))) : null,
+      kommungrupp:
+        group !== null && comparesKommungrupp
+          ? value(view.summaries.find((summary) => summary.area.id === kommungruppAreaId(group)))
+          : null,
       riket: value(of('riket')),
     });
-    const shown = view.summaries.filter((summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
+    const shown = view.summaries.filter(
+      (summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket',
+    );
     const id = `liten-${indicator.id}`;
     const publishable = shown.some((summary) => summary.series.some((point) => point.value !== null));
     multiples.push({
@@ -84,10 +89,35 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       svg: !publishable
         ? ''
         : sparkline(
-            shown.flatMap((summary) => summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value }))),
-            { id, labelledBy: `${id}-caption`, width: 420, height: 200, fontSize: 14, series: [name, 'Förbundet', 'Riket'], decimals: indicator.decimals, zero: indicator.unit !== 'days' },
+            shown.flatMap((summary) =>
+              summary.series.map((point) => ({
+                series: areaLabel(summary.area),
+                period: point.period,
+                value: point.value,
+              })),
+            ),
+            {
+              id,
+              labelledBy: `${id}-caption`,
+              width: 420,
+              height: 200,
+              fontSize: 14,
+              series: [name, 'Förbundet', 'Riket'],
+              decimals: indicator.decimals,
+              zero: indicator.unit !== 'days',
+            },
           ),
     });
   }
-  return { code, name, role: member.role, forbund, kommungrupp: group ? `${group} ${KOMMUNGRUPP_NAMES[group]}` : null, example: site.snapshot.meta.example, comparesKommungrupp, rows, multiples };
+  return {
+    code,
+    name,
+    role: member.role,
+    forbund,
+    kommungrupp: group ? `${group} ${KOMMUNGRUPP_NAMES[group]}` : null,
+    example: site.snapshot.meta.example,
+    comparesKommungrupp,
+    rows,
+    multiples,
+  };
 }

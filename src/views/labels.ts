@@ -12,7 +12,12 @@ export function areaLabel(area: Area): string {
 }
 
 /** A table cell: the value, or the symbol a Swedish reader knows, with a note mark for flags. */
-export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null, status: ObservationStatus, aggregate = false): string {
+export function cellText(
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  value: number | null,
+  status: ObservationStatus,
+  aggregate = false,
+): string {
   // A sum with a protected part is hidden too, but it is not itself a small number.
   if (status === 'suppressed') return aggregate ? '×' : '<5';
   if (value === null) return '..';
@@ -23,7 +28,11 @@ export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value:
 }
 
 /** A summary's latest (or previous) value as a table cell; sums over several kommuner hide a protected part as ×. */
-export function summaryText(indicator: Pick<Indicator, 'unit' | 'decimals'>, summary: AreaSummary | undefined, which: 'latest' | 'previous' = 'latest'): string {
+export function summaryText(
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  summary: AreaSummary | undefined,
+  which: 'latest' | 'previous' = 'latest',
+): string {
   const point = summary?.[which];
   return summary && point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
 }

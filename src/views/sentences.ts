@@ -8,7 +8,9 @@ import type { Verdict } from '../measures/index.ts';
 import { t } from '../i18n/index.ts';
 
 export function formatValue(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null): string {
-  return indicator.unit === 'percent' ? formatPercent(value, indicator.decimals) : formatNumber(value, indicator.decimals);
+  return indicator.unit === 'percent'
+    ? formatPercent(value, indicator.decimals)
+    : formatNumber(value, indicator.decimals);
 }
 
 /** "▲ förbättring" — a verdict in words and symbol, never colour alone. */
@@ -46,14 +48,23 @@ export function changeSentence(
     sentence = `${subject} var ${now} ${current.period}; jämförbar uppgift för året innan saknas`;
   } else {
     const before = formatValue(indicator, previous.value);
-    const movement = verdict === 'unchanged' ? `var oförändrad, ${now},` : `${current.value > previous.value ? 'ökade' : 'minskade'} från ${before} till ${now}`;
-    const judged = verdict === 'unchanged' || indicator.direction === 'neutral' ? '' : `, en ${t(`verdict.${verdict}`)}`;
+    const movement =
+      verdict === 'unchanged'
+        ? `var oförändrad, ${now},`
+        : `${current.value > previous.value ? 'ökade' : 'minskade'} från ${before} till ${now}`;
+    const judged =
+      verdict === 'unchanged' || indicator.direction === 'neutral' ? '' : `, en ${t(`verdict.${verdict}`)}`;
     sentence = `${subject} ${movement} mellan ${previous.period} och ${current.period}${judged}`;
   }
   if (reference && reference.value !== null) {
     if (/, en \S+$/.test(sentence)) sentence += ',';
     const shown = (value: number) => Math.round(value * 10 ** indicator.decimals);
-    const comparison = shown(current.value) === shown(reference.value) ? 'lika hög som' : current.value > reference.value ? 'högre än' : 'lägre än';
+    const comparison =
+      shown(current.value) === shown(reference.value)
+        ? 'lika hög som'
+        : current.value > reference.value
+          ? 'högre än'
+          : 'lägre än';
     sentence += ` och är ${comparison} i ${reference.name === 'Riket' ? 'riket' : reference.name} (${formatValue(indicator, reference.value)})`;
   }
   return `${sentence}.`;
@@ -78,37 +89,69 @@ function relation(indicator: Shown, value: number, other: number): string {
 }
 
 /** "Andelen som försörjs av ersättningar minskade från 12,1 % till 11,4 % och är lägre än i riket." */
-export function trendHeadline(indicator: Shown, subject: string, previous: Compared | null, latest: Compared | null, riket: number | null): string {
-  if (!latest || latest.value === null) return `${subject}: uppgift saknas för ${latest?.period ?? 'den senaste perioden'}.`;
+export function trendHeadline(
+  indicator: Shown,
+  subject: string,
+  previous: Compared | null,
+  latest: Compared | null,
+  riket: number | null,
+): string {
+  if (!latest || latest.value === null)
+    return `${subject}: uppgift saknas för ${latest?.period ?? 'den senaste perioden'}.`;
   const now = formatValue(indicator, latest.value);
-  const tail = riket === null ? '' : ` och är ${relation(indicator, latest.value, riket)} i riket (${formatValue(indicator, riket)})`;
+  const tail =
+    riket === null
+      ? ''
+      : ` och är ${relation(indicator, latest.value, riket)} i riket (${formatValue(indicator, riket)})`;
   if (!previous || previous.value === null) return `${subject} var ${now} ${latest.period}${tail}.`;
-  if (shown(indicator, latest.value) === shown(indicator, previous.value)) return `${subject} var oförändrad, ${now}, mellan ${previous.period} och ${latest.period}${tail}.`;
+  if (shown(indicator, latest.value) === shown(indicator, previous.value))
+    return `${subject} var oförändrad, ${now}, mellan ${previous.period} och ${latest.period}${tail}.`;
   const verb = latest.value > previous.value ? 'ökade' : 'minskade';
   return `${subject} ${verb} från ${formatValue(indicator, previous.value)} till ${now} mellan ${previous.period} och ${latest.period}${tail}.`;
 }
 
 /** "Störst är sjuk- och aktivitetsersättning, 3,2 % av befolkningen; etableringsersättning ökade mest." */
-export function largestPartHeadline(indicator: Shown, parts: { label: string; latest: number | null; previous: number | null }[], period: string | null): string {
-  const present = parts.filter((part) => part.latest !== null) as { label: string; latest: number; previous: number | null }[];
-  if (present.length === 0 || period === null) return 'Uppdelningen på ersättningsslag saknas för den senaste perioden.';
+export function largestPartHeadline(
+  indicator: Shown,
+  parts: { label: string; latest: number | null; previous: number | null }[],
+  period: string | null,
+): string {
+  const present = parts.filter((part) => part.latest !== null) as {
+    label: string;
+    latest: number;
+    previous: number | null;
+  }[];
+  if (present.length === 0 || period === null)
+    return 'Uppdelningen på ersättningsslag saknas för den senaste perioden.';
   const largest = [...present].sort((a, b) => b.latest - a.latest)[0]!;
-  const changes = present.filter((part) => part.previous !== null).map((part) => ({ ...part, change: part.latest - (part.previous as number) }));
+  const changes = present
+    .filter((part) => part.previous !== null)
+    .map((part) => ({ ...part, change: part.latest - (part.previous as number) }));
   const rising = [...changes].sort((a, b) => b.change - a.change)[0];
-  const risingText = rising && shown(indicator, rising.change) > 0 ? `; ${rising.label.toLowerCase()} ökade mest` : '; inget ersättningsslag ökade';
+  const risingText =
+    rising && shown(indicator, rising.change) > 0
+      ? `; ${rising.label.toLowerCase()} ökade mest`
+      : '; inget ersättningsslag ökade';
   return `Störst ${period} är ${largest.label.toLowerCase()}, ${formatValue(indicator, largest.latest)}${changes.length > 0 ? risingText : ''}.`;
 }
 
 /** "Andelen är högre bland kvinnor (9,2 %) än bland män (8,1 %) 2025." */
 export function sexHeadline(indicator: Shown, women: number | null, men: number | null, period: string | null): string {
-  if (women === null || men === null || period === null) return 'Uppgifter för kvinnor och män saknas för den senaste perioden.';
-  if (shown(indicator, women) === shown(indicator, men)) return `Kvinnor och män ligger lika, ${formatValue(indicator, women)}, ${period}.`;
+  if (women === null || men === null || period === null)
+    return 'Uppgifter för kvinnor och män saknas för den senaste perioden.';
+  if (shown(indicator, women) === shown(indicator, men))
+    return `Kvinnor och män ligger lika, ${formatValue(indicator, women)}, ${period}.`;
   const [high, low] = women > men ? ['kvinnor', 'män'] : ['män', 'kvinnor'];
   return `Värdet är högre bland ${high} (${formatValue(indicator, Math.max(women, men))}) än bland ${low} (${formatValue(indicator, Math.min(women, men))}) ${period}.`;
 }
 
 /** "Lägst andel i arbetskraften bland 15–19 år (34,0 %), högst bland 45–49 år (92,1 %)." */
-export function extremesHeadline(indicator: Shown, what: string, rows: { label: string; value: number | null }[], period: string | null): string {
+export function extremesHeadline(
+  indicator: Shown,
+  what: string,
+  rows: { label: string; value: number | null }[],
+  period: string | null,
+): string {
   const present = rows.filter((row) => row.value !== null) as { label: string; value: number }[];
   if (present.length < 2 || period === null) return `${what} per åldersgrupp saknas för den senaste perioden.`;
   const sorted = [...present].sort((a, b) => a.value - b.value);
@@ -140,8 +183,15 @@ export function rankHeadline(place: string, members: number, ranks: (number | nu
 }
 
 /** "I oktober 2025 var 87,2 % i arbetskraften, 83,1 % sysselsatta och 4,8 % av arbetskraften arbetslösa i Vännäs." */
-export function labourHeadline(place: string, period: string | null, participation: number | null, employment: number | null, unemployment: number | null): string {
-  if (period === null || participation === null || employment === null || unemployment === null) return `Uppgifter om arbetsmarknaden i ${place} saknas för den senaste oktobermånaden.`;
+export function labourHeadline(
+  place: string,
+  period: string | null,
+  participation: number | null,
+  employment: number | null,
+  unemployment: number | null,
+): string {
+  if (period === null || participation === null || employment === null || unemployment === null)
+    return `Uppgifter om arbetsmarknaden i ${place} saknas för den senaste oktobermånaden.`;
   const percent = { unit: 'percent' as const, decimals: 1 };
   return `I oktober ${period} var ${formatValue(percent, participation)} av befolkningen 20–64 år i ${place} i arbetskraften, ${formatValue(percent, employment)} sysselsatta och ${formatValue(percent, unemployment)} av arbetskraften arbetslösa.`;
 }

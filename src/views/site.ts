@@ -92,14 +92,20 @@ export function forbundIndicators(entry: Forbund, catalogue: Indicator[]): Indic
 
 /** The indicators the förbund's agreement sets goals for, each once, in the agreement's order. */
 export function goalIndicators(entry: Forbund, catalogue: Indicator[]): Indicator[] {
-  const ids = new Set([...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].map((goal) => goal.indicator));
+  const ids = new Set(
+    [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].map((goal) => goal.indicator),
+  );
   return [...ids].map((id) => catalogue.find((indicator) => indicator.id === id) as Indicator);
 }
 
 /** Static paths of every indicator page of every published förbund (and its downloads). */
 export function indicatorPagePaths(): { params: { forbund: string; id: string } }[] {
   const site = getSite();
-  return site.config.forbund.flatMap((forbund) => forbundIndicators(forbund, site.config.indicators).map((indicator) => ({ params: { forbund: forbund.id, id: indicator.id } })));
+  return site.config.forbund.flatMap((forbund) =>
+    forbundIndicators(forbund, site.config.indicators).map((indicator) => ({
+      params: { forbund: forbund.id, id: indicator.id },
+    })),
+  );
 }
 
 /** Static paths of the indicator pages with one member kommun highlighted: `/<förbund>/indikator/<id>/<kommunkod>/`. */
@@ -108,6 +114,8 @@ export function highlightPagePaths(): { params: { forbund: string; id: string; k
   return site.config.forbund
     .filter((forbund) => forbund.members.length <= MAX_HIGHLIGHT_MEMBERS)
     .flatMap((forbund) =>
-      forbundIndicators(forbund, site.config.indicators).flatMap((indicator) => forbund.members.map((member) => ({ params: { forbund: forbund.id, id: indicator.id, kommun: member.code } }))),
+      forbundIndicators(forbund, site.config.indicators).flatMap((indicator) =>
+        forbund.members.map((member) => ({ params: { forbund: forbund.id, id: indicator.id, kommun: member.code } })),
+      ),
     );
 }

@@ -18,7 +18,15 @@ export interface GoalCard {
   previous: string;
   /** For large förbund, members are tallied instead of listed. */
   memberTally: string | null;
-  rows: { area: string; emphasis: boolean; latest: string; previous: string; change: string; verdict: string; verdictKind: Verdict }[];
+  rows: {
+    area: string;
+    emphasis: boolean;
+    latest: string;
+    previous: string;
+    change: string;
+    verdict: string;
+    verdictKind: Verdict;
+  }[];
 }
 
 export interface GoalSection {
@@ -33,10 +41,16 @@ export const MAX_LISTED_MEMBERS = 25;
 function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
   const view = site.view(forbund.id, goal.indicator);
   const { indicator } = view;
-  const shown = view.summaries.filter((summary) => summary.area.kind === 'kommun' || summary.area.kind === 'forbund' || summary.area.kind === 'riket');
+  const shown = view.summaries.filter(
+    (summary) => summary.area.kind === 'kommun' || summary.area.kind === 'forbund' || summary.area.kind === 'riket',
+  );
   const members = shown.filter((summary) => summary.area.kind === 'kommun');
   const listMembers = members.length <= MAX_LISTED_MEMBERS;
-  const ordered = [...shown.filter((summary) => summary.area.kind === 'forbund'), ...(listMembers ? members : []), ...shown.filter((summary) => summary.area.kind === 'riket')];
+  const ordered = [
+    ...shown.filter((summary) => summary.area.kind === 'forbund'),
+    ...(listMembers ? members : []),
+    ...shown.filter((summary) => summary.area.kind === 'riket'),
+  ];
   const count = (verdict: Verdict) => members.filter((summary) => summary.verdict === verdict).length;
   return {
     indicatorId: indicator.id,
@@ -63,6 +77,10 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
 export function buildStartPage(site: Site, forbund: Forbund): GoalSection[] {
   return [
     { id: 'effektmal', title: 'Effektmål', cards: forbund.effectGoals.map((goal) => card(site, forbund, goal)) },
-    ...forbund.strategicAreas.map((area) => ({ id: area.area, title: area.title, cards: area.goals.map((goal) => card(site, forbund, goal)) })),
+    ...forbund.strategicAreas.map((area) => ({
+      id: area.area,
+      title: area.title,
+      cards: area.goals.map((goal) => card(site, forbund, goal)),
+    })),
   ];
 }

@@ -24,7 +24,10 @@ const REWRITES: [string, string][] = [
 export function rewriteEventTarget(source: string): string {
   return REWRITES.reduce((code, [from, to]) => {
     // A linkedom release that changes this file must be looked at, not silently left slow or broken.
-    if (!code.includes(from)) throw new Error(`lazy-listeners: linkedom event-target.js har ändrats; hittar inte ${JSON.stringify(from.split('\n')[0])}`);
+    if (!code.includes(from))
+      throw new Error(
+        `lazy-listeners: linkedom event-target.js har ändrats; hittar inte ${JSON.stringify(from.split('\n')[0])}`,
+      );
     return code.replace(from, to);
   }, source);
 }

@@ -26,7 +26,10 @@ afterAll(async () => {
   server?.close();
 });
 
-async function open(path: string, viewport = { width: 1920, height: 1080 }): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
+async function open(
+  path: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   const foreign: string[] = [];
@@ -43,12 +46,20 @@ function overflowing(page: Page): Promise<string[]> {
     const slide = document.querySelector('section.slide.current') as HTMLElement;
     const box = slide.getBoundingClientRect();
     const out: string[] = [];
-    if (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1) out.push(`slide ${slide.id} larger than the window`);
-    for (const element of slide.querySelectorAll<HTMLElement | SVGElement>('h1, h2, h3, p, li, th, td, svg.chart, footer, .kicker')) {
+    if (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1)
+      out.push(`slide ${slide.id} larger than the window`);
+    for (const element of slide.querySelectorAll<HTMLElement | SVGElement>(
+      'h1, h2, h3, p, li, th, td, svg.chart, footer, .kicker',
+    )) {
       if (element.closest('.notes, .visually-hidden')) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
-      if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > box.bottom + 1)
+      if (
+        rect.left < box.left - 1 ||
+        rect.right > box.right + 1 ||
+        rect.top < box.top - 1 ||
+        rect.bottom > box.bottom + 1
+      )
         out.push(`${slide.id} ${element.tagName} "${(element.textContent ?? '').slice(0, 40)}"`);
     }
     return out;
@@ -68,7 +79,11 @@ describe('dialogue decks in Chromium', () => {
   it('move with the presenter’s keys and put each slide in the URL', async () => {
     const { page } = await open('/dialog/2460/');
     const current = () =>
-      page.evaluate(() => ({ id: document.querySelector('section.slide.current')?.id, hash: location.hash, visible: document.querySelectorAll('section.slide:not([hidden])').length }));
+      page.evaluate(() => ({
+        id: document.querySelector('section.slide.current')?.id,
+        hash: location.hash,
+        visible: document.querySelectorAll('section.slide:not([hidden])').length,
+      }));
     expect(await current()).toEqual({ id: 'bild-1', hash: '#bild-1', visible: 1 });
     await page.keyboard.press('ArrowRight');
     expect((await current()).hash).toBe('#bild-2');
@@ -110,9 +125,14 @@ describe('dialogue decks in Chromium', () => {
           await page.evaluate((n) => (location.hash = `#bild-${n}`), index);
           await page.waitForFunction((n) => document.querySelector('section.slide.current')?.id === `bild-${n}`, index);
           problems.push(...(await overflowing(page)));
-          const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth);
+          const scrolls = await page.evaluate(
+            () =>
+              document.documentElement.scrollHeight > window.innerHeight ||
+              document.documentElement.scrollWidth > window.innerWidth,
+          );
           if (scrolls) problems.push(`${code} bild-${index} scrolls`);
-          if (code === codes[1]) await page.screenshot({ path: join(artifacts, `dialog-${code}-${index}-${viewport.width}.png`) });
+          if (code === codes[1])
+            await page.screenshot({ path: join(artifacts, `dialog-${code}-${index}-${viewport.width}.png`) });
         }
         await page.close();
       }
@@ -159,7 +179,11 @@ describe('dialogue decks in Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${origin}/dialog/2460/`);
-    const visible = await page.evaluate(() => [...document.querySelectorAll('section.slide')].filter((slide) => slide.getBoundingClientRect().height > 0).length);
+    const visible = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('section.slide')].filter((slide) => slide.getBoundingClientRect().height > 0)
+          .length,
+    );
     expect(visible).toBe(await page.evaluate(() => document.querySelectorAll('section.slide').length));
     await context.close();
   });

@@ -22,7 +22,9 @@ beforeAll(async () => {
   const main = good.querySelector('main') as HTMLElement;
   main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><a href="/finns-inte/">Död länk</a>');
   good.head.insertAdjacentHTML('beforeend', '<script src="https://cdn.example.com/analytics.js"></script>');
-  good.querySelector('meta[http-equiv="content-security-policy"]')?.setAttribute('content', "default-src 'self'; script-src 'self' 'unsafe-inline'");
+  good
+    .querySelector('meta[http-equiv="content-security-policy"]')
+    ?.setAttribute('content', "default-src 'self'; script-src 'self' 'unsafe-inline'");
   mkdirSync(join(site, 'trasig'), { recursive: true });
   writeFileSync(join(site, 'trasig/index.html'), `<!DOCTYPE html>${good.documentElement.outerHTML}`);
   ({ server, origin } = await serveDist(site));
@@ -47,13 +49,21 @@ describe('a deliberately broken page fails the gates', () => {
   });
 
   it('the link check reports the dead link', () => {
-    const links = [...page('/trasig/', site).querySelectorAll('a[href]')].map((link) => link.getAttribute('href') as string);
-    expect(links.filter((href) => !href.startsWith('mailto:') && !resolves(href, '/trasig/', site))).toEqual(['/finns-inte/']);
+    const links = [...page('/trasig/', site).querySelectorAll('a[href]')].map(
+      (link) => link.getAttribute('href') as string,
+    );
+    expect(links.filter((href) => !href.startsWith('mailto:') && !resolves(href, '/trasig/', site))).toEqual([
+      '/finns-inte/',
+    ]);
   });
 
   it('html-validate reports the missing alt text', async () => {
     const { readFileSync } = await import('node:fs');
-    const problems = await validateHtml(readFileSync(join(site, 'trasig/index.html'), 'utf8'), '/trasig/index.html', join(dist, 'trasig.html'));
+    const problems = await validateHtml(
+      readFileSync(join(site, 'trasig/index.html'), 'utf8'),
+      '/trasig/index.html',
+      join(dist, 'trasig.html'),
+    );
     expect(problems.some((problem) => problem.includes('wcag/h37'))).toBe(true);
   });
 });

@@ -91,7 +91,8 @@ describe('security and integrity', () => {
 
   it('every built page passes html-validate', async () => {
     const problems: string[] = [];
-    for (const file of distFiles('.html')) problems.push(...(await validateHtml(readFileSync(join(dist, file), 'utf8'), file, join(dist, file))));
+    for (const file of distFiles('.html'))
+      problems.push(...(await validateHtml(readFileSync(join(dist, file), 'utf8'), file, join(dist, file))));
     expect(problems).toEqual([]);
   });
 });

@@ -47,6 +47,15 @@ export async function launchChromium(): Promise<Browser> {
   // Our own flags, not the package's defaults: those turn off web security, which the CSP tests need.
   return chromium.launch({
     executablePath: await chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -7,7 +7,8 @@ export const root = join(import.meta.dirname, '../..');
 export const dist = join(root, 'dist');
 
 export function requireDist(): void {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ saknas: kör npm run build först (npm test gör det).');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('dist/ saknas: kör npm run build först (npm test gör det).');
 }
 
 export function distFiles(extension?: string): string[] {
@@ -29,7 +30,8 @@ export function resolves(url: string, from: string, directory = dist): boolean {
   if (absolute.host !== 'site') return true;
   const path = absolute.pathname.endsWith('/') ? `${absolute.pathname}index.html` : absolute.pathname;
   if (!existsSync(join(directory, decodeURIComponent(path)))) return false;
-  if (absolute.hash.length > 1 && path.endsWith('.html')) return idsOf(join(directory, decodeURIComponent(path))).has(decodeURIComponent(absolute.hash.slice(1)));
+  if (absolute.hash.length > 1 && path.endsWith('.html'))
+    return idsOf(join(directory, decodeURIComponent(path))).has(decodeURIComponent(absolute.hash.slice(1)));
   return true;
 }
 
@@ -48,5 +50,7 @@ function idsOf(file: string): Set<string> {
 /** Every URL a built page links to or loads (href and src), read without a DOM. */
 export function linksOf(file: string, directory = dist): string[] {
   const html = readFileSync(join(directory, file), 'utf8');
-  return [...html.matchAll(/<(?:a|link|script|img)\s[^>]*?(?:href|src)="([^"]*)"/g)].map((match) => (match[1] as string).replace(/&amp;/g, '&'));
+  return [...html.matchAll(/<(?:a|link|script|img)\s[^>]*?(?:href|src)="([^"]*)"/g)].map((match) =>
+    (match[1] as string).replace(/&amp;/g, '&'),
+  );
 }

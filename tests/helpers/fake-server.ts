@@ -14,7 +14,10 @@ export function fakeDeps(replies: Reply[] | ((url: string, init?: RequestInit) =
       const reply = Array.isArray(replies) ? replies.shift() : replies(url, init);
       if (!reply) throw new Error('no more replies');
       if (reply instanceof Error) throw reply;
-      return new Response(reply.body, { status: reply.status, headers: reply.headers ?? { 'content-type': 'application/json' } });
+      return new Response(reply.body, {
+        status: reply.status,
+        headers: reply.headers ?? { 'content-type': 'application/json' },
+      });
     },
     sleep: async (ms) => {
       sleeps.push(ms);

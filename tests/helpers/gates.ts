@@ -15,12 +15,18 @@ const validator = new HtmlValidate(new FileSystemConfigLoader());
 /** html-validate messages for one page, as `line:column rule message`; `path` locates the config. */
 export async function validateHtml(html: string, name: string, path: string): Promise<string[]> {
   const report = await validator.validateString(html, path);
-  return report.results.flatMap((result) => result.messages.map((message) => `${name}:${message.line}:${message.column} ${message.ruleId} ${message.message}`));
+  return report.results.flatMap((result) =>
+    result.messages.map((message) => `${name}:${message.line}:${message.column} ${message.ruleId} ${message.message}`),
+  );
 }
 
 /** URLs a page would load from another host (scripts, styles, images, frames, fonts). */
 export function foreignLoads(document: Document): string[] {
-  return [...document.querySelectorAll('script[src], link[href]:not([rel="external"]):not([rel~="alternate"]), img[src], iframe[src], source[src], video[src], audio[src]')]
+  return [
+    ...document.querySelectorAll(
+      'script[src], link[href]:not([rel="external"]):not([rel~="alternate"]), img[src], iframe[src], source[src], video[src], audio[src]',
+    ),
+  ]
     .map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '')
     .filter((url) => /^(https?:)?\/\//.test(url));
 }
@@ -44,9 +50,22 @@ export async function axeViolations(browser: Browser, url: string): Promise<stri
   await page.goto(url);
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
   });
   await context.close();
   return violations;

@@ -8,12 +8,17 @@ import { root } from '../helpers/dist.ts';
 describe('a failed build', () => {
   it('names the bad content file and leaves the previous site in dist/ as it was', () => {
     const work = mkdtempSync(join(tmpdir(), 'site-'));
-    for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, name), join(work, name), { recursive: true });
+    for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+      cpSync(join(root, name), join(work, name), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
     mkdirSync(join(work, 'data'));
-    for (const name of ['config', 'reference', 'raw', 'snapshot', 'exports']) symlinkSync(join(root, 'data', name), join(work, 'data', name));
+    for (const name of ['config', 'reference', 'raw', 'snapshot', 'exports'])
+      symlinkSync(join(root, 'data', name), join(work, 'data', name));
     mkdirSync(join(work, 'data/content/initiativ/umearegionen'), { recursive: true });
-    writeFileSync(join(work, 'data/content/initiativ/umearegionen/01-trasig.md'), '---\nnumber: 1\nname: "Trasig"\n---\nText.\n');
+    writeFileSync(
+      join(work, 'data/content/initiativ/umearegionen/01-trasig.md'),
+      '---\nnumber: 1\nname: "Trasig"\n---\nText.\n',
+    );
     mkdirSync(join(work, 'dist'));
     writeFileSync(join(work, 'dist/index.html'), 'föregående webbplats');
 

@@ -21,7 +21,10 @@ describe('reproducible builds', () => {
   it('a second build from the same snapshot is byte-identical', () => {
     requireDist();
     const second = mkdtempSync(join(tmpdir(), 'dist-'));
-    execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', second, '--silent'], { cwd: root, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', second, '--silent'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const first = hashes(dist);
     expect(Object.keys(first).length).toBeGreaterThan(50);
     expect(hashes(second)).toEqual(first);

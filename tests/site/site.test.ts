@@ -17,17 +17,21 @@ describe('the built site', () => {
     for (const forbund of site.config.forbund) {
       expect(files).toContain(`/${forbund.id}/index.html`);
       for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
-        for (const file of ['index.html', 'data.csv', 'data-excel.csv', 'diagram.svg', 'diagram.png']) expect(files).toContain(`/${forbund.id}/indikator/${indicator.id}/${file}`);
+        for (const file of ['index.html', 'data.csv', 'data-excel.csv', 'diagram.svg', 'diagram.png'])
+          expect(files).toContain(`/${forbund.id}/indikator/${indicator.id}/${file}`);
       }
     }
     for (const indicator of site.config.indicators) expect(files).toContain(`/data/${indicator.id}.csv`);
-    expect(files).toEqual(expect.arrayContaining(['/data/catalog.json', '/om-statistiken/index.html', '/tillganglighet/index.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['/data/catalog.json', '/om-statistiken/index.html', '/tillganglighet/index.html']),
+    );
   });
 
   it('resolves every internal link and download', () => {
     const broken: string[] = [];
     for (const file of distFiles('.html')) {
-      for (const url of linksOf(file)) if (!url.startsWith('mailto:') && !resolves(url, file)) broken.push(`${file} -> ${url}`);
+      for (const url of linksOf(file))
+        if (!url.startsWith('mailto:') && !resolves(url, file)) broken.push(`${file} -> ${url}`);
     }
     expect(broken).toEqual([]);
   });
@@ -35,9 +39,9 @@ describe('the built site', () => {
   it('loads nothing from another host', () => {
     for (const file of distFiles('.html')) {
       const document = page(file);
-      const loaded = [...document.querySelectorAll('script[src], link[href]:not([rel="external"]), img[src], iframe, source[src]')].map(
-        (element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '',
-      );
+      const loaded = [
+        ...document.querySelectorAll('script[src], link[href]:not([rel="external"]), img[src], iframe, source[src]'),
+      ].map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '');
       expect(
         loaded.filter((url) => /^(https?:)?\/\//.test(url)),
         file,
@@ -47,7 +51,10 @@ describe('the built site', () => {
 
   it('tells the reader on every page when the numbers are an example', () => {
     expect(site.snapshot.meta.example).toBe(true);
-    for (const file of distFiles('.html')) expect(page(file).querySelector('.example-banner, .example-mark')?.textContent, file).toMatch(/Exempeldata – inte verkliga siffror|EXEMPELDATA/);
+    for (const file of distFiles('.html'))
+      expect(page(file).querySelector('.example-banner, .example-mark')?.textContent, file).toMatch(
+        /Exempeldata – inte verkliga siffror|EXEMPELDATA/,
+      );
     expect(JSON.parse(readFileSync(join(dist, 'data/catalog.json'), 'utf8')).example).toBe(true);
   });
 
@@ -55,15 +62,21 @@ describe('the built site', () => {
     for (const forbund of site.config.forbund) {
       for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
         const view = site.view(forbund.id, indicator.id);
-        const table = page(`/${forbund.id}/indikator/${indicator.id}/`).querySelector('table.data-table') as HTMLTableElement;
+        const table = page(`/${forbund.id}/indikator/${indicator.id}/`).querySelector(
+          'table.data-table',
+        ) as HTMLTableElement;
         const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
         for (const summary of view.summaries) {
-          const row = [...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent === areaLabel(summary.area));
+          const row = [...table.querySelectorAll('tbody tr')].find(
+            (tr) => tr.querySelector('th')?.textContent === areaLabel(summary.area),
+          );
           expect(row, `${forbund.id} ${indicator.id} ${summary.area.name}`).toBeDefined();
           const cells = [...(row as Element).querySelectorAll('td')].map((td) => td.textContent);
           for (const point of summary.series.slice(-3)) {
             const column = headers.indexOf(formatPeriod(point.period)) - 1;
-            expect(cells[column], `${indicator.id} ${summary.area.name} ${point.period}`).toBe(cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun'));
+            expect(cells[column], `${indicator.id} ${summary.area.name} ${point.period}`).toBe(
+              cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun'),
+            );
           }
         }
       }
@@ -82,8 +95,12 @@ describe('the built site', () => {
   it('compares with the members’ kommungrupper, each a ratio of sums over every kommun in the group, where the förbund asks for it', () => {
     const view = site.view('umearegionen', 'helarsekvivalenter');
     const groups = view.summaries.filter((summary) => summary.area.kind === 'group');
-    const memberGroups = new Set(site.forbund('umearegionen').members.map((member) => site.config.registry.mustGet(member.code).kommungrupp));
-    expect(groups.map((summary) => summary.area.id.replace('kommungrupp-', '')).sort()).toEqual([...memberGroups].sort());
+    const memberGroups = new Set(
+      site.forbund('umearegionen').members.map((member) => site.config.registry.mustGet(member.code).kommungrupp),
+    );
+    expect(groups.map((summary) => summary.area.id.replace('kommungrupp-', '')).sort()).toEqual(
+      [...memberGroups].sort(),
+    );
     for (const group of groups) {
       const code = group.area.id.replace('kommungrupp-', '');
       const inGroup = site.config.registry.kommuner().filter((kommun) => kommun.kommungrupp === code);
@@ -93,25 +110,38 @@ describe('the built site', () => {
     }
     const ranking = page('/umearegionen/indikator/helarsekvivalenter/').querySelector('#jamforelse')?.textContent ?? '';
     for (const group of groups) expect(ranking).toContain(group.area.name);
-    expect(site.view('uppsala-lan', 'helarsekvivalenter').summaries.some((summary) => summary.area.kind === 'group')).toBe(false);
+    expect(
+      site.view('uppsala-lan', 'helarsekvivalenter').summaries.some((summary) => summary.area.kind === 'group'),
+    ).toBe(false);
     // A share from Kolada cannot be summed over a group, so no empty kommungrupp rows appear.
-    expect(site.view('umearegionen', 'ekonomiskt-bistand-andel').summaries.some((summary) => summary.area.kind === 'group')).toBe(false);
+    expect(
+      site.view('umearegionen', 'ekonomiskt-bistand-andel').summaries.some((summary) => summary.area.kind === 'group'),
+    ).toBe(false);
     // The profile names the kommun's group and compares with it; a member of a förbund that does not compare has no such column.
     const umea = site.config.registry.mustGet('2480');
     const profile = page('/kommun/2480/');
     expect(profile.body.textContent).toContain(`tillhör SKR:s kommungrupp ${umea.kommungrupp}`);
     const headers = [...profile.querySelectorAll('table.data-table thead th')].map((th) => th.textContent);
-    const row = [...profile.querySelectorAll('table.data-table tbody tr')].find((tr) => tr.querySelector('th a')?.getAttribute('href') === '/umearegionen/indikator/helarsekvivalenter/')!;
+    const row = [...profile.querySelectorAll('table.data-table tbody tr')].find(
+      (tr) => tr.querySelector('th a')?.getAttribute('href') === '/umearegionen/indikator/helarsekvivalenter/',
+    )!;
     const group = view.summaries.find((summary) => summary.area.id === kommungruppAreaId(umea.kommungrupp!));
-    expect(row.querySelectorAll('td')[headers.indexOf('Kommungruppen') - 1]?.textContent).toBe(summaryText(view.indicator, group));
-    expect([...page('/kommun/0380/').querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain('Kommungruppen');
+    expect(row.querySelectorAll('td')[headers.indexOf('Kommungruppen') - 1]?.textContent).toBe(
+      summaryText(view.indicator, group),
+    );
+    expect([...page('/kommun/0380/').querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain(
+      'Kommungruppen',
+    );
   });
 
   it('names on the statistics page every SCB table that was found by search, as provenance recorded it', () => {
     const text = page('/om-statistiken/').body.textContent ?? '';
     const found = Object.entries(site.snapshot.meta.tables);
     expect(found.length).toBeGreaterThan(0);
-    for (const [dataset, id] of found) expect(text).toContain(`${site.config.sources.scb.tables.find((table) => table.dataset === dataset)?.title}: ${id}`);
+    for (const [dataset, id] of found)
+      expect(text).toContain(
+        `${site.config.sources.scb.tables.find((table) => table.dataset === dataset)?.title}: ${id}`,
+      );
   });
 
   it('offers Swedish-Excel and plain CSV of the page’s data', () => {
@@ -134,7 +164,8 @@ describe('the built site', () => {
   });
 
   it('keeps each indicator page under 200 KB with its SVG, and ships at most 20 KB of JavaScript', () => {
-    for (const file of distFiles('.html').filter((name) => name.includes('/indikator/'))) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
+    for (const file of distFiles('.html').filter((name) => name.includes('/indikator/')))
+      expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
     const script = distFiles('.js').reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
     expect(script).toBeLessThanOrEqual(20 * 1024);
   });
@@ -146,8 +177,16 @@ describe('the built site', () => {
       expect(detail.querySelector('h1')?.textContent).toBe(`${initiative.number}. ${initiative.name}`);
       for (const entry of initiative.indicators) {
         if (!('id' in entry)) continue;
-        expect(detail.querySelector(`a[href="/umearegionen/indikator/${entry.id}/"]`), `${initiative.number} -> ${entry.id}`).not.toBeNull();
-        expect(page(`/umearegionen/indikator/${entry.id}/`).querySelector(`a[href="/umearegionen/initiativ/${initiative.slug}/"]`), `${entry.id} -> ${initiative.number}`).not.toBeNull();
+        expect(
+          detail.querySelector(`a[href="/umearegionen/indikator/${entry.id}/"]`),
+          `${initiative.number} -> ${entry.id}`,
+        ).not.toBeNull();
+        expect(
+          page(`/umearegionen/indikator/${entry.id}/`).querySelector(
+            `a[href="/umearegionen/initiativ/${initiative.slug}/"]`,
+          ),
+          `${entry.id} -> ${initiative.number}`,
+        ).not.toBeNull();
       }
     }
     const overview = page('/umearegionen/initiativ/');
@@ -156,6 +195,7 @@ describe('the built site', () => {
   });
 
   it('keeps initiative pages under 200 KB too', () => {
-    for (const file of distFiles('.html').filter((name) => name.includes('/initiativ/'))) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
+    for (const file of distFiles('.html').filter((name) => name.includes('/initiativ/')))
+      expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
   });
 });

@@ -16,7 +16,10 @@ const table = {
   find: null,
   time: { variable: 'Tid', from: '2023', to: null },
   sex: { variable: 'Kon', codes: { men: '1', women: '2' } },
-  contents: { variable: 'ContentsCode', items: [{ code: 'BE0101N1', label: 'Folkmängd', indicator: 'befolkning', breakdown: {}, zeroMayBeMissing: false }] },
+  contents: {
+    variable: 'ContentsCode',
+    items: [{ code: 'BE0101N1', label: 'Folkmängd', indicator: 'befolkning', breakdown: {}, zeroMayBeMissing: false }],
+  },
   breakdowns: [],
   ageBands: { variable: 'Alder', name: 'age', bands: { '20-64': { from: 20, to: 64 }, '15-74': { from: 15, to: 74 } } },
   sumSexes: true,
@@ -36,11 +39,24 @@ describe('population from single years of age', () => {
       ['64', 'women', 60],
       ['100+', 'women', 3],
     ];
-    for (const [age, sex, value] of cells) sums.add('befolkning', 'final', '2480', sex, { age }, '2023', value, 'final', '', 'raw/scb/befolkning/alla-001.json');
+    for (const [age, sex, value] of cells)
+      sums.add(
+        'befolkning',
+        'final',
+        '2480',
+        sex,
+        { age },
+        '2023',
+        value,
+        'final',
+        '',
+        'raw/scb/befolkning/alla-001.json',
+      );
     const builder = new SnapshotBuilder();
     sums.flush(builder);
     const file = builder.build('befolkning');
-    const value = (sex: string, age: string) => file.series.find((series) => series.sex === sex && series.breakdown['age'] === age)?.values[0];
+    const value = (sex: string, age: string) =>
+      file.series.find((series) => series.sex === sex && series.breakdown['age'] === age)?.values[0];
     expect(value('men', '20-64')).toBe(150);
     expect(value('women', '20-64')).toBe(150);
     expect(value('total', '20-64')).toBe(300);
@@ -55,7 +71,9 @@ describe('population from single years of age', () => {
     sums.add('befolkning', 'final', '2480', 'men', { age: '21' }, '2023', null, 'missing', '..', 'x');
     const builder = new SnapshotBuilder();
     sums.flush(builder);
-    const series = builder.build('befolkning').series.find((entry) => entry.sex === 'men' && entry.breakdown['age'] === '20-64');
+    const series = builder
+      .build('befolkning')
+      .series.find((entry) => entry.sex === 'men' && entry.breakdown['age'] === '20-64');
     expect(series?.values[0]).toBeNull();
   });
 
@@ -84,12 +102,18 @@ describe('population from single years of age', () => {
           { id: 'ContentsCode', label: 'innehåll', codes: [['BE0101N1', 'Folkmängd']] },
           { id: 'Tid', label: 'år', codes: [['2023', '2023']] },
         ]);
-        ((document['dimension'] as Record<string, Record<string, unknown>>)['Civilstand'] as Record<string, unknown>)['extension'] = { elimination: true };
+        ((document['dimension'] as Record<string, Record<string, unknown>>)['Civilstand'] as Record<string, unknown>)[
+          'extension'
+        ] = { elimination: true };
         return document;
       })(),
       { metadataOnly: true },
     );
-    const plan = planTable(table, metadata, new RegionRegistry([{ code: '2480', name: 'Umeå', level: 'kommun', lan: '24', kommungrupp: null }]));
+    const plan = planTable(
+      table,
+      metadata,
+      new RegionRegistry([{ code: '2480', name: 'Umeå', level: 'kommun', lan: '24', kommungrupp: null }]),
+    );
     expect(Object.keys(plan.queries[0]!.selection)).toEqual(['Region', 'Alder', 'Kon', 'ContentsCode', 'Tid']);
   });
 });

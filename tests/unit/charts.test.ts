@@ -8,7 +8,8 @@ import { sparkline } from '../../src/charts/sparkline.ts';
 
 const frame = { width: 640, height: 320, fontSize: 14 };
 const years = ['2019', '2020', '2021', '2022', '2023'];
-const series = (name: string, start: number, step: number) => years.map((period, index) => ({ series: name, period, value: start + step * index }));
+const series = (name: string, start: number, step: number) =>
+  years.map((period, index) => ({ series: name, period, value: start + step * index }));
 
 /** Snapshots in the Plot manner: one file per chart, to be looked at as a picture when it changes. */
 describe('charts', () => {
@@ -20,7 +21,15 @@ describe('charts', () => {
       ...series('Bjurholm', 9, 0.1),
       { series: 'Bjurholm', period: '2024', value: null },
     ];
-    const svg = lineChart(rows, { id: 'linje', labelledBy: 'linje-caption', ...frame, highlight: ['Förbundet', 'Riket'], yLabel: 'Procent', decimals: 1, zero: true });
+    const svg = lineChart(rows, {
+      id: 'linje',
+      labelledBy: 'linje-caption',
+      ...frame,
+      highlight: ['Förbundet', 'Riket'],
+      yLabel: 'Procent',
+      decimals: 1,
+      zero: true,
+    });
     await expect(svg).toMatchFileSnapshot('../output/lineChart.svg');
   });
 
@@ -30,7 +39,9 @@ describe('charts', () => {
       { label: 'Förbundet', value: 8.6, valueText: '8,6 %', highlight: true },
       { label: 'Robertsfors', value: 11.3, valueText: '11,3 %', highlight: false },
     ];
-    await expect(rankedBars(rows, { id: 'rang', labelledBy: 'rang-caption', ...frame, xLabel: 'Procent' })).toMatchFileSnapshot('../output/rankedBars.svg');
+    await expect(
+      rankedBars(rows, { id: 'rang', labelledBy: 'rang-caption', ...frame, xLabel: 'Procent' }),
+    ).toMatchFileSnapshot('../output/rankedBars.svg');
   });
 
   it('stackedBars', async () => {
@@ -40,13 +51,33 @@ describe('charts', () => {
       { period, category: 'Ekonomiskt bistånd', value: 1 },
     ]);
     await expect(
-      stackedBars(rows, ['Sjukpenning', 'Arbetslöshet', 'Ekonomiskt bistånd'], { id: 'stapel', labelledBy: 'stapel-caption', ...frame, yLabel: 'Procent', decimals: 1 }),
+      stackedBars(rows, ['Sjukpenning', 'Arbetslöshet', 'Ekonomiskt bistånd'], {
+        id: 'stapel',
+        labelledBy: 'stapel-caption',
+        ...frame,
+        yLabel: 'Procent',
+        decimals: 1,
+      }),
     ).toMatchFileSnapshot('../output/stackedBars.svg');
   });
 
   it('sparkline', async () => {
-    const rows = [...series('Bjurholm', 9, 0.2), ...series('Förbundet', 12.1, -0.3), ...series('Riket', 11.9, -0.2), { series: 'Bjurholm', period: '2024', value: null }];
-    const svg = sparkline(rows, { id: 'liten', labelledBy: 'liten-caption', width: 420, height: 200, fontSize: 14, series: ['Bjurholm', 'Förbundet', 'Riket'], decimals: 1, zero: true });
+    const rows = [
+      ...series('Bjurholm', 9, 0.2),
+      ...series('Förbundet', 12.1, -0.3),
+      ...series('Riket', 11.9, -0.2),
+      { series: 'Bjurholm', period: '2024', value: null },
+    ];
+    const svg = sparkline(rows, {
+      id: 'liten',
+      labelledBy: 'liten-caption',
+      width: 420,
+      height: 200,
+      fontSize: 14,
+      series: ['Bjurholm', 'Förbundet', 'Riket'],
+      decimals: 1,
+      zero: true,
+    });
     expect(svg).toContain('>Bjurholm</text>');
     expect(svg).toContain('>12,1</text>');
     expect(svg).toContain('>0,0</text>');
@@ -54,7 +85,15 @@ describe('charts', () => {
   });
 
   it('is safe under a strict CSP and for screen readers', () => {
-    const svg = lineChart(series('Förbundet', 1, 1), { id: 'x', labelledBy: 'x-caption', ...frame, highlight: ['Förbundet'], yLabel: 'Procent', decimals: 1, zero: true });
+    const svg = lineChart(series('Förbundet', 1, 1), {
+      id: 'x',
+      labelledBy: 'x-caption',
+      ...frame,
+      highlight: ['Förbundet'],
+      yLabel: 'Procent',
+      decimals: 1,
+      zero: true,
+    });
     expect(svg).not.toMatch(/<style|style="|font-variant|aria-label=/);
     expect(svg).toMatch(/^<svg[^>]* role="img"/);
     expect(svg).toMatch(/^<svg[^>]* aria-labelledby="x-caption"/);
@@ -63,13 +102,28 @@ describe('charts', () => {
   });
 
   it('writes Swedish tick labels', () => {
-    const svg = lineChart(series('A', 1000, 500), { id: 'x', labelledBy: 'c', ...frame, highlight: [], yLabel: 'Antal', decimals: 0, zero: true });
+    const svg = lineChart(series('A', 1000, 500), {
+      id: 'x',
+      labelledBy: 'c',
+      ...frame,
+      highlight: [],
+      yLabel: 'Antal',
+      decimals: 0,
+      zero: true,
+    });
     expect(svg).toContain('>2\u00a0000</text>');
     expect(svg).not.toMatch(/>\d,\d{3}</);
   });
 
   it('renders the same chart byte for byte however many charts came before', () => {
-    const make = () => stackedBars([{ period: '2023', category: 'A', value: 1 }], ['A'], { id: 'same', labelledBy: 'c', ...frame, yLabel: 'P', decimals: 1 });
+    const make = () =>
+      stackedBars([{ period: '2023', category: 'A', value: 1 }], ['A'], {
+        id: 'same',
+        labelledBy: 'c',
+        ...frame,
+        yLabel: 'P',
+        decimals: 1,
+      });
     const first = make();
     make();
     expect(make()).toBe(first);
@@ -77,7 +131,9 @@ describe('charts', () => {
 
   it('uses a palette with at least 3:1 contrast against white', () => {
     const luminance = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = [1, 3, 5]
+        .map((start) => parseInt(hex.slice(start, start + 2), 16) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     for (const colour of PALETTE) expect(1.05 / (luminance(colour) + 0.05), colour).toBeGreaterThanOrEqual(3);
@@ -86,7 +142,8 @@ describe('charts', () => {
   it('spreads overlapping labels at least a line apart', () => {
     const placed = dodge([100, 102, 104, 300], 16);
     const sorted = [...placed].sort((a, b) => a - b);
-    for (let index = 1; index < sorted.length; index++) expect(sorted[index]! - sorted[index - 1]!).toBeGreaterThanOrEqual(16 - 1e-9);
+    for (let index = 1; index < sorted.length; index++)
+      expect(sorted[index]! - sorted[index - 1]!).toBeGreaterThanOrEqual(16 - 1e-9);
     expect(placed[3]).toBe(300);
   });
 });

@@ -8,7 +8,12 @@ import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/fixtures/exports');
 const config = loadConfig(root);
-const context = { registry: config.registry, indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])), suppressionThreshold: 5, today: new Date('2026-11-22T12:00:00Z') };
+const context = {
+  registry: config.registry,
+  indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])),
+  suppressionThreshold: 5,
+  today: new Date('2026-11-22T12:00:00Z'),
+};
 
 /** Each folder is one case: `input.csv|xlsx`, its manifest, and `expected.txt` (problems, or OK and the rows). */
 describe('analysts’ exports', () => {
@@ -29,7 +34,11 @@ describe('analysts’ exports', () => {
         expect(`OK\n${toCsv(['region', 'period', 'sex', 'value', 'status'], rows, 'plain')}`).toBe(expected);
       } else {
         expect(imported).toBeNull();
-        expect(problems.map((problem) => formatProblem({ ...problem, file: problem.file.replace(`${folder}/`, '') })).join('\n') + '\n').toBe(expected);
+        expect(
+          problems
+            .map((problem) => formatProblem({ ...problem, file: problem.file.replace(`${folder}/`, '') }))
+            .join('\n') + '\n',
+        ).toBe(expected);
       }
     });
   }

@@ -32,10 +32,14 @@ describe('data:fetch when the API fails', () => {
     const work = project();
     const before = fingerprint(join(work, 'data/raw'));
     const config = readFileSync(join(root, 'tests/fixtures/scb/api-v2-config.json'), 'utf8');
-    const { deps, requests } = fakeDeps((url) => (url.endsWith('/config') ? { status: 200, body: config } : { status: 503, body: 'Service Unavailable', headers: { 'content-type': 'text/plain' } }));
-    await expect(refreshRaw(loadConfig(work), deps, { policy: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 } })).rejects.toThrow(
-      /HTTP 503.*gav upp efter 3 försök: Service Unavailable/,
+    const { deps, requests } = fakeDeps((url) =>
+      url.endsWith('/config')
+        ? { status: 200, body: config }
+        : { status: 503, body: 'Service Unavailable', headers: { 'content-type': 'text/plain' } },
     );
+    await expect(
+      refreshRaw(loadConfig(work), deps, { policy: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 } }),
+    ).rejects.toThrow(/HTTP 503.*gav upp efter 3 försök: Service Unavailable/);
     expect(requests.length).toBe(4);
     expect(fingerprint(join(work, 'data/raw'))).toBe(before);
     expect(readdirSync(join(work, 'data')).sort()).toEqual(['config', 'raw', 'reference']);

@@ -7,7 +7,11 @@ const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 10_000, timeoutMs: 1
 describe('HTTP with retries', () => {
   it('retries 429 honouring Retry-After in seconds, and reads a plain-text body without parsing it', async () => {
     const { deps, sleeps } = fakeDeps([
-      { status: 429, body: 'Too many requests. Try again later.', headers: { 'content-type': 'text/plain', 'retry-after': '7' } },
+      {
+        status: 429,
+        body: 'Too many requests. Try again later.',
+        headers: { 'content-type': 'text/plain', 'retry-after': '7' },
+      },
       { status: 200, body: '{"ok":true}' },
     ]);
     const response = await requestJson('https://x/api', {}, policy, deps);
@@ -33,19 +37,38 @@ describe('HTTP with retries', () => {
 
   it('fails at once on 400 with the problem+json title and detail', async () => {
     const { deps, requests } = fakeDeps([
-      { status: 400, body: JSON.stringify({ type: 'Parameter error', title: 'Too many cells selected', status: 400, detail: 'Max 150000' }), headers: { 'content-type': 'application/problem+json' } },
+      {
+        status: 400,
+        body: JSON.stringify({
+          type: 'Parameter error',
+          title: 'Too many cells selected',
+          status: 400,
+          detail: 'Max 150000',
+        }),
+        headers: { 'content-type': 'application/problem+json' },
+      },
     ]);
-    await expect(requestJson('https://x/api', {}, policy, deps)).rejects.toThrow(/HTTP 400.*Too many cells selected: Max 150000/);
+    await expect(requestJson('https://x/api', {}, policy, deps)).rejects.toThrow(
+      /HTTP 400.*Too many cells selected: Max 150000/,
+    );
     expect(requests).toHaveLength(1);
   });
 
   it('treats a 200 with an HTML page as an error', async () => {
-    const { deps } = fakeDeps([{ status: 200, body: '<html><body>Planerat underhåll</body></html>', headers: { 'content-type': 'text/html' } }]);
-    await expect(requestJson('https://x/api', {}, policy, deps)).rejects.toThrow(/väntade JSON men fick text\/html: Planerat underhåll/);
+    const { deps } = fakeDeps([
+      { status: 200, body: '<html><body>Planerat underhåll</body></html>', headers: { 'content-type': 'text/html' } },
+    ]);
+    await expect(requestJson('https://x/api', {}, policy, deps)).rejects.toThrow(
+      /väntade JSON men fick text\/html: Planerat underhåll/,
+    );
   });
 
   it('gives up after the last attempt with the last error', async () => {
-    const { deps, requests } = fakeDeps(() => ({ status: 500, body: 'boom', headers: { 'content-type': 'text/plain' } }));
+    const { deps, requests } = fakeDeps(() => ({
+      status: 500,
+      body: 'boom',
+      headers: { 'content-type': 'text/plain' },
+    }));
     const error = await requestJson('https://x/api', {}, policy, deps).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).message).toMatch(/gav upp efter 4 försök: boom/);
@@ -58,7 +81,8 @@ describe('HTTP with retries', () => {
       ...fakeDeps([]).deps,
       fetch: (_input, init) => {
         calls++;
-        if (calls === 1) return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+        if (calls === 1)
+          return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
         return Promise.resolve(new Response('{"late":false}', { headers: { 'content-type': 'application/json' } }));
       },
     };
@@ -77,7 +101,8 @@ describe('throttle', () => {
       await acquire();
       starts.push(deps.now());
     }
-    for (let index = 3; index < starts.length; index++) expect((starts[index] ?? 0) - (starts[index - 3] ?? 0)).toBeGreaterThanOrEqual(10_000);
+    for (let index = 3; index < starts.length; index++)
+      expect((starts[index] ?? 0) - (starts[index - 3] ?? 0)).toBeGreaterThanOrEqual(10_000);
     expect(sleeps.length).toBeGreaterThan(0);
   });
 });

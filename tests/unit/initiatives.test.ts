@@ -14,7 +14,12 @@ describe('initiative files', () => {
     const initiatives = loadInitiatives(root, 'umearegionen', indicatorIds);
     expect(initiatives.map((initiative) => initiative.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13]);
     const krami = initiatives.find((initiative) => initiative.number === 10)!;
-    expect(krami).toMatchObject({ state: 'under start', effect: { score: null }, feasibility: { effort: 'lätt', time: 'kort' }, area: 'arbetsloshet' });
+    expect(krami).toMatchObject({
+      state: 'under start',
+      effect: { score: null },
+      feasibility: { effort: 'lätt', time: 'kort' },
+      area: 'arbetsloshet',
+    });
     expect(initiatives.find((initiative) => initiative.number === 12)?.effect).toEqual({ score: 5, note: 'på sikt' });
   });
 
@@ -25,7 +30,10 @@ describe('initiative files', () => {
       expect(problems.length).toBeGreaterThan(0);
       for (const problem of problems) expect(problem.startsWith(`${join(fixtures, file)}:`)).toBe(true);
       const expected = join(fixtures, file.replace('.md', '.expected.txt'));
-      if (existsSync(expected)) expect(problems.map((problem) => problem.replace(`${fixtures}/`, '')).join('\n') + '\n').toBe(readFileSync(expected, 'utf8'));
+      if (existsSync(expected))
+        expect(problems.map((problem) => problem.replace(`${fixtures}/`, '')).join('\n') + '\n').toBe(
+          readFileSync(expected, 'utf8'),
+        );
     });
   }
 
@@ -46,6 +54,8 @@ describe('initiative files', () => {
     })();
     expect(error).toBeInstanceOf(InitiativeError);
     expect(error?.problems.some((problem) => problem.includes('a.md:5: area'))).toBe(true);
-    expect(error?.problems.some((problem) => /c\.md:1: number: nummer 10 används redan av .*b\.md/.test(problem))).toBe(true);
+    expect(error?.problems.some((problem) => /c\.md:1: number: nummer 10 används redan av .*b\.md/.test(problem))).toBe(
+      true,
+    );
   });
 });

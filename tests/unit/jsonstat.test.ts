@@ -33,7 +33,14 @@ describe('JSON-stat2 reader', () => {
   });
 
   it('accepts index as array or object, with the last dimension varying fastest', () => {
-    expect(cells(tiny).map(([codes, value]) => `${codes}=${value}`)).toEqual(['0180|2021=1', '0180|2022=2', '0180|2023=3', '2480|2021=4', '2480|2022=5', '2480|2023=6']);
+    expect(cells(tiny).map(([codes, value]) => `${codes}=${value}`)).toEqual([
+      '0180|2021=1',
+      '0180|2022=2',
+      '0180|2023=3',
+      '2480|2021=4',
+      '2480|2022=5',
+      '2480|2023=6',
+    ]);
   });
 
   it('reads sparse values and statuses, and never turns null into zero', () => {
@@ -53,7 +60,11 @@ describe('JSON-stat2 reader', () => {
   });
 
   it('reads a status array aligned with values', () => {
-    expect(cells({ ...tiny, value: [1, null, 3, 4, 5, 6], status: [null, '...', null, null, null, null] })[1]).toEqual(['0180|2022', null, '...']);
+    expect(cells({ ...tiny, value: [1, null, 3, 4, 5, 6], status: [null, '...', null, null, null, null] })[1]).toEqual([
+      '0180|2022',
+      null,
+      '...',
+    ]);
   });
 
   it('rejects inconsistent id, size and value lengths with every problem named', () => {
@@ -64,9 +75,15 @@ describe('JSON-stat2 reader', () => {
   });
 
   it('rejects bad index positions', () => {
-    const bad = { ...tiny, dimension: { ...tiny.dimension, Tid: { category: { index: { '2021': 0, '2022': 5, '2023': 2 } } } } };
+    const bad = {
+      ...tiny,
+      dimension: { ...tiny.dimension, Tid: { category: { index: { '2021': 0, '2022': 5, '2023': 2 } } } },
+    };
     expect(() => readJsonStat(bad)).toThrow(/ligger utanför 0–2/);
-    const clash = { ...tiny, dimension: { ...tiny.dimension, Tid: { category: { index: { '2021': 0, '2022': 0, '2023': 2 } } } } };
+    const clash = {
+      ...tiny,
+      dimension: { ...tiny.dimension, Tid: { category: { index: { '2021': 0, '2022': 0, '2023': 2 } } } },
+    };
     expect(() => readJsonStat(clash)).toThrow(/position 0 används av både/);
     expect(() => readJsonStat({ ...tiny, value: { '6': 1 } })).toThrow(/value\["6"\] är ingen cellposition/);
   });
@@ -83,7 +100,14 @@ describe('JSON-stat2 reader', () => {
 
   it('reads the real BAS metadata for its dimensions', () => {
     const cube = readJsonStat(fixture('TAB6260-metadata-en.json'), { metadataOnly: true });
-    expect(cube.dimensions.map((dimension) => dimension.id)).toEqual(['Region', 'Kon', 'Alder', 'Fodelseregion', 'ContentsCode', 'Tid']);
+    expect(cube.dimensions.map((dimension) => dimension.id)).toEqual([
+      'Region',
+      'Kon',
+      'Alder',
+      'Fodelseregion',
+      'ContentsCode',
+      'Tid',
+    ]);
     expect(cube.dimensions[2]?.codes).toContain('060-64');
     expect(cube.dimensions[4]?.units.get('000006II')).toEqual({ base: 'percent', decimals: 1 });
   });

@@ -55,46 +55,80 @@ describe('Kolada v3', () => {
       context: ctx,
       requests,
       dir,
-    } = context([page([item('2480', 2023, 2.1), item('0000', 2023, 2.6)], 3, 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2&page=2'), page([item('0024', 2023, 2.4)], 3, null)]);
-    const rows = await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2', 'N03926-2023', async () => {}, ctx);
+    } = context([
+      page(
+        [item('2480', 2023, 2.1), item('0000', 2023, 2.6)],
+        3,
+        'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2&page=2',
+      ),
+      page([item('0024', 2023, 2.4)], 3, null),
+    ]);
+    const rows = await fetchAllPages(
+      'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2',
+      'N03926-2023',
+      async () => {},
+      ctx,
+    );
     expect(rows).toBe(3);
     expect(requests.map((request) => request.url)).toHaveLength(2);
     expect(readdirSync(join(dir, 'kolada'))).toEqual(['N03926-2023-page-001.json', 'N03926-2023-page-002.json']);
   });
 
   it('also follows next_page, as some clients in the wild expect', async () => {
-    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 2, '?page=2', 'next_page'), page([item('2460', 2023, 1.9)], 2, null, 'next_page')]);
+    const { context: ctx } = context([
+      page([item('2480', 2023, 2.1)], 2, '?page=2', 'next_page'),
+      page([item('2460', 2023, 1.9)], 2, null, 'next_page'),
+    ]);
     expect(await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx)).toBe(2);
   });
 
   it('stops when a next link repeats a page', async () => {
     const same = 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?page=1';
-    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 9, same), page([item('2480', 2023, 2.1)], 9, same)]);
+    const { context: ctx } = context([
+      page([item('2480', 2023, 2.1)], 9, same),
+      page([item('2480', 2023, 2.1)], 9, same),
+    ]);
     await expect(fetchAllPages(same, 'x', async () => {}, ctx)).rejects.toThrow(/kom tillbaka/);
   });
 
   it('fails when count does not match the rows collected', async () => {
     const { context: ctx } = context([page([item('2480', 2023, 2.1)], 5, null)]);
-    await expect(fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx)).rejects.toThrow(/lovade 5 rader men gav 1/);
+    await expect(
+      fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx),
+    ).rejects.toThrow(/lovade 5 rader men gav 1/);
   });
 
   it('treats JSON without values, and non-JSON, as failures', async () => {
     const { context: ctx } = context([{ status: 200, body: '{"error":"Not found"}' }]);
-    await expect(fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, ctx)).rejects.toThrow(/Ogiltigt Kolada-svar/);
-    const { context: html } = context([{ status: 200, body: '<html></html>', headers: { 'content-type': 'text/html' } }]);
-    await expect(fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, html)).rejects.toThrow(/väntade JSON/);
+    await expect(
+      fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, ctx),
+    ).rejects.toThrow(/Ogiltigt Kolada-svar/);
+    const { context: html } = context([
+      { status: 200, body: '<html></html>', headers: { 'content-type': 'text/html' } },
+    ]);
+    await expect(
+      fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, html),
+    ).rejects.toThrow(/väntade JSON/);
   });
 
   it('asks for at most 25 years per path segment and stores KPI metadata', async () => {
-    const { context: ctx, requests } = context([{ status: 200, body: '{"values":[{"id":"N03926","title":"Långtidsarbetslöshet"}],"count":1}' }, page([], 0, null)]);
+    const { context: ctx, requests } = context([
+      { status: 200, body: '{"values":[{"id":"N03926","title":"Långtidsarbetslöshet"}],"count":1}' },
+      page([], 0, null),
+    ]);
     await fetchKolada(ctx);
     expect(requests[1]?.url).toBe('https://api.kolada.se/v3/data/kpi/N03926/year/2022,2023?per_page=2');
   });
 
   it('normalises ids, genders, nulls and statuses', () => {
     const builder = new SnapshotBuilder();
-    const parsed = readKoladaPage({ values: [item('2480', 2023, null, 'Uppgift saknas'), item('0024', 2023, 2.4), item('G123', 2023, 9)], count: 3 });
-    expect(normaliseKoladaPage(parsed, new Map([['N03926', 'langtidsarbetsloshet']]), 'raw/kolada/x.json', builder)).toBe(4);
+    const parsed = readKoladaPage({
+      values: [item('2480', 2023, null, 'Uppgift saknas'), item('0024', 2023, 2.4), item('G123', 2023, 9)],
+      count: 3,
+    });
+    expect(
+      normaliseKoladaPage(parsed, new Map([['N03926', 'langtidsarbetsloshet']]), 'raw/kolada/x.json', builder),
+    ).toBe(4);
     const file = builder.build('langtidsarbetsloshet');
     const umea = file.series.find((series) => series.region === '2480' && series.sex === 'total');
     expect(umea?.values).toEqual([null]);

@@ -31,7 +31,10 @@ function groups(title: (name: string, code: Kommungrupp) => string, idBase = 500
 
 describe('kommungrupper by title', () => {
   it('prefers the classification year when two classifications share the names', () => {
-    const all = [...groups((name) => `Kommungruppsindelning 2017: ${name}`, 1000), ...groups((name) => `Kommungruppsindelning 2023: ${name}`, 2000)];
+    const all = [
+      ...groups((name) => `Kommungruppsindelning 2017: ${name}`, 1000),
+      ...groups((name) => `Kommungruppsindelning 2023: ${name}`, 2000),
+    ];
     const ids = resolveKommungruppIds(all, {}, '2023');
     expect(ids).toEqual(Object.fromEntries(codes.map((code, index) => [code, `G${2000 + index}`])));
   });
@@ -46,22 +49,35 @@ describe('kommungrupper by title', () => {
   });
 
   it('refuses to choose between two groups of the same name, and names a missing one', () => {
-    const twice = [...groups((name) => name, 1000), ...groups((name) => name, 2000)].filter((group) => group.title !== 'Storstäder' || group.id === 'G1000');
-    expect(() => resolveKommungruppIds(twice, {}, '2023')).toThrow(/A2 "Pendlingskommun nära storstad" kan vara flera: G1001 "Pendlingskommun nära storstad", G2001/);
-    expect(() => resolveKommungruppIds(groups((name) => name).slice(1), {}, null)).toThrow(/A1: ingen grupp heter "Storstäder".*Fäst rätt grupp-id/);
+    const twice = [...groups((name) => name, 1000), ...groups((name) => name, 2000)].filter(
+      (group) => group.title !== 'Storstäder' || group.id === 'G1000',
+    );
+    expect(() => resolveKommungruppIds(twice, {}, '2023')).toThrow(
+      /A2 "Pendlingskommun nära storstad" kan vara flera: G1001 "Pendlingskommun nära storstad", G2001/,
+    );
+    expect(() => resolveKommungruppIds(groups((name) => name).slice(1), {}, null)).toThrow(
+      /A1: ingen grupp heter "Storstäder".*Fäst rätt grupp-id/,
+    );
   });
 
   it('takes pinned ids as they are, and says so when one has gone', () => {
     const list = groups((name) => `Okänd rubrik ${name.length}`);
     const pinned = Object.fromEntries(codes.map((code, index) => [code, `G${5000 + index}`]));
     expect(resolveKommungruppIds(list, pinned, null).C9).toBe('G5008');
-    expect(() => resolveKommungruppIds(list, { ...pinned, A1: 'G999' }, null)).toThrow(/A1: gruppen G999 finns inte längre/);
+    expect(() => resolveKommungruppIds(list, { ...pinned, A1: 'G999' }, null)).toThrow(
+      /A1: gruppen G999 finns inte längre/,
+    );
   });
 
   it('reads members as ids or as {id, title}', () => {
-    const page = readMunicipalityGroupsPage({ values: [{ id: 'G1', title: 'Storstäder', members: ['0180', { id: '1480', title: 'Göteborg' }] }], count: 1 }, 'test');
+    const page = readMunicipalityGroupsPage(
+      { values: [{ id: 'G1', title: 'Storstäder', members: ['0180', { id: '1480', title: 'Göteborg' }] }], count: 1 },
+      'test',
+    );
     expect(page.values[0]?.members).toEqual(['0180', '1480']);
-    expect(() => readMunicipalityGroupsPage({ groups: [] }, 'https://api.kolada.se/v3/municipality_groups')).toThrow(/municipality_groups: inget Kolada-svar med kommungrupper \(values:/);
+    expect(() => readMunicipalityGroupsPage({ groups: [] }, 'https://api.kolada.se/v3/municipality_groups')).toThrow(
+      /municipality_groups: inget Kolada-svar med kommungrupper \(values:/,
+    );
   });
 });
 
@@ -77,9 +93,15 @@ describe('kommungrupper per kommun', () => {
 
   it('rejects overlapping groups, unknown codes and kommuner left out', () => {
     const broken = list.map((group) =>
-      group.id === 'G5000' ? { ...group, members: [...(group.members ?? []), kommuner[1]!, '9999'] } : group.id === 'G5008' ? { ...group, members: group.members?.slice(1) } : group,
+      group.id === 'G5000'
+        ? { ...group, members: [...(group.members ?? []), kommuner[1]!, '9999'] }
+        : group.id === 'G5008'
+          ? { ...group, members: group.members?.slice(1) }
+          : group,
     );
-    expect(() => kommungruppPerKommun(broken, ids, config.registry)).toThrow(/okänd kommunkod 9999.*finns i både A1 och A2.*1 kommuner saknar grupp/);
+    expect(() => kommungruppPerKommun(broken, ids, config.registry)).toThrow(
+      /okänd kommunkod 9999.*finns i både A1 och A2.*1 kommuner saknar grupp/,
+    );
   });
 });
 
@@ -98,39 +120,67 @@ describe('fetching kommungrupper from Kolada', () => {
     };
     return { ctx, requests };
   }
-  const all = [{ id: 'G1', title: 'Alla kommuner i Västerbottens län', members: ['2480'] }, ...groups((name) => `Kommungruppsindelning 2023: ${name}`)];
+  const all = [
+    { id: 'G1', title: 'Alla kommuner i Västerbottens län', members: ['2480'] },
+    ...groups((name) => `Kommungruppsindelning 2023: ${name}`),
+  ];
 
   it('follows every page, keeps each raw, and records the groups it found', async () => {
-    const first = { values: all.slice(0, 5), count: all.length, next_url: 'https://api.kolada.se/v3/municipality_groups?per_page=5&page=2' };
+    const first = {
+      values: all.slice(0, 5),
+      count: all.length,
+      next_url: 'https://api.kolada.se/v3/municipality_groups?per_page=5&page=2',
+    };
     const second = { values: all.slice(5), count: all.length, next_url: null };
     const { ctx, requests } = context([
       { status: 200, body: JSON.stringify(first) },
       { status: 200, body: JSON.stringify(second) },
     ]);
     await fetchKommungrupper(async () => {}, ctx);
-    expect(requests.map((request) => request.url)).toEqual(['https://api.kolada.se/v3/municipality_groups?per_page=5', 'https://api.kolada.se/v3/municipality_groups?per_page=5&page=2']);
+    expect(requests.map((request) => request.url)).toEqual([
+      'https://api.kolada.se/v3/municipality_groups?per_page=5',
+      'https://api.kolada.se/v3/municipality_groups?per_page=5&page=2',
+    ]);
     const manifest = ctx.store.finish();
     expect(manifest.kommungrupper).toEqual(Object.fromEntries(codes.map((code, index) => [code, `G${5000 + index}`])));
-    expect(manifest.files.map((file) => file.id)).toEqual(['raw/kolada/municipality_groups-page-001.json', 'raw/kolada/municipality_groups-page-002.json']);
+    expect(manifest.files.map((file) => file.id)).toEqual([
+      'raw/kolada/municipality_groups-page-001.json',
+      'raw/kolada/municipality_groups-page-002.json',
+    ]);
   });
 
   it('stops before recording anything when the groups do not hold every kommun', async () => {
-    const { ctx } = context([{ status: 200, body: JSON.stringify({ values: all.slice(0, -1), count: all.length - 1, next_url: null }) }]);
-    await expect(fetchKommungrupper(async () => {}, ctx)).rejects.toThrow(/C9: ingen grupp heter "Landsbygdskommun med besöksnäring"/);
+    const { ctx } = context([
+      { status: 200, body: JSON.stringify({ values: all.slice(0, -1), count: all.length - 1, next_url: null }) },
+    ]);
+    await expect(fetchKommungrupper(async () => {}, ctx)).rejects.toThrow(
+      /C9: ingen grupp heter "Landsbygdskommun med besöksnäring"/,
+    );
     expect(ctx.store.finish().kommungrupper).toEqual({});
   });
 });
 
 describe('the snapshot', () => {
   it('carries a kommungrupp for every kommun, as the raw groups say', () => {
-    const regions = JSON.parse(readFileSync(join(root, 'data/snapshot/regions.json'), 'utf8')) as { code: string; level: string; kommungrupp: string | null }[];
-    const raw = readMunicipalityGroupsPage(JSON.parse(readFileSync(join(root, 'data/raw/kolada/municipality_groups-page-001.json'), 'utf8')), 'raw').values;
-    const manifest = JSON.parse(readFileSync(join(root, 'data/raw/provenance.json'), 'utf8')) as { kommungrupper: Record<Kommungrupp, string> };
+    const regions = JSON.parse(readFileSync(join(root, 'data/snapshot/regions.json'), 'utf8')) as {
+      code: string;
+      level: string;
+      kommungrupp: string | null;
+    }[];
+    const raw = readMunicipalityGroupsPage(
+      JSON.parse(readFileSync(join(root, 'data/raw/kolada/municipality_groups-page-001.json'), 'utf8')),
+      'raw',
+    ).values;
+    const manifest = JSON.parse(readFileSync(join(root, 'data/raw/provenance.json'), 'utf8')) as {
+      kommungrupper: Record<Kommungrupp, string>;
+    };
     const expected = kommungruppPerKommun(raw, manifest.kommungrupper, config.registry);
     const kommunRegions = regions.filter((region) => region.level === 'kommun');
     expect(kommunRegions).toHaveLength(290);
     for (const region of kommunRegions) expect(region.kommungrupp).toBe(expected[region.code]);
-    expect(regions.filter((region) => region.level !== 'kommun').every((region) => region.kommungrupp === null)).toBe(true);
+    expect(regions.filter((region) => region.level !== 'kommun').every((region) => region.kommungrupp === null)).toBe(
+      true,
+    );
   });
 });
 
@@ -147,8 +197,11 @@ describe('data:inspect on a municipality groups page', () => {
   });
 
   it('still reads a Kolada values page as values', () => {
-    expect(inspectJson({ values: [{ kpi: 'N1', municipality: '0180', period: 2024, values: [{ gender: 'T', value: 1.5, status: '' }] }], count: 1 })).toBe(
-      'kpi,municipality,period,gender,value,status\r\nN1,0180,2024,T,1.5,\r\n',
-    );
+    expect(
+      inspectJson({
+        values: [{ kpi: 'N1', municipality: '0180', period: 2024, values: [{ gender: 'T', value: 1.5, status: '' }] }],
+        count: 1,
+      }),
+    ).toBe('kpi,municipality,period,gender,value,status\r\nN1,0180,2024,T,1.5,\r\n');
   });
 });

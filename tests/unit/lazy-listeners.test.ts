@@ -12,7 +12,16 @@ async function rewrittenModule(): Promise<{ EventTarget: new () => EventTarget }
 }
 
 function fakeEvent(type: string) {
-  return { type, bubbles: false, _path: [] as unknown[], CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3, NONE: 0, defaultPrevented: false };
+  return {
+    type,
+    bubbles: false,
+    _path: [] as unknown[],
+    CAPTURING_PHASE: 1,
+    AT_TARGET: 2,
+    BUBBLING_PHASE: 3,
+    NONE: 0,
+    defaultPrevented: false,
+  };
 }
 
 describe('lazy listener registry for linkedom', () => {
@@ -37,12 +46,16 @@ describe('lazy listener registry for linkedom', () => {
   });
 
   it('stops the build when linkedom changes the file, naming what it could not find', () => {
-    expect(() => rewriteEventTarget(installed.replace('wm.set(this, new Map);', 'this.listeners = new Map;'))).toThrow(/linkedom event-target\.js har ändrats.*constructor/);
+    expect(() => rewriteEventTarget(installed.replace('wm.set(this, new Map);', 'this.listeners = new Map;'))).toThrow(
+      /linkedom event-target\.js har ändrats.*constructor/,
+    );
   });
 
   it('rewrites only linkedom’s event target', () => {
     const plugin = lazyListeners() as { transform: (code: string, id: string) => { code: string } | null };
-    expect(plugin.transform(installed, '/p/node_modules/linkedom/esm/interface/event-target.js')?.code).toContain('constructor() {}');
+    expect(plugin.transform(installed, '/p/node_modules/linkedom/esm/interface/event-target.js')?.code).toContain(
+      'constructor() {}',
+    );
     expect(plugin.transform(installed, '/p/node_modules/other/esm/interface/event-target.js')).toBeNull();
   });
 });

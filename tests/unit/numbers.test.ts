@@ -20,17 +20,22 @@ describe('Swedish numbers', () => {
     expect(parseSwedishNumber('..')).toEqual({ kind: 'marker', marker: '..' });
     expect(parseSwedishNumber('–')).toEqual({ kind: 'marker', marker: '–' });
     expect(parseSwedishNumber('')).toEqual({ kind: 'empty' });
-    for (const bad of ['tolv', '1,2,3', '12 34', '1.234,5', 'NaN', '1e5', '12 3456']) expect(parseSwedishNumber(bad).kind, bad).toBe('invalid');
+    for (const bad of ['tolv', '1,2,3', '12 34', '1.234,5', 'NaN', '1e5', '12 3456'])
+      expect(parseSwedishNumber(bad).kind, bad).toBe('invalid');
   });
 
   it('reads back every number sv-SE formatting writes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 3 }), (integer, decimals) => {
-        const value = integer / 10 ** decimals;
-        const parsed = parseSwedishNumber(formatNumber(value, decimals));
-        expect(parsed.kind).toBe('number');
-        if (parsed.kind === 'number') expect(parsed.value).toBeCloseTo(value, decimals);
-      }),
+      fc.property(
+        fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        (integer, decimals) => {
+          const value = integer / 10 ** decimals;
+          const parsed = parseSwedishNumber(formatNumber(value, decimals));
+          expect(parsed.kind).toBe('number');
+          if (parsed.kind === 'number') expect(parsed.value).toBeCloseTo(value, decimals);
+        },
+      ),
     );
   });
 

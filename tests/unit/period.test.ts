@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparePeriodCodes, formatPeriodCode, isFuturePeriod, normalisePeriodCode, parsePeriod, periodRange, shiftPeriod } from '../../src/formats/period.ts';
+import {
+  comparePeriodCodes,
+  formatPeriodCode,
+  isFuturePeriod,
+  normalisePeriodCode,
+  parsePeriod,
+  periodRange,
+  shiftPeriod,
+} from '../../src/formats/period.ts';
 import { formatPeriod } from '../../src/formats/display.ts';
 
 describe('periods', () => {
@@ -14,15 +22,32 @@ describe('periods', () => {
   });
 
   it('rejects malformed periods', () => {
-    for (const bad of ['', '23', '2023M13', '2023M0', '2023K5', '2023-10', '20231', 'år 2023', '2023H3']) expect(normalisePeriodCode(bad), bad).toBeNull();
+    for (const bad of ['', '23', '2023M13', '2023M0', '2023K5', '2023-10', '20231', 'år 2023', '2023H3'])
+      expect(normalisePeriodCode(bad), bad).toBeNull();
   });
 
   it('round-trips every valid period through its code', () => {
     const period = fc.oneof(
-      fc.record({ kind: fc.constant('year' as const), year: fc.integer({ min: 1900, max: 2199 }), part: fc.constant(1) }),
-      fc.record({ kind: fc.constant('half' as const), year: fc.integer({ min: 1900, max: 2199 }), part: fc.integer({ min: 1, max: 2 }) }),
-      fc.record({ kind: fc.constant('quarter' as const), year: fc.integer({ min: 1900, max: 2199 }), part: fc.integer({ min: 1, max: 4 }) }),
-      fc.record({ kind: fc.constant('month' as const), year: fc.integer({ min: 1900, max: 2199 }), part: fc.integer({ min: 1, max: 12 }) }),
+      fc.record({
+        kind: fc.constant('year' as const),
+        year: fc.integer({ min: 1900, max: 2199 }),
+        part: fc.constant(1),
+      }),
+      fc.record({
+        kind: fc.constant('half' as const),
+        year: fc.integer({ min: 1900, max: 2199 }),
+        part: fc.integer({ min: 1, max: 2 }),
+      }),
+      fc.record({
+        kind: fc.constant('quarter' as const),
+        year: fc.integer({ min: 1900, max: 2199 }),
+        part: fc.integer({ min: 1, max: 4 }),
+      }),
+      fc.record({
+        kind: fc.constant('month' as const),
+        year: fc.integer({ min: 1900, max: 2199 }),
+        part: fc.integer({ min: 1, max: 12 }),
+      }),
     );
     fc.assert(
       fc.property(period, (value) => {
@@ -33,12 +58,17 @@ describe('periods', () => {
 
   it('shifts and orders months across year ends', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -200, max: 200 }), (year, month, steps) => {
-        const code = formatPeriodCode({ kind: 'month', year, part: month });
-        const shifted = shiftPeriod(code, steps);
-        expect(Math.sign(comparePeriodCodes(shifted, code))).toBe(Math.sign(steps));
-        expect(shiftPeriod(shifted, -steps)).toBe(code);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -200, max: 200 }),
+        (year, month, steps) => {
+          const code = formatPeriodCode({ kind: 'month', year, part: month });
+          const shifted = shiftPeriod(code, steps);
+          expect(Math.sign(comparePeriodCodes(shifted, code))).toBe(Math.sign(steps));
+          expect(shiftPeriod(shifted, -steps)).toBe(code);
+        },
+      ),
     );
     expect(shiftPeriod('2023M12', 1)).toBe('2024M01');
     expect(periodRange('2023M11', '2024M02')).toEqual(['2023M11', '2023M12', '2024M01', '2024M02']);

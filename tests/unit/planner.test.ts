@@ -11,7 +11,13 @@ describe('query planner', () => {
   });
 
   it('splits the helårsekvivalenter query under 150 000 cells in few calls', () => {
-    const selection = { Region: codes('r', 291), Kon: codes('k', 3), Aldersgrupp: ['20-64'], ContentsCode: codes('c', 8), Tid: codes('t', 150) };
+    const selection = {
+      Region: codes('r', 291),
+      Kon: codes('k', 3),
+      Aldersgrupp: ['20-64'],
+      ContentsCode: codes('c', 8),
+      Tid: codes('t', 150),
+    };
     const plan = planQueries(selection, 150_000);
     expect(cellCount(selection)).toBe(1_047_600);
     expect(plan).toHaveLength(8);
@@ -20,20 +26,27 @@ describe('query planner', () => {
 
   it('covers every cell exactly once under any limit', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 500 }), (sizes, limit) => {
-        const selection = Object.fromEntries(sizes.map((size, index) => [`D${index}`, codes(`d${index}-`, size)]));
-        const plan = planQueries(selection, limit);
-        const seen = new Set<string>();
-        for (const part of plan) {
-          expect(cellCount(part)).toBeLessThanOrEqual(limit);
-          const expand = (dims: string[][]): string[] => (dims.length === 0 ? [''] : dims[0]!.flatMap((code) => expand(dims.slice(1)).map((rest) => `${code}|${rest}`)));
-          for (const cell of expand(Object.keys(selection).map((id) => part[id] ?? []))) {
-            expect(seen.has(cell)).toBe(false);
-            seen.add(cell);
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 500 }),
+        (sizes, limit) => {
+          const selection = Object.fromEntries(sizes.map((size, index) => [`D${index}`, codes(`d${index}-`, size)]));
+          const plan = planQueries(selection, limit);
+          const seen = new Set<string>();
+          for (const part of plan) {
+            expect(cellCount(part)).toBeLessThanOrEqual(limit);
+            const expand = (dims: string[][]): string[] =>
+              dims.length === 0
+                ? ['']
+                : dims[0]!.flatMap((code) => expand(dims.slice(1)).map((rest) => `${code}|${rest}`));
+            for (const cell of expand(Object.keys(selection).map((id) => part[id] ?? []))) {
+              expect(seen.has(cell)).toBe(false);
+              seen.add(cell);
+            }
           }
-        }
-        expect(seen.size).toBe(cellCount(selection));
-      }),
+          expect(seen.size).toBe(cellCount(selection));
+        },
+      ),
     );
   });
 });

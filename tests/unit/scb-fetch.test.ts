@@ -27,7 +27,13 @@ const table: ScbTable = {
   contents: {
     variable: 'ContentsCode',
     items: [
-      { code: null, label: 'Sjuk- och aktivitetsersättning', indicator: 'he', breakdown: { benefit: 'sa' }, zeroMayBeMissing: false },
+      {
+        code: null,
+        label: 'Sjuk- och aktivitetsersättning',
+        indicator: 'he',
+        breakdown: { benefit: 'sa' },
+        zeroMayBeMissing: false,
+      },
       { code: null, label: 'Folkmängd', indicator: 'he-befolkning', breakdown: {}, zeroMayBeMissing: false },
     ],
   },
@@ -65,20 +71,30 @@ function metadata(regions: [string, string][]) {
   ]);
 }
 
-function server(metadataDoc: Record<string, unknown>, limits = { maxDataCells: 2000, maxCallsPerTimeWindow: 3, timeWindow: 10 }) {
+function server(
+  metadataDoc: Record<string, unknown>,
+  limits = { maxDataCells: 2000, maxCallsPerTimeWindow: 3, timeWindow: 10 },
+) {
   const cube = readJsonStat(metadataDoc, { metadataOnly: true });
   return fakeDeps((url, init) => {
-    if (url.endsWith('/config')) return { status: 200, body: JSON.stringify({ ...JSON.parse(recordedConfig), ...limits }) };
+    if (url.endsWith('/config'))
+      return { status: 200, body: JSON.stringify({ ...JSON.parse(recordedConfig), ...limits }) };
     if (url.includes('/metadata')) return { status: 200, body: JSON.stringify(metadataDoc) };
     const body = JSON.parse(String(init?.body)) as { selection: { variableCode: string; valueCodes: string[] }[] };
     const selection = Object.fromEntries(body.selection.map((entry) => [entry.variableCode, entry.valueCodes]));
     if (cellCount(selection) > limits.maxDataCells)
-      return { status: 400, body: JSON.stringify({ type: 'Parameter error', title: 'Too many cells selected', status: 400 }), headers: { 'content-type': 'application/problem+json' } };
+      return {
+        status: 400,
+        body: JSON.stringify({ type: 'Parameter error', title: 'Too many cells selected', status: 400 }),
+        headers: { 'content-type': 'application/problem+json' },
+      };
     return { status: 200, body: dataDocument(cube, 'x', selection, () => 1) };
   });
 }
 
-const registryRegions = config.registry.all.filter((region) => region.level !== 'lan').map((region): [string, string] => [region.code, region.name]);
+const registryRegions = config.registry.all
+  .filter((region) => region.level !== 'lan')
+  .map((region): [string, string] => [region.code, region.name]);
 
 describe('SCB PxWebApi 2.0 fetch', () => {
   it('reads limits from /config, splits under the cell limit, throttles, and keeps every response raw', async () => {
@@ -95,17 +111,33 @@ describe('SCB PxWebApi 2.0 fetch', () => {
     });
     const posts = requests.filter((request) => request.init?.method === 'POST');
     const cells = posts.map((request) =>
-      cellCount(Object.fromEntries((JSON.parse(String(request.init?.body)).selection as { variableCode: string; valueCodes: string[] }[]).map((entry) => [entry.variableCode, entry.valueCodes]))),
+      cellCount(
+        Object.fromEntries(
+          (JSON.parse(String(request.init?.body)).selection as { variableCode: string; valueCodes: string[] }[]).map(
+            (entry) => [entry.variableCode, entry.valueCodes],
+          ),
+        ),
+      ),
     );
     // 291 regions × 3 sexes × 2 contents × 3 months = 5 238 cells: three calls under 2 000.
     expect(cells.reduce((sum, count) => sum + count, 0)).toBe(5238);
     expect(posts).toHaveLength(3);
     for (const count of cells) expect(count).toBeLessThanOrEqual(2000);
     expect(sleeps.some((ms) => ms > 0)).toBe(true);
-    expect(requests[1]?.url).toBe('https://statistikdatabasen.scb.se/api/v2/tables/TAB1386/metadata?lang=sv&outputFormat=json-stat2');
+    expect(requests[1]?.url).toBe(
+      'https://statistikdatabasen.scb.se/api/v2/tables/TAB1386/metadata?lang=sv&outputFormat=json-stat2',
+    );
     const manifest = store.finish();
-    expect(manifest.contentCodes['TAB1386']).toEqual({ 'Sjuk- och aktivitetsersättning': '0000018J', Folkmängd: '0000018K' });
-    expect(readdirSync(join(dir, 'scb/he')).sort()).toEqual(['alla-001.json', 'alla-002.json', 'alla-003.json', 'metadata.json']);
+    expect(manifest.contentCodes['TAB1386']).toEqual({
+      'Sjuk- och aktivitetsersättning': '0000018J',
+      Folkmängd: '0000018K',
+    });
+    expect(readdirSync(join(dir, 'scb/he')).sort()).toEqual([
+      'alla-001.json',
+      'alla-002.json',
+      'alla-003.json',
+      'metadata.json',
+    ]);
     expect(manifest.files.every((file) => /^[0-9a-f]{64}$/.test(file.sha256))).toBe(true);
   });
 
@@ -125,7 +157,10 @@ describe('SCB PxWebApi 2.0 fetch', () => {
   });
 
   it('names the contents it cannot resolve by label, listing what the table has', async () => {
-    const renamed = { ...table, contents: { ...table.contents, items: [{ ...table.contents.items[0]!, label: 'Aktivitetsstöd' }] } };
+    const renamed = {
+      ...table,
+      contents: { ...table.contents, items: [{ ...table.contents.items[0]!, label: 'Aktivitetsstöd' }] },
+    };
     const { deps } = server(metadata(registryRegions));
     const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));
     await expect(

@@ -65,7 +65,8 @@ function tableEntry(id: string, discontinued = false): TableEntry {
 function searchServer(tables: TableEntry[], metadataById: Record<string, Record<string, unknown>>, pageSize = 100) {
   const pages = Math.max(1, Math.ceil(tables.length / pageSize));
   return fakeDeps((url, init) => {
-    if (url.endsWith('/config')) return { status: 200, body: JSON.stringify({ maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 }) };
+    if (url.endsWith('/config'))
+      return { status: 200, body: JSON.stringify({ maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 }) };
     const search = /\/tables\?query=([^&]+).*pageNumber=(\d+)/.exec(url);
     if (search) {
       const page = Number(search[2]);
@@ -81,10 +82,25 @@ function searchServer(tables: TableEntry[], metadataById: Record<string, Record<
     }
     const id = /\/tables\/(TAB\d+)\//.exec(url)?.[1] ?? '';
     const metadata = metadataById[id];
-    if (!metadata) return { status: 404, body: JSON.stringify({ type: 'Not found', title: `No such table ${id}`, status: 404 }), headers: { 'content-type': 'application/problem+json' } };
+    if (!metadata)
+      return {
+        status: 404,
+        body: JSON.stringify({ type: 'Not found', title: `No such table ${id}`, status: 404 }),
+        headers: { 'content-type': 'application/problem+json' },
+      };
     if (url.includes('/metadata')) return { status: 200, body: JSON.stringify(metadata) };
-    const selection = Object.fromEntries((JSON.parse(String(init?.body)).selection as { variableCode: string; valueCodes: string[] }[]).map((entry) => [entry.variableCode, entry.valueCodes]));
-    return { status: 200, body: dataDocument(readJsonStat(metadata, { metadataOnly: true }), 'x', selection, (codes) => (codes['Kon'] === 'TOT' ? 1001 : 500)) };
+    const selection = Object.fromEntries(
+      (JSON.parse(String(init?.body)).selection as { variableCode: string; valueCodes: string[] }[]).map((entry) => [
+        entry.variableCode,
+        entry.valueCodes,
+      ]),
+    );
+    return {
+      status: 200,
+      body: dataDocument(readJsonStat(metadata, { metadataOnly: true }), 'x', selection, (codes) =>
+        codes['Kon'] === 'TOT' ? 1001 : 500,
+      ),
+    };
   });
 }
 
@@ -103,21 +119,35 @@ async function run(deps: ReturnType<typeof fakeDeps>['deps']) {
 
 describe('finding a table by search (SCB CKM population)', () => {
   it('skips discontinued tables and tables that do not fit, and records the one that does', async () => {
-    const { deps, requests } = searchServer([tableEntry('TAB9001', true), tableEntry('TAB9002'), tableEntry('TAB9003')], {
-      TAB9001: ckmMetadata('TAB9001', ['2025']),
-      TAB9002: ckmMetadata('TAB9002', ['2025M01', '2025M02']),
-      TAB9003: ckmMetadata('TAB9003', ['2024', '2025']),
-    });
+    const { deps, requests } = searchServer(
+      [tableEntry('TAB9001', true), tableEntry('TAB9002'), tableEntry('TAB9003')],
+      {
+        TAB9001: ckmMetadata('TAB9001', ['2025']),
+        TAB9002: ckmMetadata('TAB9002', ['2025M01', '2025M02']),
+        TAB9003: ckmMetadata('TAB9003', ['2024', '2025']),
+      },
+    );
     const store = await run(deps);
     expect(requests.some((request) => request.url.includes('TAB9001'))).toBe(false);
-    expect(requests[1]?.url).toBe('https://statistikdatabasen.scb.se/api/v2/tables?query=BefolkningCKM&lang=sv&pageSize=100&pageNumber=1');
+    expect(requests[1]?.url).toBe(
+      'https://statistikdatabasen.scb.se/api/v2/tables?query=BefolkningCKM&lang=sv&pageSize=100&pageNumber=1',
+    );
     const post = requests.find((request) => request.init?.method === 'POST');
     expect(post?.url).toContain('/tables/TAB9003/data');
-    const body = JSON.parse(String(post?.init?.body)) as { selection: { variableCode: string; valueCodes: string[] }[] };
-    expect(Object.fromEntries(body.selection.map((entry) => [entry.variableCode, entry.valueCodes]))).toMatchObject({ Alder: ['A2064', 'A1574'], Kon: ['TOT', '1', '2'], Tid: ['2025'] });
+    const body = JSON.parse(String(post?.init?.body)) as {
+      selection: { variableCode: string; valueCodes: string[] }[];
+    };
+    expect(Object.fromEntries(body.selection.map((entry) => [entry.variableCode, entry.valueCodes]))).toMatchObject({
+      Alder: ['A2064', 'A1574'],
+      Kon: ['TOT', '1', '2'],
+      Tid: ['2025'],
+    });
     const manifest = store.finish();
     expect(manifest.tables).toEqual({ 'befolkning-ckm': 'TAB9003' });
-    expect(manifest.valueCodes['befolkning-ckm']).toEqual({ Kon: { '1+2': 'TOT', '1': '1', '2': '2' }, Alder: { '20-64': 'A2064', '15-74': 'A1574' } });
+    expect(manifest.valueCodes['befolkning-ckm']).toEqual({
+      Kon: { '1+2': 'TOT', '1': '1', '2': '2' },
+      Alder: { '20-64': 'A2064', '15-74': 'A1574' },
+    });
     expect(manifest.contentCodes['TAB9003']).toEqual({ Folkmängd: '000007ZZ' });
     expect(manifest.files.map((file) => file.id)).toContain('raw/scb/befolkning-ckm/search-001.json');
   });
@@ -126,46 +156,72 @@ describe('finding a table by search (SCB CKM population)', () => {
     const metadata = ckmMetadata('TAB9003', ['2025']);
     const cube = readJsonStat(
       JSON.parse(
-        dataDocument(readJsonStat(metadata, { metadataOnly: true }), 'x', { Region: ['2480'], Alder: ['A2064'], Kon: ['1', '2', 'TOT'], ContentsCode: ['000007ZZ'], Tid: ['2025'] }, (codes) =>
-          codes['Kon'] === 'TOT' ? 1001 : 500,
+        dataDocument(
+          readJsonStat(metadata, { metadataOnly: true }),
+          'x',
+          { Region: ['2480'], Alder: ['A2064'], Kon: ['1', '2', 'TOT'], ContentsCode: ['000007ZZ'], Tid: ['2025'] },
+          (codes) => (codes['Kon'] === 'TOT' ? 1001 : 500),
         ),
       ),
     );
     const builder = new SnapshotBuilder();
-    normaliseScbCube(cube, ckm, ['000007ZZ'], 'raw/scb/befolkning-ckm/alla-001.json', builder, { Kon: { '1+2': 'TOT', '1': '1', '2': '2' }, Alder: { '20-64': 'A2064' } });
+    normaliseScbCube(cube, ckm, ['000007ZZ'], 'raw/scb/befolkning-ckm/alla-001.json', builder, {
+      Kon: { '1+2': 'TOT', '1': '1', '2': '2' },
+      Alder: { '20-64': 'A2064' },
+    });
     const file = builder.build('befolkning');
-    const value = (sex: string) => file.series.find((series) => series.sex === sex && series.breakdown['age'] === '20-64')?.values[0];
+    const value = (sex: string) =>
+      file.series.find((series) => series.sex === sex && series.breakdown['age'] === '20-64')?.values[0];
     expect([value('total'), value('men'), value('women')]).toEqual([1001, 500, 500]);
   });
 
   it('follows the pages of a search', async () => {
-    const { deps, requests } = searchServer([tableEntry('TAB9002'), tableEntry('TAB9003')], { TAB9002: ckmMetadata('TAB9002', ['2025M01']), TAB9003: ckmMetadata('TAB9003', ['2025']) }, 1);
+    const { deps, requests } = searchServer(
+      [tableEntry('TAB9002'), tableEntry('TAB9003')],
+      { TAB9002: ckmMetadata('TAB9002', ['2025M01']), TAB9003: ckmMetadata('TAB9003', ['2025']) },
+      1,
+    );
     const manifest = (await run(deps)).finish();
-    expect(requests.filter((request) => request.url.includes('/tables?query=')).map((request) => /pageNumber=(\d+)/.exec(request.url)?.[1])).toEqual(['1', '2']);
+    expect(
+      requests
+        .filter((request) => request.url.includes('/tables?query='))
+        .map((request) => /pageNumber=(\d+)/.exec(request.url)?.[1]),
+    ).toEqual(['1', '2']);
     expect(manifest.tables['befolkning-ckm']).toBe('TAB9003');
   });
 
   it('refuses to guess between two tables that both fit', async () => {
-    const { deps } = searchServer([tableEntry('TAB9003'), tableEntry('TAB9004')], { TAB9003: ckmMetadata('TAB9003', ['2025']), TAB9004: ckmMetadata('TAB9004', ['2025']) });
-    await expect(run(deps)).rejects.toThrow(/flera tabeller passar sökningen "BefolkningCKM": TAB9003, TAB9004; ange rätt id som table i sources.json/);
+    const { deps } = searchServer([tableEntry('TAB9003'), tableEntry('TAB9004')], {
+      TAB9003: ckmMetadata('TAB9003', ['2025']),
+      TAB9004: ckmMetadata('TAB9004', ['2025']),
+    });
+    await expect(run(deps)).rejects.toThrow(
+      /flera tabeller passar sökningen "BefolkningCKM": TAB9003, TAB9004; ange rätt id som table i sources.json/,
+    );
   });
 
   it('explains why no candidate fits, table by table', async () => {
     const { deps } = searchServer([tableEntry('TAB9002')], { TAB9002: ckmMetadata('TAB9002', ['2025M01']) });
-    await expect(run(deps)).rejects.toThrow(/ingen tabell från sökningen "BefolkningCKM" har det som behövs:\n {2}TAB9002 \(Tabell TAB9002\): .*Tid har inga perioder från 2025/);
+    await expect(run(deps)).rejects.toThrow(
+      /ingen tabell från sökningen "BefolkningCKM" har det som behövs:\n {2}TAB9002 \(Tabell TAB9002\): .*Tid har inga perioder från 2025/,
+    );
   });
 
   it('says so when the search finds nothing, or answers with something that is not a table list', async () => {
     await expect(run(searchServer([], {}).deps)).rejects.toThrow(/sökning "BefolkningCKM" gav inga tabeller/);
     const { deps } = fakeDeps((url) =>
-      url.endsWith('/config') ? { status: 200, body: JSON.stringify({ maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 }) } : { status: 200, body: JSON.stringify({ values: [] }) },
+      url.endsWith('/config')
+        ? { status: 200, body: JSON.stringify({ maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 }) }
+        : { status: 200, body: JSON.stringify({ values: [] }) },
     );
     await expect(run(deps)).rejects.toThrow(/svaret är ingen tabellista \(tables:/);
   });
 
   it('never guesses a value: two values labelled 20–64 år are an error (and 20–65 år, above, was never taken)', async () => {
     const metadata = ckmMetadata('TAB9003', ['2025']);
-    const dimension = (metadata['dimension'] as Record<string, { category: { label: Record<string, string> } }>)['Alder']!;
+    const dimension = (metadata['dimension'] as Record<string, { category: { label: Record<string, string> } }>)[
+      'Alder'
+    ]!;
     dimension.category.label['A2065'] = '20–64 år';
     const { deps } = searchServer([tableEntry('TAB9003')], { TAB9003: metadata });
     await expect(run(deps)).rejects.toThrow(/Alder: 20-64 kan vara flera \(A2064, A2065\)/);
@@ -177,7 +233,10 @@ describe('the population series stitched from TAB638 and its CKM successor', () 
     periods: string[];
     series: { region: string; sex: string; breakdown: Record<string, string>; values: (number | null)[] }[];
   };
-  const series = (region: string, sex: string) => snapshot.series.find((entry) => entry.region === region && entry.sex === sex && entry.breakdown['age'] === '20-64')!;
+  const series = (region: string, sex: string) =>
+    snapshot.series.find(
+      (entry) => entry.region === region && entry.sex === sex && entry.breakdown['age'] === '20-64',
+    )!;
 
   it('runs from 2014 without a gap or an overlap, TAB638 until 2024 and the search-found table from 2025', () => {
     expect(snapshot.periods).toEqual(periodRange('2014', snapshot.periods.at(-1)!));
@@ -192,7 +251,10 @@ describe('the population series stitched from TAB638 and its CKM successor', () 
     const before = snapshot.periods.indexOf('2024');
     const gaps = config.registry.kommuner().map((kommun) => {
       const at = (sex: string, index: number) => series(kommun.code, sex).values[index] ?? 0;
-      return { summed2024: at('total', before) - at('men', before) - at('women', before), published2025: at('total', year) - at('men', year) - at('women', year) };
+      return {
+        summed2024: at('total', before) - at('men', before) - at('women', before),
+        published2025: at('total', year) - at('men', year) - at('women', year),
+      };
     });
     expect(gaps.every((gap) => gap.summed2024 === 0)).toBe(true);
     expect(gaps.some((gap) => gap.published2025 !== 0)).toBe(true);
@@ -245,7 +307,11 @@ describe('finding a table within a folder (BAS final yearly figures under AM0210
   });
 
   async function runFinal(tables: TableEntry[], table: ScbTable = final) {
-    const { deps, requests } = searchServer(tables, { TAB9101: basMetadata('TAB9101'), TAB9102: basMetadata('TAB9102'), TAB9103: basMetadata('TAB9103') });
+    const { deps, requests } = searchServer(tables, {
+      TAB9101: basMetadata('TAB9101'),
+      TAB9102: basMetadata('TAB9102'),
+      TAB9103: basMetadata('TAB9103'),
+    });
     const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-folder-')));
     await fetchScb({
       config: { ...config.sources.scb, tables: [table] },
@@ -271,9 +337,14 @@ describe('finding a table within a folder (BAS final yearly figures under AM0210
   });
 
   it('lets the metadata decide for a table the search places in no folder, and refuses to guess between two that fit', async () => {
-    await expect(runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D'), tableEntry('TAB9103')])).rejects.toThrow(/flera tabeller passar sökningen "AM0210": TAB9102, TAB9103/);
-    await expect(runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D')], { ...final, find: { query: 'AM0210', folder: null } })).rejects.toThrow(
-      /flera tabeller passar sökningen "AM0210": TAB9101, TAB9102/,
-    );
+    await expect(
+      runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D'), tableEntry('TAB9103')]),
+    ).rejects.toThrow(/flera tabeller passar sökningen "AM0210": TAB9102, TAB9103/);
+    await expect(
+      runFinal([inFolder('TAB9101', 'AM0210A'), inFolder('TAB9102', 'AM0210D')], {
+        ...final,
+        find: { query: 'AM0210', folder: null },
+      }),
+    ).rejects.toThrow(/flera tabeller passar sökningen "AM0210": TAB9101, TAB9102/);
   });
 });

@@ -21,9 +21,24 @@ function writeSnapshot(builder: SnapshotBuilder): Snapshot {
     const file = builder.build(indicator);
     mkdirSync(join(dir, 'observations'), { recursive: true });
     writeFileSync(join(dir, `observations/${indicator}.json`), JSON.stringify(file));
-    return { indicator, file: `observations/${indicator}.json`, observations: file.series.length * file.periods.length };
+    return {
+      indicator,
+      file: `observations/${indicator}.json`,
+      observations: file.series.length * file.periods.length,
+    };
   });
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ example: true, retrievedAt: '2026-11-20T00:00:00Z', files, provenance: [], contentCodes: {}, suppressionThreshold: 5, inputsSha256: 'x' }));
+  writeFileSync(
+    join(dir, 'meta.json'),
+    JSON.stringify({
+      example: true,
+      retrievedAt: '2026-11-20T00:00:00Z',
+      files,
+      provenance: [],
+      contentCodes: {},
+      suppressionThreshold: 5,
+      inputsSha256: 'x',
+    }),
+  );
   return new Snapshot(dir);
 }
 
@@ -45,7 +60,15 @@ describe('aggregates are ratios of sums', () => {
   const group: Area = { id: 'f', name: 'F', kind: 'forbund', regionCode: null, kommuner: ['2480', '2403'] };
 
   it('gives each kommun its own share', () => {
-    expect(yearlySeries(snapshot, indicator, { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] }, 'total', { benefit: 'summa' })?.[0]?.value).toBeCloseTo(30, 10);
+    expect(
+      yearlySeries(
+        snapshot,
+        indicator,
+        { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] },
+        'total',
+        { benefit: 'summa' },
+      )?.[0]?.value,
+    ).toBeCloseTo(30, 10);
   });
 
   it('gives the group the sum of counts over the sum of populations', () => {
@@ -68,14 +91,23 @@ describe('aggregates are ratios of sums', () => {
     counts.add('kaa-utan-sysselsattning', 'final', '2480', 'total', {}, '2024', 40, 'final', '', 'x');
     counts.add('kaa-utan-sysselsattning', 'final', '2403', 'total', {}, '2024', null, 'suppressed', '<5', 'x');
     const countIndicator = config.indicators.find((candidate) => candidate.id === 'kaa-utan-sysselsattning')!;
-    expect(yearlySeries(writeSnapshot(counts), countIndicator, group, 'total', {})?.[0]).toMatchObject({ value: null, status: 'suppressed' });
+    expect(yearlySeries(writeSnapshot(counts), countIndicator, group, 'total', {})?.[0]).toMatchObject({
+      value: null,
+      status: 'suppressed',
+    });
   });
 
   it('expands the compact files back into valid tidy observations', () => {
     const observations = [...expandObservations(snapshot.file('he')!.file)];
     expect(observations).toHaveLength(24);
     for (const observation of observations) expect(ObservationSchema.safeParse(observation).success).toBe(true);
-    expect(observations[0]).toMatchObject({ indicator: 'he', region: '2403', period: '2024M01', value: 30, provenance: 'raw/x' });
+    expect(observations[0]).toMatchObject({
+      indicator: 'he',
+      region: '2403',
+      period: '2024M01',
+      value: 30,
+      provenance: 'raw/x',
+    });
   });
 });
 
@@ -109,17 +141,27 @@ describe('data:build', () => {
     writeFileSync(join(work, 'data/exports/trasig.csv'), 'Kommunkod;År;Antal\n2480;2023;tolv\n9999;2023;4\n');
     writeFileSync(
       join(work, 'data/exports/trasig.manifest.json'),
-      JSON.stringify({ indicator: 'kaa-utan-sysselsattning', unit: 'count', publisher: 'x', delivered: '2026-01-01', columns: { region: 'Kommunkod', period: 'År', value: 'Antal' } }),
+      JSON.stringify({
+        indicator: 'kaa-utan-sysselsattning',
+        unit: 'count',
+        publisher: 'x',
+        delivered: '2026-01-01',
+        columns: { region: 'Kommunkod', period: 'År', value: 'Antal' },
+      }),
     );
     const error = await buildSnapshot(loadConfig(work), quiet).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ExportValidationError);
-    expect((error as Error).message).toMatch(/trasig\.csv:2:11: väntade ett tal.*\n.*trasig\.csv:3:1: okänd kommunkod "9999"/);
+    expect((error as Error).message).toMatch(
+      /trasig\.csv:2:11: väntade ett tal.*\n.*trasig\.csv:3:1: okänd kommunkod "9999"/,
+    );
     expect(snapshotHash()).toBe(before);
     expect(readdirSync(join(work, 'data')).sort()).toEqual(['config', 'exports', 'raw', 'reference', 'snapshot']);
   });
 
   it('never stores a small count from an export', () => {
-    const file = JSON.parse(readFileSync(join(root, 'data/snapshot/observations/aktivitetsersattning-kartlaggning.json'), 'utf8')) as { series: { values: (number | null)[] }[] };
+    const file = JSON.parse(
+      readFileSync(join(root, 'data/snapshot/observations/aktivitetsersattning-kartlaggning.json'), 'utf8'),
+    ) as { series: { values: (number | null)[] }[] };
     const values = file.series.flatMap((series) => series.values).filter((value): value is number => value !== null);
     expect(values.length).toBeGreaterThan(0);
     expect(values.filter((value) => value > 0 && value < 5)).toEqual([]);

@@ -6,5 +6,7 @@ export const getStaticPaths = indicatorPagePaths;
 
 export const GET: APIRoute = ({ params }) => {
   const site = getSite();
-  return new Response(pageCsv(site.view(params.forbund as string, params.id as string), site.snapshot, 'plain'), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(pageCsv(site.view(params.forbund as string, params.id as string), site.snapshot, 'plain'), {
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+  });
 };

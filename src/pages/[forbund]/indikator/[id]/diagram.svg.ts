@@ -9,5 +9,7 @@ export const GET: APIRoute = ({ params }) => {
   const site = getSite();
   const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
   const chart = page.charts[0];
-  return new Response(standaloneSvg(chart?.svg ?? '<svg></svg>', `${chart?.title ?? ''}. ${chart?.caption ?? ''}`), { headers: { 'content-type': 'image/svg+xml' } });
+  return new Response(standaloneSvg(chart?.svg ?? '<svg></svg>', `${chart?.title ?? ''}. ${chart?.caption ?? ''}`), {
+    headers: { 'content-type': 'image/svg+xml' },
+  });
 };
