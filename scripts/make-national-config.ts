@@ -21,6 +21,6 @@ const national = ForbundSchema.parse({
 writeFileAtomic(join(root, 'data/config/forbund/alla-kommuner.json'), stableJson(national));
 writeFileAtomic(
   join(root, 'data/config/site-national.json'),
-  stableJson({ forbund: ['alla-kommuner'], suppressionThreshold: 5, baseUrl: '/' }),
+  stableJson({ forbund: ['alla-kommuner'], suppressionThreshold: 5 }),
 );
 process.stderr.write(`Skrev alla-kommuner.json med ${national.members.length} medlemmar och site-national.json\n`);

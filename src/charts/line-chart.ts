@@ -1,18 +1,23 @@
 /**
  * Yearly time series, one line per area. Highlighted areas get colour, thicker lines and a direct
- * label at their last value; the rest are grey context. Pure: rows in, SVG string out.
+ * label at their last value; the rest are grey context. Lines are keyed by id (an area id, a sex),
+ * never by their display label. Pure: rows in, SVG string out.
  */
 import * as Plot from '@observablehq/plot';
 import { appendLabels, dodge, labelWidth, swedishTick } from './axis.ts';
 import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
 export interface LineRow {
+  /** The line's id; rows of one line share it. */
   series: string;
+  /** What the line is called on the chart. */
+  label: string;
   period: string;
   value: number | null;
 }
 
 export interface LineChartOptions extends ChartFrame {
+  /** Ids of the lines to colour and label, in palette order. */
   highlight: string[];
   yLabel: string;
   decimals: number;
@@ -24,12 +29,13 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   const data = rows
     .filter((row) => row.value !== null)
     .map((row) => ({ ...row, year: Number(row.period), value: row.value as number }));
-  const colour = new Map(options.highlight.map((name, index) => [name, PALETTE[index % PALETTE.length] as string]));
+  const colour = new Map(options.highlight.map((id, index) => [id, PALETTE[index % PALETTE.length] as string]));
   const context = data.filter((row) => !colour.has(row.series));
   const focus = data.filter((row) => colour.has(row.series));
   const years = [...new Set(data.map((row) => row.year))].sort((a, b) => a - b);
   const step = Math.ceil(years.length / Math.max(2, Math.floor(options.width / (options.fontSize * 4))));
-  const lastLabels = options.highlight.map((name) => `${name} 00,0`);
+  const labelOf = new Map(data.map((row) => [row.series, row.label]));
+  const lastLabels = options.highlight.map((id) => `${labelOf.get(id) ?? ''} 00,0`);
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
@@ -78,9 +84,9 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       ),
     ],
   });
-  const ends = options.highlight.flatMap((name) => {
-    const last = focus.filter((row) => row.series === name).at(-1);
-    return last ? [{ name, last }] : [];
+  const ends = options.highlight.flatMap((id) => {
+    const last = focus.filter((row) => row.series === id).at(-1);
+    return last ? [{ id, last }] : [];
   });
   const x = svg.scale('x');
   const y = svg.scale('y');
@@ -94,8 +100,8 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       ends.map((end, index) => ({
         x: (x.apply(end.last.year) as number) + options.fontSize / 2,
         y: positions[index] ?? 0,
-        text: end.name,
-        fill: colour.get(end.name) ?? INK,
+        text: end.last.label,
+        fill: colour.get(end.id) ?? INK,
         bold: true,
       })),
     );

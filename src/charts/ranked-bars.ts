@@ -7,6 +7,8 @@ import { labelWidth } from './axis.ts';
 import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
 export interface BarRow {
+  /** The bar's id (an area id): two areas may share a name, never an id. */
+  id: string;
   label: string;
   value: number;
   /** Text shown at the bar's end, already formatted ("12,3 %"). */
@@ -16,6 +18,7 @@ export interface BarRow {
 
 export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: string }): string {
   const maximum = Math.max(0, ...rows.map((row) => row.value));
+  const labelOf = new Map(rows.map((row) => [row.id, row.label]));
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
@@ -31,18 +34,23 @@ export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: strin
     marginBottom: options.fontSize * 2.5,
     style: { fontSize: `${options.fontSize}px` },
     x: { label: options.xLabel, domain: [0, maximum * 1.02], axis: null },
-    y: { label: null, domain: rows.map((row) => row.label), padding: 0.25 },
+    y: {
+      label: null,
+      domain: rows.map((row) => row.id),
+      tickFormat: (id: string) => labelOf.get(id) ?? id,
+      padding: 0.25,
+    },
     marks: [
-      Plot.barX(rows, { x: 'value', y: 'label', fill: (row: BarRow) => (row.highlight ? PALETTE[0] : CONTEXT_GREY) }),
+      Plot.barX(rows, { x: 'value', y: 'id', fill: (row: BarRow) => (row.highlight ? PALETTE[0] : CONTEXT_GREY) }),
       Plot.text(
         rows.filter((row) => !row.highlight),
-        { x: 'value', y: 'label', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK },
+        { x: 'value', y: 'id', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK },
       ),
       Plot.text(
         rows.filter((row) => row.highlight),
         {
           x: 'value',
-          y: 'label',
+          y: 'id',
           text: 'valueText',
           dx: options.fontSize / 3,
           textAnchor: 'start',

@@ -5,27 +5,26 @@
  */
 import { dodge } from './axis.ts';
 import { formatNumber } from '../formats/display.ts';
+import { escapeXml } from '../formats/escape.ts';
 import { PALETTE, type ChartFrame } from './render.ts';
 
 export interface SparkRow {
+  /** The line's id; rows of one line share it. */
   series: string;
   period: string;
   value: number | null;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
 export function sparkline(
   rows: SparkRow[],
-  options: ChartFrame & { series: string[]; decimals: number; zero: boolean },
+  options: ChartFrame & { series: { id: string; label: string }[]; decimals: number; zero: boolean },
 ): string {
   const { width, height, fontSize } = options;
   const data = rows.filter(
-    (row): row is SparkRow & { value: number } => row.value !== null && options.series.includes(row.series),
+    (row): row is SparkRow & { value: number } =>
+      row.value !== null && options.series.some((line) => line.id === row.series),
   );
   const years = [...new Set(data.map((row) => Number(row.period)))].sort((a, b) => a - b);
   const values = data.map((row) => row.value);
@@ -34,7 +33,7 @@ export function sparkline(
   const high = Math.max(...values);
   const span = high - low || 1;
   const left = fontSize * 4;
-  const right = width - Math.max(...options.series.map((name) => name.length)) * fontSize * 0.6 - fontSize;
+  const right = width - Math.max(...options.series.map((line) => line.label.length)) * fontSize * 0.6 - fontSize;
   const top = fontSize;
   const bottom = height - fontSize * 2;
   const x = (year: number) =>
@@ -52,9 +51,9 @@ export function sparkline(
   parts.push(
     `<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`,
   );
-  const ends: { name: string; y: number; colour: string }[] = [];
-  options.series.forEach((name, index) => {
-    const line = data.filter((row) => row.series === name).sort((a, b) => Number(a.period) - Number(b.period));
+  const ends: { label: string; y: number; colour: string }[] = [];
+  options.series.forEach(({ id, label }, index) => {
+    const line = data.filter((row) => row.series === id).sort((a, b) => Number(a.period) - Number(b.period));
     const last = line.at(-1);
     if (!last) return;
     const colour = PALETTE[index % PALETTE.length] as string;
@@ -65,14 +64,14 @@ export function sparkline(
     parts.push(
       `<circle cx="${round(x(Number(last.period)))}" cy="${round(y(last.value))}" r="${fontSize / 4}" fill="${colour}"/>`,
     );
-    ends.push({ name, y: y(last.value), colour });
+    ends.push({ label, y: y(last.value), colour });
   });
   const placed = dodge(
     ends.map((end) => end.y),
     fontSize * 1.15,
   );
   parts.push(
-    `<g font-weight="bold">${ends.map((end, index) => `<text x="${round(right + fontSize / 2)}" y="${round(placed[index] ?? end.y)}" dy="0.32em" fill="${end.colour}">${escapeXml(end.name)}</text>`).join('')}</g>`,
+    `<g font-weight="bold">${ends.map((end, index) => `<text x="${round(right + fontSize / 2)}" y="${round(placed[index] ?? end.y)}" dy="0.32em" fill="${end.colour}">${escapeXml(end.label)}</text>`).join('')}</g>`,
   );
   return `<svg class="chart" role="img" aria-labelledby="${options.labelledBy}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="inherit" font-size="${fontSize}" fill="currentColor">${parts.join('')}</svg>`;
 }

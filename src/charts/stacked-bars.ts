@@ -8,25 +8,32 @@ import { chartDocument, finishSvg, PALETTE, type ChartFrame } from './render.ts'
 
 export interface StackRow {
   period: string;
+  /** The part's id (a category code), never its display label. */
   category: string;
   value: number | null;
 }
 
 export function stackedBars(
   rows: StackRow[],
-  categories: string[],
+  /** The parts in stacking order, bottom first, with what each is called on the chart. */
+  categories: { id: string; label: string }[],
   options: ChartFrame & { yLabel: string; decimals: number },
 ): string {
   const data = rows.filter((row) => row.value !== null) as (StackRow & { value: number })[];
   const periods = [...new Set(data.map((row) => row.period))].sort();
   const last = periods.at(-1);
-  const colour = (row: StackRow) => PALETTE[categories.indexOf(row.category) % PALETTE.length];
+  const order = categories.map((category) => category.id);
+  const labelOf = new Map(categories.map((category) => [category.id, category.label]));
+  const colour = (row: StackRow) => PALETTE[order.indexOf(row.category) % PALETTE.length];
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
     height: options.height,
     marginLeft: labelWidth(['00,0'], options.fontSize),
-    marginRight: labelWidth(categories, options.fontSize),
+    marginRight: labelWidth(
+      categories.map((category) => category.label),
+      options.fontSize,
+    ),
     marginBottom: options.fontSize * 2.5,
     marginTop: options.fontSize * 2,
     style: { fontSize: `${options.fontSize}px` },
@@ -44,7 +51,7 @@ export function stackedBars(
           x: 'period',
           y: 'value',
           z: 'category',
-          order: categories,
+          order,
           fill: colour,
           stroke: 'white',
           strokeWidth: 1,
@@ -55,8 +62,8 @@ export function stackedBars(
   const x = svg.scale('x');
   const y = svg.scale('y');
   if (last !== undefined && x?.apply && y?.apply) {
-    const lastRows = categories
-      .map((category) => data.find((row) => row.period === last && row.category === category))
+    const lastRows = order
+      .map((id) => data.find((row) => row.period === last && row.category === id))
       .filter((row) => row !== undefined);
     let base = 0;
     const middles = lastRows.map((row) => {
@@ -71,7 +78,7 @@ export function stackedBars(
       lastRows.map((row, index) => ({
         x: right,
         y: positions[index] ?? 0,
-        text: row.category,
+        text: labelOf.get(row.category) ?? row.category,
         fill: colour(row) ?? '#000',
         bold: false,
       })),

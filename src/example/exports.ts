@@ -52,7 +52,6 @@ export function writeExampleExports(directory: string, members: string[], regist
   manifest('aktivitetsersattning-kartlaggning.csv', {
     indicator: 'aktivitetsersattning-kartlaggning',
     unit: 'count',
-    publisher: 'Försäkringskassan (exempel)',
     columns: { region: 'Kommunkod', name: 'Kommun', period: 'År', sex: 'Kön', value: 'Antal' },
   });
   written.push('aktivitetsersattning-kartlaggning.csv');
@@ -64,7 +63,6 @@ export function writeExampleExports(directory: string, members: string[], regist
   manifest('kaa-utan-sysselsattning.csv', {
     indicator: 'kaa-utan-sysselsattning',
     unit: 'count',
-    publisher: 'Kommunernas KAA-samordnare (exempel)',
     columns: { region: 'Kommunkod', name: 'Kommunnamn', period: 'År', value: 'Antal unga' },
   });
   written.push('kaa-utan-sysselsattning.csv');
@@ -88,7 +86,6 @@ export function writeExampleExports(directory: string, members: string[], regist
   manifest('ej-behoriga-gymnasiet.xlsx', {
     indicator: 'ej-behoriga-gymnasiet',
     unit: 'percent',
-    publisher: 'Kommunernas skolförvaltningar (exempel)',
     columns: { region: 'Kommunkod', period: 'År', sex: 'Kön', value: 'Andel ej behöriga (%)' },
   });
   written.push('ej-behoriga-gymnasiet.xlsx');

@@ -11,7 +11,7 @@ import type { ProjectConfig } from '../config/load.ts';
 import type { Region } from '../schemas/region.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import { planQueries, type Selection } from '../fetch/planner.ts';
-import { chunk } from '../fetch/kolada.ts';
+import { chunk, MAX_IDS_PER_SEGMENT } from '../fetch/kolada.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import {
   AGE_BANDS,
@@ -450,7 +450,7 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
   const ids = config.registry.all.map((region) =>
     region.level === 'riket' ? '0000' : region.level === 'lan' ? `00${region.code}` : region.code,
   );
-  for (const kpiChunk of chunk(kpis, 25)) {
+  for (const kpiChunk of chunk(kpis, MAX_IDS_PER_SEGMENT)) {
     const items = kpiChunk.flatMap((kpi) =>
       years.flatMap((year) =>
         ids.map((id) => {

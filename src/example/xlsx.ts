@@ -4,10 +4,7 @@
  * reads back.
  */
 import { crc32 } from 'node:zlib';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeXml } from '../formats/escape.ts';
 
 function columnName(index: number): string {
   let name = '';

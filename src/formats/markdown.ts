@@ -3,12 +3,10 @@
  * numbered lists, **bold**, *italics* and [links](https://…). Everything else is text, escaped, so
  * a content file can never inject markup or scripts into a page.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeXml } from './escape.ts';
 
 function inline(text: string): string {
-  return escapeHtml(text)
+  return escapeXml(text)
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/\*([^*]+)\*/g, '<em>$1</em>')
     .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/|mailto:)[^)\s]+)\)/g, '<a href="$2">$1</a>');

@@ -3,20 +3,19 @@ import { UnitSchema } from './indicator.ts';
 
 /**
  * Describes one analyst export: `x.csv` or `x.xlsx` is described by `x.manifest.json` beside it.
- * Column names are the file's own header texts.
+ * Column names are the file's own header texts. Who publishes the indicator is said once, in the
+ * catalogue (`indicators.json`). Unknown keys are errors, so a misspelt key is never ignored.
  */
-export const ExportManifestSchema = z.object({
+export const ExportManifestSchema = z.strictObject({
   /** Catalogue indicator the values belong to. */
   indicator: z.string(),
   /** Unit of the values; must equal the catalogue's unit for the indicator. */
   unit: UnitSchema,
-  /** Who delivered the file ("Försäkringskassan, lokalkontor Umeå"). */
-  publisher: z.string().min(1),
   /** Date the export was delivered or taken out (YYYY-MM-DD). */
   delivered: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** True for files written by the example generator. */
   example: z.boolean().default(false),
-  columns: z.object({
+  columns: z.strictObject({
     region: z.string(),
     period: z.string(),
     value: z.string(),

@@ -3,12 +3,14 @@ import { StrategicAreaSchema } from './indicator.ts';
 
 const KommunCode = z.string().regex(/^\d{4}$/, 'väntade en fyrsiffrig kommunkod, t.ex. "2480"');
 
-/** A goal of the yearly agreement: an indicator judged against the previous year in its direction. */
+/**
+ * A goal of the yearly agreement: an indicator judged against the previous year in the direction
+ * `indicators.json` gives it, the one source of every verdict.
+ */
 export const GoalSchema = z.object({
   indicator: z.string(),
   /** The agreement's wording, shown as written. */
   text: z.string(),
-  rule: z.enum(['decrease-vs-previous-year', 'increase-vs-previous-year']),
 });
 
 export const ForbundSchema = z.object({
@@ -26,7 +28,7 @@ export const ForbundSchema = z.object({
   }),
   effectGoals: z.array(GoalSchema),
   strategicAreas: z.array(z.object({ area: StrategicAreaSchema, title: z.string(), goals: z.array(GoalSchema) })),
-  contact: z.object({ email: z.email(), web: z.url().nullable() }),
+  contact: z.object({ email: z.email() }),
 });
 export type Forbund = z.infer<typeof ForbundSchema>;
 export type Goal = z.infer<typeof GoalSchema>;
@@ -36,6 +38,5 @@ export const SiteConfigSchema = z.object({
   forbund: z.array(z.string()).min(1),
   /** Counts below this are suppressed. */
   suppressionThreshold: z.number().int().min(1),
-  baseUrl: z.string(),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

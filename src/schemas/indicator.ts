@@ -72,6 +72,13 @@ export const SplitSchema = z.object({
 });
 export type Split = z.infer<typeof SplitSchema>;
 
+/**
+ * The part an indicator plays in every kommun's dialogue deck: the benefits slides, or one of the
+ * three labour-market measures (participation also gives the slide by age).
+ */
+export const DialogueRoleSchema = z.enum(['benefits', 'participation', 'employment', 'unemployment']);
+export type DialogueRole = z.infer<typeof DialogueRoleSchema>;
+
 export const IndicatorSchema = z.object({
   /** Stable id, used in URLs: `/indikator/<id>/`, `/data/<id>.csv`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -93,14 +100,23 @@ export const IndicatorSchema = z.object({
   splits: z.array(SplitSchema),
   bySex: z.boolean(),
   caveats: z.array(z.string()),
+  dialogue: DialogueRoleSchema.optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const IndicatorCatalogueSchema = z.array(IndicatorSchema).superRefine((list, ctx) => {
   const seen = new Set<string>();
+  const roles = new Set<string>();
   list.forEach((indicator, index) => {
     if (seen.has(indicator.id))
       ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `indikatorn ${indicator.id} finns två gånger` });
     seen.add(indicator.id);
+    if (indicator.dialogue && roles.has(indicator.dialogue))
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'dialogue'],
+        message: `rollen ${indicator.dialogue} i dialogpresentationen har redan en indikator`,
+      });
+    if (indicator.dialogue) roles.add(indicator.dialogue);
   });
 });

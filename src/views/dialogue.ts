@@ -1,18 +1,21 @@
 /**
  * A kommun's dialogue deck: one message per slide, each headline computed from the data, speaker
  * notes with the figure's meaning, caveats and source. Charts are drawn for a 1920×1080 slide.
+ * The deck is a list of slide kinds; which indicators fill them comes from `indicators.json`
+ * (`dialogue` roles) and the förbund's agreement, so a slide whose indicator is missing is left out.
  */
 import { lineChart } from '../charts/line-chart.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
-import type { Indicator } from '../schemas/indicator.ts';
+import type { Forbund } from '../schemas/forbund.ts';
+import type { DialogueRole, Indicator } from '../schemas/indicator.ts';
 import { loadDialogueContent } from '../config/dialogue-content.ts';
 import { formatDate } from '../formats/display.ts';
-import type { ValuePoint } from '../measures/series.ts';
 import type { Site } from './site.ts';
 import { goalIndicators } from './site.ts';
 import {
+  changeSentence,
   extremesHeadline,
   formatValue,
   labourHeadline,
@@ -20,12 +23,12 @@ import {
   rankHeadline,
   sexHeadline,
   tallyHeadline,
-  trendHeadline,
+  subjectFor,
   verdictLabel,
 } from './sentences.ts';
-import type { IndicatorView } from './indicator-view.ts';
-import { areaLabel, sourceText, summaryText } from './labels.ts';
-import { unitLabel } from './indicator-page.ts';
+import type { AreaSummary, IndicatorView } from './indicator-view.ts';
+import { sourceText, summaryText, yearlyPeriodText } from './labels.ts';
+import { areaLines, pointAt, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 
 export interface SlideTable {
   caption: string;
@@ -53,18 +56,40 @@ export interface DialogueDeck {
   slides: Slide[];
 }
 
-const DECK = { width: 1600, height: 620, fontSize: 30 };
-
-function pointAt(series: ValuePoint[] | undefined, period: string | null): ValuePoint | null {
-  return period === null ? null : (series?.find((point) => point.period === period) ?? null);
+/** What every slide kind may draw on: the kommun, its förbund, and the views the deck uses. */
+interface DeckContext {
+  site: Site;
+  forbund: Forbund;
+  code: string;
+  name: string;
+  content: ReturnType<typeof loadDialogueContent>;
+  role: Partial<Record<DialogueRole, IndicatorView>>;
+  /** The agreement's indicators, each once: what the dialogue is about. */
+  agreement: IndicatorView[];
 }
 
-function notesFor(indicator: Indicator, view: IndicatorView): string[] {
-  const source = sourceText(indicator);
+/** A slide kind: the slides it makes (none when its data is missing), numbered from `first`. */
+type SlideKind = (deck: DeckContext, first: number) => Slide[];
+
+const DECK = { width: 1600, height: 620, fontSize: 30 };
+const LISTED = 4;
+const QUESTIONS = 3;
+
+const slideId = (number: number) => `bild-${number}`;
+
+function own(view: IndicatorView, code: string): AreaSummary | undefined {
+  return view.summaries.find((summary) => summary.area.id === code);
+}
+
+function notesFor(view: IndicatorView): string[] {
+  const source = sourceText(view.indicator);
   return [
-    indicator.definition,
-    ...indicator.caveats,
-    `Källa: ${source.text}${source.url ? ` (${source.url})` : ''}. Senaste år: ${view.latestPeriod ?? 'saknas'}.`,
+    view.indicator.definition,
+    ...view.indicator.caveats,
+    t('deck.notes.source', {
+      source: `${source.text}${source.url ? ` (${source.url})` : ''}`,
+      period: view.latestPeriod ?? t('deck.missing'),
+    }),
   ];
 }
 
@@ -76,261 +101,268 @@ function kindText(view: IndicatorView, kind: 'forbund' | 'riket'): string {
   );
 }
 
-function trendSlide(
-  id: string,
-  kicker: string,
-  subject: string,
-  view: IndicatorView,
-  code: string,
-  name: string,
-): Slide {
+function sourcesOf(views: IndicatorView[]): string {
+  return [...new Set(views.map((view) => sourceText(view.indicator).text))].join('; ');
+}
+
+const intro: SlideKind = ({ site, forbund, name, role }, first) => {
+  const meta = site.snapshot.meta;
+  const basis = [role.benefits, role.participation].flatMap((view) =>
+    view ? [t('deck.intro.basis-item', { title: view.indicator.shortTitle, period: periodOf(view) })] : [],
+  );
+  return [
+    {
+      id: slideId(first),
+      kicker: forbund.name,
+      headline: t('deck.intro.headline', { kommun: name }),
+      lists: [
+        {
+          title: t('deck.intro.basis'),
+          items: [
+            ...basis,
+            t('deck.intro.retrieved', { date: formatDate(meta.retrievedAt) }),
+            ...(meta.example ? [t('example.title')] : []),
+          ],
+        },
+      ],
+      notes: [t('deck.intro.note'), t('deck.intro.keys')],
+      source: t('deck.intro.source'),
+    },
+  ];
+};
+
+function periodOf(view: IndicatorView): string {
+  return view.latestPeriod === null ? '..' : yearlyPeriodText(view.indicator, view.latestPeriod);
+}
+
+/** The kommun's line against the förbund and riket, over the years. */
+function trendSlide(deck: DeckContext, number: number, view: IndicatorView): Slide {
   const { indicator } = view;
-  const own = view.summaries.find((summary) => summary.area.id === code)!;
-  const riket = view.summaries.find((summary) => summary.area.kind === 'riket');
+  const id = slideId(number);
+  const summary = own(view, deck.code);
+  const riket = view.summaries.find((candidate) => candidate.area.kind === 'riket');
   const shown = view.summaries.filter(
-    (summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket',
+    (candidate) =>
+      candidate.area.id === deck.code || candidate.area.kind === 'forbund' || candidate.area.kind === 'riket',
   );
   return {
     id,
-    kicker,
-    headline: trendHeadline(indicator, subject, own.previous, own.latest, riket?.latest?.value ?? null),
+    kicker: indicator.shortTitle,
+    headline: changeSentence(
+      indicator,
+      subjectFor(indicator, deck.name),
+      summary?.previous ?? null,
+      summary?.latest ?? null,
+      null,
+      riket?.latest?.value ?? null,
+    ),
     chart: {
-      svg: lineChart(
-        shown.flatMap((summary) =>
-          summary.series.map((point) => ({
-            series: areaLabel(summary.area),
-            period: point.period,
-            value: point.value,
-          })),
-        ),
-        {
-          id,
-          labelledBy: `${id}-caption`,
-          ...DECK,
-          highlight: [name, 'Förbundet', 'Riket'],
-          yLabel: unitLabel(indicator),
-          decimals: indicator.decimals,
-          zero: indicator.unit !== 'days',
-        },
-      ),
-      caption: `${indicator.title}. ${name}, förbundet och riket per år.`,
+      svg: lineChart(areaLines(shown), {
+        id,
+        labelledBy: `${id}-caption`,
+        ...DECK,
+        highlight: shown.map((candidate) => candidate.area.id),
+        ...valueAxis(indicator),
+      }),
+      caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
     },
-    notes: notesFor(indicator, view),
+    notes: notesFor(view),
     source: sourceText(indicator).text,
   };
 }
 
-export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
-  const forbund = site.forbundOf(code);
-  const name = site.config.registry.mustGet(code).name;
-  const meta = site.snapshot.meta;
-  const content = loadDialogueContent(site.config.root, code);
-  const he = site.view(forbund.id, 'helarsekvivalenter');
-  const participation = site.view(forbund.id, 'bas-arbetskraftsdeltagande');
-  const slides: Slide[] = [];
+const benefitsTrend: SlideKind = (deck, first) =>
+  deck.role.benefits ? [trendSlide(deck, first, deck.role.benefits)] : [];
 
-  slides.push({
-    id: 'bild-1',
-    kicker: forbund.name,
-    headline: `${name}: läget i statistiken`,
-    lists: [
-      {
-        title: 'Underlag',
-        items: [
-          `Helårsekvivalenter till och med ${he.latestPeriod ?? '..'}`,
-          `Arbetsmarknadsstatus (BAS) oktober ${participation.latestPeriod ?? '..'}`,
-          `Data hämtad ${formatDate(meta.retrievedAt)}`,
-          ...(meta.example ? ['EXEMPELDATA – inte verkliga siffror'] : []),
-        ],
-      },
-    ],
-    notes: [
-      'Presentationen är byggd automatiskt från förbundets underlag. Varje rubrik är räknad ur siffrorna.',
-      'Tangenter: pil höger/vänster, PageUp/PageDown, Home/End, siffror för att hoppa, F helskärm, S talarstöd.',
-    ],
-    source: 'SCB, Kolada (RKA) och förbundets parter',
-  });
-
-  slides.push(
-    trendSlide('bild-2', 'Försörjning', `Andelen 20–64 år som försörjs av ersättningar i ${name}`, he, code, name),
-  );
-
-  const benefit = he.splits.find((split) => split.name === 'benefit');
-  if (benefit) {
-    const parts = benefit.categories.slice(1);
-    const rows = parts.flatMap((category) =>
-      (category.byArea.get(code) ?? []).map((point) => ({
-        period: point.period,
-        category: category.label,
-        value: point.value,
-      })),
-    );
-    slides.push({
-      id: 'bild-3',
-      kicker: 'Försörjning efter ersättningsslag',
-      headline: largestPartHeadline(
-        he.indicator,
-        parts.map((category) => ({
-          label: category.label,
-          latest: pointAt(category.byArea.get(code), he.latestPeriod)?.value ?? null,
-          previous: pointAt(category.byArea.get(code), he.previousPeriod)?.value ?? null,
-        })),
-        he.latestPeriod,
-      ),
+const benefitsParts: SlideKind = (deck, first) => {
+  const view = deck.role.benefits;
+  const split = view?.splits.find((candidate) => candidate.additive);
+  if (!view || !split) return [];
+  const id = slideId(first);
+  const { rows, categories } = splitStack(split, deck.code);
+  const parts = split.categories.slice(1).map((category) => ({
+    label: category.label,
+    latest: pointAt(category.byArea.get(deck.code), view.latestPeriod)?.value ?? null,
+    previous: pointAt(category.byArea.get(deck.code), view.previousPeriod)?.value ?? null,
+  }));
+  return [
+    {
+      id,
+      kicker: t('deck.parts.kicker', { title: view.indicator.shortTitle, split: split.title.toLowerCase() }),
+      headline: largestPartHeadline(view.indicator, parts, view.latestPeriod),
       chart: {
-        svg: stackedBars(
-          rows,
-          parts.map((category) => category.label),
-          { id: 'bild-3', labelledBy: 'bild-3-caption', ...DECK, yLabel: 'Procent', decimals: 1 },
-        ),
-        caption: `Helårsekvivalenter per ersättningsslag som andel av befolkningen 20–64 år i ${name}.`,
+        svg: stackedBars(rows, categories, { id, labelledBy: `${id}-caption`, ...DECK, ...valueAxis(view.indicator) }),
+        caption: t('deck.parts.caption', {
+          title: view.indicator.title,
+          split: split.title.toLowerCase(),
+          kommun: deck.name,
+        }),
       },
-      notes: notesFor(he.indicator, he),
-      source: sourceText(he.indicator).text,
-    });
-  }
+      notes: notesFor(view),
+      source: sourceText(view.indicator).text,
+    },
+  ];
+};
 
-  const women = he.bySex.find((entry) => entry.sex === 'women')?.byArea.get(code);
-  const men = he.bySex.find((entry) => entry.sex === 'men')?.byArea.get(code);
-  slides.push({
-    id: 'bild-4',
-    kicker: 'Kvinnor och män',
-    headline: sexHeadline(
-      he.indicator,
-      pointAt(women, he.latestPeriod)?.value ?? null,
-      pointAt(men, he.latestPeriod)?.value ?? null,
-      he.latestPeriod,
-    ),
-    chart: {
-      svg: lineChart(
-        [
-          ...(women ?? []).map((point) => ({ series: t('sex.women'), period: point.period, value: point.value })),
-          ...(men ?? []).map((point) => ({ series: t('sex.men'), period: point.period, value: point.value })),
-        ],
-        {
-          id: 'bild-4',
-          labelledBy: 'bild-4-caption',
+const benefitsBySex: SlideKind = (deck, first) => {
+  const view = deck.role.benefits;
+  if (!view || view.bySex.length === 0) return [];
+  const id = slideId(first);
+  const latestOf = (sex: 'women' | 'men') =>
+    pointAt(view.bySex.find((entry) => entry.sex === sex)?.byArea.get(deck.code), view.latestPeriod)?.value ?? null;
+  return [
+    {
+      id,
+      kicker: t('deck.sex.kicker'),
+      headline: sexHeadline(view.indicator, latestOf('women'), latestOf('men'), view.latestPeriod),
+      chart: {
+        svg: lineChart(sexLines(view.bySex, deck.code), {
+          id,
+          labelledBy: `${id}-caption`,
           ...DECK,
-          highlight: ['Kvinnor', 'Män'],
-          yLabel: 'Procent',
-          decimals: 1,
-          zero: true,
-        },
-      ),
-      caption: `Andel som försörjs av ersättningar bland kvinnor och män 20–64 år i ${name}.`,
+          highlight: ['women', 'men'],
+          ...valueAxis(view.indicator),
+        }),
+        caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
+      },
+      notes: notesFor(view),
+      source: sourceText(view.indicator).text,
     },
-    notes: notesFor(he.indicator, he),
-    source: sourceText(he.indicator).text,
-  });
+  ];
+};
 
-  const basIds = ['bas-arbetskraftsdeltagande', 'bas-sysselsattningsgrad', 'bas-arbetsloshet'];
-  const basViews = basIds.map((id) => site.view(forbund.id, id));
-  slides.push({
-    id: 'bild-5',
-    kicker: `Arbetsmarknaden i oktober ${participation.latestPeriod ?? ''}`,
-    headline: labourHeadline(
-      name,
-      participation.latestPeriod,
-      basViews[0]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null,
-      basViews[1]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null,
-      basViews[2]?.summaries.find((summary) => summary.area.id === code)?.latest?.value ?? null,
-    ),
-    table: {
-      caption: `BAS, 20–64 år, oktober ${participation.previousPeriod ?? ''} och ${participation.latestPeriod ?? ''}`,
-      columns: ['Mått', name, 'Bedömning', 'Förbundet', 'Riket'],
-      rows: basViews.map((view) => {
-        const own = view.summaries.find((summary) => summary.area.id === code)!;
-        return {
-          header: view.indicator.shortTitle,
-          cells: [
-            summaryText(view.indicator, own),
-            verdictLabel(own.verdict),
-            kindText(view, 'forbund'),
-            kindText(view, 'riket'),
-          ],
-        };
-      }),
+const labour: SlideKind = (deck, first) => {
+  const { participation, employment, unemployment } = deck.role;
+  const views = [participation, employment, unemployment].filter((view) => view !== undefined);
+  if (!participation || views.length === 0) return [];
+  const value = (view: IndicatorView | undefined) => ({
+    indicator: view?.indicator ?? participation.indicator,
+    value: view ? (own(view, deck.code)?.latest?.value ?? null) : null,
+  });
+  const period = periodOf(participation);
+  return [
+    {
+      id: slideId(first),
+      kicker: t('deck.labour.kicker', { period }),
+      headline: labourHeadline(deck.name, period, value(participation), value(employment), value(unemployment)),
+      table: {
+        caption: t('deck.labour.caption', {
+          previous:
+            participation.previousPeriod === null
+              ? '..'
+              : yearlyPeriodText(participation.indicator, participation.previousPeriod),
+          latest: period,
+        }),
+        columns: [t('deck.column.measure'), deck.name, t('table.verdict'), t('area.forbund'), t('area.riket')],
+        rows: views.map((view) => {
+          const summary = own(view, deck.code);
+          return {
+            header: view.indicator.shortTitle,
+            cells: [
+              summaryText(view.indicator, summary),
+              verdictLabel(summary?.verdict ?? 'no-data'),
+              kindText(view, 'forbund'),
+              kindText(view, 'riket'),
+            ],
+          };
+        }),
+      },
+      notes: [...notesFor(participation), t('deck.labour.note')],
+      source: sourcesOf(views),
     },
-    notes: [
-      ...notesFor(participation.indicator, participation),
-      'Sysselsättningsgrad = sysselsatta / befolkning; arbetslöshet = arbetslösa / arbetskraften. * = preliminär uppgift.',
-    ],
-    source: 'SCB, BAS (TAB6260)',
-  });
+  ];
+};
 
-  const ageSplit = participation.splits.find((split) => split.name === 'age');
-  if (ageSplit) {
-    const bands = ageSplit.categories.filter((category) => !['20-64', '15-74'].includes(category.code));
-    const rows = bands.map((category) => ({
-      label: category.label,
-      value: pointAt(category.byArea.get(code), participation.latestPeriod)?.value ?? null,
-    }));
-    slides.push({
-      id: 'bild-6',
-      kicker: 'Arbetskraften efter ålder',
+const participationByAge: SlideKind = (deck, first) => {
+  const view = deck.role.participation;
+  const split = view?.splits.find((candidate) => candidate.name === 'age');
+  if (!view || !split) return [];
+  const id = slideId(first);
+  const rows = finestBands(split.categories).map((category) => ({
+    id: category.code,
+    label: category.label,
+    value: pointAt(category.byArea.get(deck.code), view.latestPeriod)?.value ?? null,
+  }));
+  const period = periodOf(view);
+  return [
+    {
+      id,
+      kicker: t('deck.age.kicker', { title: view.indicator.shortTitle }),
       headline: extremesHeadline(
-        participation.indicator,
-        `Andelen i arbetskraften i ${name} oktober`,
+        view.indicator,
+        t('deck.age.what', { title: view.indicator.shortTitle, kommun: deck.name }),
         rows,
-        participation.latestPeriod,
+        period,
       ),
       chart: {
         svg: rankedBars(
-          rows
-            .filter((row) => row.value !== null)
-            .map((row) => ({
-              label: row.label,
-              value: row.value as number,
-              valueText: formatValue(participation.indicator, row.value),
-              highlight: true,
-            })),
+          rows.flatMap((row) =>
+            row.value === null
+              ? []
+              : [{ ...row, value: row.value, valueText: formatValue(view.indicator, row.value), highlight: true }],
+          ),
           {
-            id: 'bild-6',
-            labelledBy: 'bild-6-caption',
+            id,
+            labelledBy: `${id}-caption`,
             width: DECK.width,
             height: 640,
             fontSize: 26,
-            xLabel: 'Procent',
+            xLabel: unitLabel(view.indicator),
           },
         ),
-        caption: `Andel av befolkningen i arbetskraften per åldersgrupp i ${name}, oktober ${participation.latestPeriod ?? ''}.`,
+        caption: t('deck.age.caption', { title: view.indicator.title, kommun: deck.name, period }),
       },
-      notes: notesFor(participation.indicator, participation),
-      source: 'SCB, BAS (TAB6260)',
+      notes: notesFor(view),
+      source: sourceText(view.indicator).text,
+    },
+  ];
+};
+
+/** Age groups that hold no other group of the split: the bands, without the wide groups (20–64, 15–74) over them. */
+function finestBands<T extends { code: string }>(categories: T[]): T[] {
+  const range = (code: string) => code.split('-').map(Number) as [number, number];
+  return categories.filter((category) => {
+    const [low, high] = range(category.code);
+    return !categories.some((other) => {
+      const [otherLow, otherHigh] = range(other.code);
+      return other !== category && otherLow >= low && otherHigh <= high;
     });
-  }
+  });
+}
 
-  slides.push(
-    trendSlide(
-      'bild-7',
-      'Arbetskraften över tid',
-      `Andelen 20–64 år i arbetskraften i ${name}`,
-      participation,
-      code,
-      name,
-    ),
-  );
+const participationTrend: SlideKind = (deck, first) =>
+  deck.role.participation ? [trendSlide(deck, first, deck.role.participation)] : [];
 
-  for (const area of forbund.strategicAreas) {
-    const views = area.goals.map((goal) => site.view(forbund.id, goal.indicator));
-    const verdicts = views.map(
-      (view) => view.summaries.find((summary) => summary.area.id === code)?.verdict ?? 'no-data',
-    );
-    slides.push({
-      id: `bild-${slides.length + 1}`,
+/** One slide per strategic area of the agreement: the kommun against the förbund and riket. */
+const strategicAreas: SlideKind = (deck, first) =>
+  deck.forbund.strategicAreas.map((area, index) => {
+    const views = area.goals.map((goal) => deck.site.view(deck.forbund.id, goal.indicator));
+    return {
+      id: slideId(first + index),
       kicker: area.title,
-      headline: tallyHeadline(name, area.title, verdicts),
+      headline: tallyHeadline(
+        deck.name,
+        area.title,
+        views.map((view) => own(view, deck.code)?.verdict ?? 'no-data'),
+      ),
       table: {
-        caption: `${area.title}: ${name} jämfört med förbundet och riket, senaste år`,
-        columns: ['Indikator', 'År', name, 'Bedömning', 'Förbundet', 'Riket'],
+        caption: t('deck.area.caption', { area: area.title, kommun: deck.name }),
+        columns: [
+          t('deck.column.indicator'),
+          t('deck.column.year'),
+          deck.name,
+          t('table.verdict'),
+          t('area.forbund'),
+          t('area.riket'),
+        ],
         rows: views.map((view) => {
-          const own = view.summaries.find((summary) => summary.area.id === code)!;
+          const summary = own(view, deck.code);
           return {
             header: view.indicator.shortTitle,
             cells: [
               view.latestPeriod ?? '..',
-              summaryText(view.indicator, own),
-              verdictLabel(own.verdict),
+              summaryText(view.indicator, summary),
+              verdictLabel(summary?.verdict ?? 'no-data'),
               kindText(view, 'forbund'),
               kindText(view, 'riket'),
             ],
@@ -339,97 +371,147 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
       },
       notes: views.flatMap((view) => [
         `${view.indicator.title}: ${view.indicator.definition}`,
-        `Källa: ${sourceText(view.indicator).text}.`,
+        t('deck.notes.source-short', { source: sourceText(view.indicator).text }),
       ]),
-      source: [...new Set(views.map((view) => sourceText(view.indicator).text))].join('; '),
-    });
-  }
-
-  // The agreement's indicators: what the dialogue is about, and each measure once (BAS has several vintages of the same).
-  const all = goalIndicators(forbund, site.config.indicators).map((indicator) => site.view(forbund.id, indicator.id));
-  slides.push({
-    id: `bild-${slides.length + 1}`,
-    kicker: 'Bland medlemmarna',
-    headline: rankHeadline(
-      name,
-      forbund.members.length,
-      all.map((view) => view.summaries.find((summary) => summary.area.id === code)?.rank ?? null),
-    ),
-    table: {
-      caption: `Placering bland förbundets ${forbund.members.length} medlemmar på överenskommelsens indikatorer (1 = bäst i önskad riktning)`,
-      columns: ['Indikator', 'År', 'Placering'],
-      rows: all.map((view) => {
-        const own = view.summaries.find((summary) => summary.area.id === code)!;
-        return {
-          header: view.indicator.shortTitle,
-          cells: [view.latestPeriod ?? '..', own.rank === null ? '..' : `${own.rank} av ${forbund.members.length}`],
-        };
-      }),
-    },
-    notes: [
-      'Placeringen räknas på senaste årets värde. Lika värden delar placering. Indikatorer utan värde för kommunen får ingen placering.',
-    ],
-    source: 'Beräknat ur SCB, Kolada och parternas exporter',
+      source: sourcesOf(views),
+    };
   });
 
-  if (content) {
-    slides.push({
-      id: `bild-${slides.length + 1}`,
-      kicker: forbund.name,
-      headline: content.title,
-      html: content.html,
-      notes: ['Texten kommer från förbundets kansli (data/content/dialog).'],
-      source: forbund.name,
-    });
-  }
+const ranks: SlideKind = ({ forbund, code, name, agreement }, first) => {
+  const members = forbund.members.length;
+  return [
+    {
+      id: slideId(first),
+      kicker: t('deck.rank.kicker'),
+      headline: rankHeadline(
+        name,
+        members,
+        agreement.map((view) => own(view, code)?.rank ?? null),
+      ),
+      table: {
+        caption: t('deck.rank.caption', { members }),
+        columns: [t('deck.column.indicator'), t('deck.column.year'), t('deck.column.rank')],
+        rows: agreement.map((view) => {
+          const rank = own(view, code)?.rank ?? null;
+          return {
+            header: view.indicator.shortTitle,
+            cells: [view.latestPeriod ?? '..', rank === null ? '..' : t('rank.of', { rank, members })],
+          };
+        }),
+      },
+      notes: [t('deck.rank.note')],
+      source: t('deck.rank.source'),
+    },
+  ];
+};
 
-  const judged = all.map((view) => ({ view, own: view.summaries.find((summary) => summary.area.id === code)! }));
-  const improved = judged
-    .filter((entry) => entry.own.verdict === 'improving')
-    .map(
-      (entry) =>
-        `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`,
-    );
-  const worsened = judged.filter((entry) => entry.own.verdict === 'worsening');
-  const atMost = (items: string[], limit: number) =>
-    items.length > limit ? [...items.slice(0, limit - 1), `… och ${items.length - limit + 1} till`] : items;
+const localText: SlideKind = ({ forbund, content }, first) =>
+  content
+    ? [
+        {
+          id: slideId(first),
+          kicker: forbund.name,
+          headline: content.title,
+          html: content.html,
+          notes: [t('deck.local.note')],
+          source: forbund.name,
+        },
+      ]
+    : [];
+
+function atMost(items: string[], limit: number): string[] {
+  return items.length > limit
+    ? [...items.slice(0, limit - 1), t('list.and-more', { count: items.length - limit + 1 })]
+    : items;
+}
+
+const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
+  const judged = agreement.map((view) => ({ indicator: view.indicator, summary: own(view, code) }));
+  const listed = (verdict: 'improving' | 'worsening') =>
+    judged
+      .filter((entry) => entry.summary?.verdict === verdict)
+      .map((entry) => ({ indicator: entry.indicator, text: valueItem(entry.indicator, entry.summary) }));
+  const improved = listed('improving');
+  const worsened = listed('worsening');
   const questions = [
     ...(content?.questions ?? []),
     ...worsened
-      .slice(0, 3)
-      .map((entry) => `Vad ligger bakom utvecklingen för ${entry.view.indicator.shortTitle.toLowerCase()}?`),
+      .slice(0, QUESTIONS)
+      .map((entry) => t('deck.talk.question', { title: entry.indicator.shortTitle.toLowerCase() })),
   ];
-  slides.push({
-    id: `bild-${slides.length + 1}`,
-    kicker: 'Till samtalet',
-    headline: `${improved.length} av överenskommelsens indikatorer förbättrades och ${worsened.length} försämrades i ${name} jämfört med året innan.`,
-    lists: [
-      { title: 'Förbättrades', items: improved.length > 0 ? atMost(improved, 4) : ['Ingen'] },
-      {
-        title: 'Försämrades',
-        items:
-          worsened.length > 0
-            ? atMost(
-                worsened.map(
-                  (entry) =>
-                    `${entry.view.indicator.shortTitle}: ${formatValue(entry.view.indicator, entry.own.latest?.value ?? null)}`,
-                ),
-                4,
-              )
-            : ['Ingen'],
-      },
-      {
-        title: 'Frågor',
-        items: questions.length > 0 ? questions.slice(0, 3) : ['Vad ser ni som kommunens största utmaning just nu?'],
-      },
-    ],
-    notes: [
-      'Förbättring och försämring avser senaste året mot året innan, i indikatorns önskade riktning.',
-      `Förbättrades: ${improved.join('; ') || 'ingen'}.`,
-      `Alla frågor: ${questions.join(' ')}`,
-    ],
-    source: 'Beräknat ur underlaget',
-  });
+  const items = (entries: { text: string }[]) =>
+    entries.length > 0
+      ? atMost(
+          entries.map((entry) => entry.text),
+          LISTED,
+        )
+      : [t('deck.talk.none')];
+  return [
+    {
+      id: slideId(first),
+      kicker: t('deck.talk.kicker'),
+      headline: t('deck.talk.headline', { improved: improved.length, worsened: worsened.length, kommun: name }),
+      lists: [
+        { title: t('deck.talk.improved'), items: items(improved) },
+        { title: t('deck.talk.worsened'), items: items(worsened) },
+        {
+          title: t('deck.talk.questions'),
+          items: questions.length > 0 ? questions.slice(0, QUESTIONS) : [t('deck.talk.default-question')],
+        },
+      ],
+      notes: [
+        t('deck.talk.note'),
+        t('deck.talk.note-improved', {
+          list: improved.map((entry) => entry.text).join('; ') || t('deck.talk.none').toLowerCase(),
+        }),
+        t('deck.talk.note-questions', { list: questions.join(' ') }),
+      ],
+      source: t('deck.talk.source'),
+    },
+  ];
+};
 
-  return { code, name, forbundName: forbund.name, title: `${name} – dialog med ${forbund.name}`, slides };
+function valueItem(indicator: Indicator, summary: AreaSummary | undefined): string {
+  return `${indicator.shortTitle}: ${formatValue(indicator, summary?.latest?.value ?? null)}`;
+}
+
+/** The deck, slide kind by slide kind. */
+const DECK_SLIDES: SlideKind[] = [
+  intro,
+  benefitsTrend,
+  benefitsParts,
+  benefitsBySex,
+  labour,
+  participationByAge,
+  participationTrend,
+  strategicAreas,
+  ranks,
+  localText,
+  conversation,
+];
+
+export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
+  const forbund = site.forbundOf(code);
+  const name = site.config.registry.mustGet(code).name;
+  const role: DeckContext['role'] = {};
+  for (const indicator of site.config.indicators)
+    if (indicator.dialogue) role[indicator.dialogue] = site.view(forbund.id, indicator.id);
+  const deck: DeckContext = {
+    site,
+    forbund,
+    code,
+    name,
+    content: loadDialogueContent(site.config.root, code),
+    role,
+    agreement: goalIndicators(forbund, site.config.indicators).map((indicator) => site.view(forbund.id, indicator.id)),
+  };
+  const slides: Slide[] = [];
+  for (const kind of DECK_SLIDES) slides.push(...kind(deck, slides.length + 1));
+  return {
+    code,
+    name,
+    forbundName: forbund.name,
+    title: t('deck.title', { kommun: name, forbund: forbund.name }),
+    slides,
+  };
 }

@@ -5,6 +5,7 @@
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Sex } from '../schemas/observation.ts';
 import { roundTo, toCsv, type CsvValue } from '../formats/csv-out.ts';
+import { escapeXml } from '../formats/escape.ts';
 import { yearlySeries, type Area } from '../measures/series.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
@@ -119,9 +120,8 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
 
 /** A chart as a file of its own: namespaced, with the type styling the site's stylesheet gives it on the page. */
 export function standaloneSvg(svg: string, title: string): string {
-  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg
     .replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ')
     .replace(/font-family="inherit"/, 'font-family="DejaVu Sans, Arial, sans-serif"')
-    .replace(/(<svg[^>]*>)/, `$1<title>${escaped}</title><rect width="100%" height="100%" fill="white"/>`)}\n`;
+    .replace(/(<svg[^>]*>)/, `$1<title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="white"/>`)}\n`;
 }

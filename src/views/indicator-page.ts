@@ -1,6 +1,7 @@
 /**
  * The indicator page's content, prepared for a thin `.astro` layout: charts as SVG strings with
  * captions that state the finding, the table with the same numbers, and the texts beside them.
+ * One function per block; the page is the list of them.
  */
 import { lineChart } from '../charts/line-chart.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
@@ -9,10 +10,11 @@ import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { formatDate, formatPeriod, formatSigned } from '../formats/display.ts';
 import type { SnapshotMeta } from '../schemas/snapshot.ts';
-import { changeSentence, formatValue, verdictLabel } from './sentences.ts';
-import type { AreaSummary, IndicatorView } from './indicator-view.ts';
+import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentences.ts';
+import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, cellText, periodText, sourceText } from './labels.ts';
+import { areaLines, comparisonIds, pointAt, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 
 export interface ChartBlock {
   id: string;
@@ -37,17 +39,9 @@ export interface IndicatorPage {
 }
 
 const PAGE_CHART = { width: 760, height: 380, fontSize: 14 };
+/** With more kommuner than this, the ranking chart shows its ends only. */
 const RANK_ENDS = 10;
-
-export function unitLabel(indicator: Indicator): string {
-  return indicator.unit === 'percent'
-    ? 'Procent'
-    : t(`unit.${indicator.unit}`).replace(/^./, (letter) => letter.toUpperCase());
-}
-
-export function summaryRowLabel(summary: AreaSummary): string {
-  return areaLabel(summary.area);
-}
+const SHOWN_PERIODS = 6;
 
 const pages = new WeakMap<IndicatorView, Map<string | null, IndicatorPage>>();
 
@@ -70,50 +64,84 @@ export function buildIndicatorPage(
   return page;
 }
 
+/** The page as drawn for one focus: a highlighted member, or none. */
+interface PageContext {
+  view: IndicatorView;
+  indicator: Indicator;
+  latest: string | null;
+  focus: AreaSummary | undefined;
+  /** The area the splits and the sex chart are drawn for: the focus, else the förbund. */
+  splitArea: { id: string; name: string };
+}
+
 function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null): IndicatorPage {
   const { indicator } = view;
-  const periods = [...new Set(view.summaries.flatMap((summary) => summary.series.map((point) => point.period)))].sort();
-  const shownPeriods = periods.slice(-6);
-  const latest = view.latestPeriod;
   const focus = focusKommun ? view.summaries.find((summary) => summary.area.id === focusKommun) : undefined;
-  const highlight = [
-    focus ? areaLabel(focus.area) : null,
-    'Förbundet',
-    ...view.areas.lan.map((lan) => lan.name),
-    'Riket',
-  ].filter((name): name is string => name !== null);
-  const source = sourceText(indicator);
+  const page: PageContext = {
+    view,
+    indicator,
+    latest: view.latestPeriod,
+    focus,
+    splitArea: focus
+      ? { id: focus.area.id, name: areaLabel(focus.area) }
+      : { id: view.areas.forbund.id, name: t('area.forbund').toLowerCase() },
+  };
+  const charts = [
+    trendChart(page),
+    rankingChart(page),
+    ...view.splits.filter((split) => split.additive).map((split) => splitChart(page, split)),
+    sexChart(page),
+  ].filter((chart): chart is ChartBlock => chart !== null);
+  return {
+    indicator,
+    sentence: focus ? focusSentence(view, focus) : view.sentence,
+    facts: facts(view, meta),
+    charts,
+    tables: [valueTable(view)],
+    caveats: indicator.caveats,
+  };
+}
 
+function focusSentence(view: IndicatorView, focus: AreaSummary): string {
+  const riket = view.summaries.find((summary) => summary.area.kind === 'riket');
+  return changeSentence(
+    view.indicator,
+    subjectFor(view.indicator, areaLabel(focus.area)),
+    focus.previous,
+    focus.latest,
+    focus.verdict,
+    riket?.latest?.value ?? null,
+  );
+}
+
+function allPeriods(view: IndicatorView): string[] {
+  return [...new Set(view.summaries.flatMap((summary) => summary.series.map((point) => point.period)))].sort();
+}
+
+function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
+  const highlight = [...(focus ? [focus.area.id] : []), ...comparisonIds(view)];
   // Kommungrupper are compared in the ranking and the table; as lines they would crowd out the members.
-  const lineRows = view.summaries
-    .filter((summary) => summary.area.kind !== 'group')
-    .flatMap((summary) =>
-      summary.series.map((point) => ({ series: areaLabel(summary.area), period: point.period, value: point.value })),
-    );
-  const charts: ChartBlock[] = [];
-  const forbundSummary = view.summaries.find((summary) => summary.area.kind === 'forbund');
-  charts.push({
+  const lines = areaLines(view.summaries.filter((summary) => summary.area.kind !== 'group'));
+  return {
     id: 'tidsserie',
-    title: `${indicator.shortTitle} över tid`,
-    caption: `${view.sentence} Grå linjer är förbundets medlemskommuner.`,
-    svg: lineChart(lineRows, {
+    title: t('page.trend.title', { title: indicator.shortTitle }),
+    caption: t('page.trend.caption', { sentence: view.sentence }),
+    svg: lineChart(lines, {
       id: 'tidsserie',
       labelledBy: 'tidsserie-caption',
       ...PAGE_CHART,
       highlight,
-      yLabel: unitLabel(indicator),
-      decimals: indicator.decimals,
-      zero: indicator.unit !== 'days',
+      ...valueAxis(indicator),
     }),
-  });
+  };
+}
 
+function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
+  // Highest first unless lower is better; with no desired direction the first is simply the highest.
+  const order = indicator.direction === 'lower-is-better' ? 1 : -1;
   const sorted = view.summaries
     .filter((summary) => summary.latest?.value != null)
-    .sort(
-      (a, b) =>
-        (indicator.direction === 'higher-is-better' ? -1 : 1) *
-        ((a.latest?.value as number) - (b.latest?.value as number)),
-    );
+    .sort((a, b) => order * ((a.latest?.value as number) - (b.latest?.value as number)));
   // With many members (a national build) the chart shows the ends of the ranking and the comparisons.
   const kommunOrder = sorted.filter((summary) => summary.area.kind === 'kommun');
   const shortened = kommunOrder.length > 2 * RANK_ENDS + 5;
@@ -121,161 +149,143 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     ? sorted.filter(
         (summary) =>
           summary.area.kind !== 'kommun' ||
-          summary.area.id === focusKommun ||
+          summary.area.id === focus?.area.id ||
           kommunOrder.indexOf(summary) < RANK_ENDS ||
           kommunOrder.indexOf(summary) >= kommunOrder.length - RANK_ENDS,
       )
     : sorted;
-  if (latest !== null && ranked.length > 0) {
-    const best = ranked.find((summary) => summary.area.kind === 'kommun');
-    charts.push({
-      id: 'jamforelse',
-      title: `${indicator.shortTitle} ${formatPeriod(latest)}, jämförelse`,
-      caption: `${indicator.direction === 'neutral' ? 'Högst' : 'Bäst'} bland medlemmarna ${formatPeriod(latest)}: ${best ? `${areaLabel(best.area)} (${formatValue(indicator, best.latest?.value ?? null)})` : 'uppgift saknas'}. Sorterat ${indicator.direction === 'higher-is-better' ? 'från högst till lägst' : 'från lägst till högst'}${shortened ? `; visar de ${RANK_ENDS} första och sista av ${kommunOrder.length} kommuner, alla finns i tabellen` : ''}.`,
-      svg: rankedBars(
-        ranked.map((summary) => ({
-          label: areaLabel(summary.area),
-          value: summary.latest?.value as number,
-          valueText: formatValue(indicator, summary.latest?.value ?? null),
-          highlight: summary.area.kind !== 'kommun' || summary.area.id === focusKommun,
-        })),
-        {
-          id: 'jamforelse',
-          labelledBy: 'jamforelse-caption',
-          width: PAGE_CHART.width,
-          height: 60 + ranked.length * 34,
-          fontSize: PAGE_CHART.fontSize,
-          xLabel: unitLabel(indicator),
-        },
-      ),
-    });
-  }
-
-  for (const split of view.splits.filter((candidate) => candidate.additive)) {
-    const parts = split.categories.slice(1);
-    const areaId = focus?.area.id ?? forbundSummary?.area.id ?? '';
-    const rows = parts.flatMap((category) =>
-      (category.byArea.get(areaId) ?? []).map((point) => ({
-        period: point.period,
-        category: category.label,
-        value: point.value,
-      })),
-    );
-    const lastValues = parts.map((category) => ({
-      label: category.label,
-      value: (category.byArea.get(areaId) ?? []).find((point) => point.period === latest)?.value ?? null,
-    }));
-    const largest = [...lastValues].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
-    charts.push({
-      id: `uppdelning-${split.name}`,
-      title: `${indicator.shortTitle} ${split.title.toLowerCase()}, ${focus ? areaLabel(focus.area) : 'förbundet'}`,
-      caption:
-        largest && largest.value !== null && latest
-          ? `Störst andel ${formatPeriod(latest)}: ${largest.label.toLowerCase()} (${formatValue(indicator, largest.value)}).`
-          : 'Uppdelningen saknas för den senaste perioden.',
-      svg: stackedBars(
-        rows,
-        parts.map((category) => category.label),
-        {
-          id: `uppdelning-${split.name}`,
-          labelledBy: `uppdelning-${split.name}-caption`,
-          ...PAGE_CHART,
-          yLabel: unitLabel(indicator),
-          decimals: indicator.decimals,
-        },
-      ),
-    });
-  }
-
-  if (view.bySex.length > 0) {
-    const areaId = focus?.area.id ?? forbundSummary?.area.id ?? '';
-    const rows = view.bySex.flatMap((entry) =>
-      (entry.byArea.get(areaId) ?? []).map((point) => ({
-        series: t(`sex.${entry.sex}`),
-        period: point.period,
-        value: point.value,
-      })),
-    );
-    const latestBySex = view.bySex.map((entry) => ({
-      sex: t(`sex.${entry.sex}`),
-      value: (entry.byArea.get(areaId) ?? []).find((point) => point.period === latest)?.value ?? null,
-    }));
-    charts.push({
-      id: 'kon',
-      title: `${indicator.shortTitle} för kvinnor och män, ${focus ? areaLabel(focus.area) : 'förbundet'}`,
-      caption: latest
-        ? `${formatPeriod(latest)}: ${latestBySex.map((entry) => `${entry.sex.toLowerCase()} ${formatValue(indicator, entry.value)}`).join(', ')}.`
-        : 'Uppgift saknas.',
-      svg: lineChart(rows, {
-        id: 'kon',
-        labelledBy: 'kon-caption',
-        ...PAGE_CHART,
-        highlight: ['Kvinnor', 'Män'],
-        yLabel: unitLabel(indicator),
-        decimals: indicator.decimals,
-        zero: true,
-      }),
-    });
-  }
-
-  const tables: TableBlock[] = [
-    {
-      caption: `${indicator.title}, ${periodText(shownPeriods[0], shownPeriods.at(-1))}. Källa: ${source.text}.`,
-      columns: [
-        t('table.area'),
-        ...shownPeriods.map((period) => formatPeriod(period)),
-        t('table.change'),
-        t('table.verdict'),
-        t('table.rank'),
-      ],
-      rows: view.summaries.map((summary) => ({
-        header: areaLabel(summary.area),
-        emphasis: summary.area.kind !== 'kommun',
-        cells: [
-          ...shownPeriods.map((period) => {
-            const point = summary.series.find((candidate) => candidate.period === period);
-            return point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
-          }),
-          formatSigned(summary.change, indicator.decimals),
-          verdictLabel(summary.verdict),
-          summary.rank === null ? '' : `${summary.rank} av ${view.areas.members.length}`,
-        ],
-      })),
-    },
-  ];
-
+  if (latest === null || ranked.length === 0) return null;
+  const first = ranked.find((summary) => summary.area.kind === 'kommun');
+  const caption = t(indicator.direction === 'neutral' ? 'page.ranking.highest' : 'page.ranking.best', {
+    period: formatPeriod(latest),
+    first: first
+      ? `${areaLabel(first.area)} (${formatValue(indicator, first.latest?.value ?? null)})`
+      : t('verdict.no-data'),
+  });
+  const sortedText = t(order === 1 ? 'page.ranking.ascending' : 'page.ranking.descending');
+  const shortenedText = shortened ? t('page.ranking.shortened', { ends: RANK_ENDS, count: kommunOrder.length }) : '';
   return {
-    indicator,
-    sentence: focus
-      ? changeSentence(
-          indicator,
-          `i ${areaLabel(focus.area)}`,
-          focus.previous,
-          focus.latest,
-          focus.verdict,
-          view.summaries.find((summary) => summary.area.kind === 'riket')?.latest
-            ? {
-                name: 'Riket',
-                value: view.summaries.find((summary) => summary.area.kind === 'riket')?.latest?.value ?? null,
-              }
-            : undefined,
-        )
-      : view.sentence,
-    facts: [
-      { term: 'Definition', description: indicator.definition },
-      { term: 'Enhet', description: unitLabel(indicator) },
-      { term: 'Önskad riktning', description: t(`direction.${indicator.direction}`) },
-      { term: 'Källa', description: source.text, url: source.url },
+    id: 'jamforelse',
+    title: t('page.ranking.title', { title: indicator.shortTitle, period: formatPeriod(latest) }),
+    caption: `${caption} ${sortedText}${shortenedText}.`,
+    svg: rankedBars(
+      ranked.map((summary) => ({
+        id: summary.area.id,
+        label: areaLabel(summary.area),
+        value: summary.latest?.value as number,
+        valueText: formatValue(indicator, summary.latest?.value ?? null),
+        highlight: summary.area.kind !== 'kommun' || summary.area.id === focus?.area.id,
+      })),
       {
-        term: 'Period',
-        description: `${periodText(periods[0], periods.at(-1))}${latest ? `; senaste år ${formatPeriod(latest)}` : ''}`,
+        id: 'jamforelse',
+        labelledBy: 'jamforelse-caption',
+        width: PAGE_CHART.width,
+        height: 60 + ranked.length * 34,
+        fontSize: PAGE_CHART.fontSize,
+        xLabel: unitLabel(indicator),
       },
-      { term: 'Hämtad', description: formatDate(meta.retrievedAt) },
-    ],
-    charts,
-    tables,
-    caveats: indicator.caveats,
+    ),
   };
+}
+
+function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitSeries): ChartBlock {
+  const { rows, categories } = splitStack(split, splitArea.id);
+  const largest = split.categories
+    .slice(1)
+    .map((category) => ({
+      label: category.label,
+      value: pointAt(category.byArea.get(splitArea.id), latest)?.value ?? null,
+    }))
+    .sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
+  const id = `uppdelning-${split.name}`;
+  return {
+    id,
+    title: t('page.split.title', {
+      title: indicator.shortTitle,
+      split: split.title.toLowerCase(),
+      area: splitArea.name,
+    }),
+    caption:
+      largest && largest.value !== null && latest
+        ? t('page.split.largest', {
+            period: formatPeriod(latest),
+            part: largest.label.toLowerCase(),
+            value: formatValue(indicator, largest.value),
+          })
+        : t('headline.parts.missing'),
+    svg: stackedBars(rows, categories, { id, labelledBy: `${id}-caption`, ...PAGE_CHART, ...valueAxis(indicator) }),
+  };
+}
+
+function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlock | null {
+  if (view.bySex.length === 0) return null;
+  const latestBySex = view.bySex.map((entry) =>
+    t('page.sex.value', {
+      sex: t(`sex.${entry.sex}`).toLowerCase(),
+      value: formatValue(indicator, pointAt(entry.byArea.get(splitArea.id), latest)?.value ?? null),
+    }),
+  );
+  return {
+    id: 'kon',
+    title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
+    caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
+    svg: lineChart(sexLines(view.bySex, splitArea.id), {
+      id: 'kon',
+      labelledBy: 'kon-caption',
+      ...PAGE_CHART,
+      highlight: view.bySex.map((entry) => entry.sex),
+      ...valueAxis(indicator),
+    }),
+  };
+}
+
+function valueTable(view: IndicatorView): TableBlock {
+  const { indicator } = view;
+  const shownPeriods = allPeriods(view).slice(-SHOWN_PERIODS);
+  return {
+    caption: t('page.table.caption', {
+      title: indicator.title,
+      periods: periodText(shownPeriods[0], shownPeriods.at(-1)),
+      source: sourceText(indicator).text,
+    }),
+    columns: [
+      t('table.area'),
+      ...shownPeriods.map((period) => formatPeriod(period)),
+      t('table.change'),
+      t('table.verdict'),
+      t('table.rank'),
+    ],
+    rows: view.summaries.map((summary) => ({
+      header: areaLabel(summary.area),
+      emphasis: summary.area.kind !== 'kommun',
+      cells: [
+        ...shownPeriods.map((period) => {
+          const point = pointAt(summary.series, period);
+          return point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
+        }),
+        formatSigned(summary.change, indicator.decimals),
+        verdictLabel(summary.verdict),
+        summary.rank === null ? '' : t('rank.of', { rank: summary.rank, members: view.areas.members.length }),
+      ],
+    })),
+  };
+}
+
+function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] {
+  const { indicator, latestPeriod } = view;
+  const periods = allPeriods(view);
+  const source = sourceText(indicator);
+  return [
+    { term: t('fact.definition'), description: indicator.definition },
+    { term: t('fact.unit'), description: unitLabel(indicator) },
+    { term: t('fact.direction'), description: t(`direction.${indicator.direction}`) },
+    { term: t('fact.source'), description: source.text, url: source.url },
+    {
+      term: t('fact.period'),
+      description: `${periodText(periods[0], periods.at(-1))}${latestPeriod ? t('fact.latest-year', { period: formatPeriod(latestPeriod) }) : ''}`,
+    },
+    { term: t('fact.retrieved'), description: formatDate(meta.retrievedAt) },
+  ];
 }
 
 /** Links to the page with each member highlighted (and back to none), for a förbund small enough to offer them. */
@@ -286,7 +296,7 @@ export function highlightChoices(
   if (view.areas.members.length > MAX_HIGHLIGHT_MEMBERS) return [];
   const base = `/${view.areas.forbund.id}/indikator/${view.indicator.id}/`;
   return [
-    { label: 'Ingen kommun markerad', href: base, current: focus === null },
+    { label: t('page.highlight.none'), href: base, current: focus === null },
     ...view.areas.members.map((member) => ({
       label: member.name,
       href: `${base}${member.id}/`,

@@ -10,7 +10,7 @@ import { yearlySeries, type Area, type ValuePoint } from '../measures/series.ts'
 import { rank, verdict, type Verdict } from '../measures/index.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
-import { changeSentence } from './sentences.ts';
+import { changeSentence, subjectFor } from './sentences.ts';
 
 export interface AreaSummary {
   area: Area;
@@ -114,11 +114,11 @@ export function buildIndicatorView(
   const sentence = subject
     ? changeSentence(
         indicator,
-        subject.area.kind === 'forbund' ? `i ${forbund.name}` : `i ${subject.area.name}`,
-        subject.previous ? { period: subject.previous.period, value: subject.previous.value } : null,
-        subject.latest ? { period: subject.latest.period, value: subject.latest.value } : null,
+        subjectFor(indicator, subject.area.kind === 'forbund' ? forbund.name : subject.area.name),
+        subject.previous,
+        subject.latest,
         subject.verdict,
-        riket?.latest ? { name: 'Riket', value: riket.latest.value } : undefined,
+        riket?.latest?.value ?? null,
       )
     : '';
   return { indicator, areas, latestPeriod, previousPeriod, summaries, bySex, splits, sentence };

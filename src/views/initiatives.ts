@@ -10,7 +10,7 @@ import type { LoadedInitiative } from '../config/initiatives.ts';
 import { formatDate, MONTHS } from '../formats/display.ts';
 import type { Site } from './site.ts';
 import { verdictLabel } from './sentences.ts';
-import { unitLabel } from './indicator-page.ts';
+import { areaLines, comparisonIds, valueAxis } from './chart-rows.ts';
 import { areaLabel, summaryText } from './labels.ts';
 
 export const AREA_ORDER: Initiative['area'][] = [
@@ -28,12 +28,13 @@ export function stateSlug(state: Initiative['state']): string {
 export const STATE_SLUGS = INITIATIVE_STATES.map((state) => ({ state, slug: stateSlug(state) }));
 
 export function effectText(initiative: Initiative): string {
-  if (initiative.effect.score === null) return 'ej bedömd';
-  return `${initiative.effect.score} av 5${initiative.effect.note ? ` (${initiative.effect.note})` : ''}`;
+  if (initiative.effect.score === null) return t('initiative.effect.none');
+  const score = t('initiative.effect.score', { score: initiative.effect.score });
+  return initiative.effect.note ? `${score} (${initiative.effect.note})` : score;
 }
 
 export function feasibilityText(initiative: Initiative): string {
-  return `${initiative.feasibility.effort}, ${initiative.feasibility.time} tid`;
+  return t('initiative.feasibility', { effort: initiative.feasibility.effort, time: initiative.feasibility.time });
 }
 
 /** "2023-06" as "juni 2023", a full date as "30 november 2023". */
@@ -71,7 +72,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
       return {
         id: null,
         title: entry.local,
-        sentence: 'Lokal indikator som ännu saknar data på webbplatsen; den följs upp av parterna.',
+        sentence: t('initiative.local-indicator'),
         table: [],
         chart: null,
       };
@@ -93,26 +94,15 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
         ? {
             id,
             caption: view.sentence,
-            svg: lineChart(
-              shown.flatMap((summary) =>
-                summary.series.map((point) => ({
-                  series: areaLabel(summary.area),
-                  period: point.period,
-                  value: point.value,
-                })),
-              ),
-              {
-                id,
-                labelledBy: `${id}-caption`,
-                width: 760,
-                height: 320,
-                fontSize: 14,
-                highlight: ['Förbundet', ...view.areas.lan.map((lan) => lan.name), 'Riket'],
-                yLabel: unitLabel(indicator),
-                decimals: indicator.decimals,
-                zero: indicator.unit !== 'days',
-              },
-            ),
+            svg: lineChart(areaLines(shown), {
+              id,
+              labelledBy: `${id}-caption`,
+              width: 760,
+              height: 320,
+              fontSize: 14,
+              highlight: comparisonIds(view),
+              ...valueAxis(indicator),
+            }),
           }
         : null,
     };

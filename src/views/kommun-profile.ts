@@ -12,6 +12,8 @@ import { kommungruppAreaId } from '../measures/areas.ts';
 import { KOMMUNGRUPP_NAMES } from '../schemas/region.ts';
 import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, summaryText } from './labels.ts';
+import { areaLines, valueAxis } from './chart-rows.ts';
+import { t } from '../i18n/index.ts';
 
 export interface ProfileRow {
   indicatorId: string;
@@ -67,7 +69,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       verdict: verdictLabel(own.verdict),
       verdictKind: own.verdict,
       forbund: value(of('forbund')),
-      rank: own.rank === null ? '..' : `${own.rank} av ${view.areas.members.length}`,
+      rank: own.rank === null ? '..' : t('rank.of', { rank: own.rank, members: view.areas.members.length }),
       lan: value(of('lan')),
       kommungrupp:
         group !== null && comparesKommungrupp
@@ -84,29 +86,25 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       id,
       title: indicator.shortTitle,
       caption: publishable
-        ? `${name}: ${value(own)} ${view.latestPeriod ?? ''}, ${verdictLabel(own.verdict)} mot året innan.`
-        : `Inga värden att visa för ${name}: antalen är för små för att publiceras (<5) eller saknas.`,
+        ? t('profile.multiple.caption', {
+            kommun: name,
+            value: value(own),
+            period: view.latestPeriod ?? '',
+            verdict: verdictLabel(own.verdict),
+          })
+        : t('profile.nothing-shown', { kommun: name }),
       svg: !publishable
         ? ''
-        : sparkline(
-            shown.flatMap((summary) =>
-              summary.series.map((point) => ({
-                series: areaLabel(summary.area),
-                period: point.period,
-                value: point.value,
-              })),
-            ),
-            {
-              id,
-              labelledBy: `${id}-caption`,
-              width: 420,
-              height: 200,
-              fontSize: 14,
-              series: [name, 'Förbundet', 'Riket'],
-              decimals: indicator.decimals,
-              zero: indicator.unit !== 'days',
-            },
-          ),
+        : sparkline(areaLines(shown), {
+            id,
+            labelledBy: `${id}-caption`,
+            width: 420,
+            height: 200,
+            fontSize: 14,
+            series: shown.map((summary) => ({ id: summary.area.id, label: areaLabel(summary.area) })),
+            decimals: indicator.decimals,
+            zero: valueAxis(indicator).zero,
+          }),
     });
   }
   return {

@@ -3,11 +3,12 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus } from '../schemas/observation.ts';
 import type { Area } from '../measures/series.ts';
 import type { AreaSummary } from './indicator-view.ts';
-import { formatPeriod } from '../formats/display.ts';
+import { formatPeriod, MONTHS } from '../formats/display.ts';
 import { formatValue } from './sentences.ts';
+import { t } from '../i18n/index.ts';
 
 export function areaLabel(area: Area): string {
-  if (area.kind === 'forbund') return 'Förbundet';
+  if (area.kind === 'forbund') return t('area.forbund');
   return area.name;
 }
 
@@ -19,8 +20,8 @@ export function cellText(
   aggregate = false,
 ): string {
   // A sum with a protected part is hidden too, but it is not itself a small number.
-  if (status === 'suppressed') return aggregate ? '×' : '<5';
-  if (value === null) return '..';
+  if (status === 'suppressed') return aggregate ? t('status.hidden-sum') : t('status.suppressed');
+  if (value === null) return t('status.missing');
   const text = formatValue(indicator, value);
   if (status === 'preliminary') return `${text}*`;
   if (status === 'possibly-missing') return `${text}?`;
@@ -40,15 +41,20 @@ export function summaryText(
 export function sourceText(indicator: Indicator): { text: string; url: string | null } {
   switch (indicator.source.kind) {
     case 'scb':
-      return { text: `SCB, tabell ${indicator.source.table}`, url: indicator.source.url };
+      return { text: t('source.scb-table', { table: indicator.source.table }), url: indicator.source.url };
     case 'kolada':
-      return { text: `Kolada (RKA), nyckeltal ${indicator.source.kpi}`, url: indicator.source.url };
+      return { text: t('source.kolada-kpi', { kpi: indicator.source.kpi }), url: indicator.source.url };
     case 'export':
       return { text: indicator.source.publisher, url: null };
   }
 }
 
 export function periodText(first: string | undefined, last: string | undefined): string {
-  if (!first || !last) return 'uppgift saknas';
+  if (!first || !last) return t('verdict.no-data');
   return first === last ? formatPeriod(first) : `${formatPeriod(first)}–${formatPeriod(last)}`;
+}
+
+/** The period a yearly value stands for: "oktober 2025" where the year is read in one month, else "2025". */
+export function yearlyPeriodText(indicator: Indicator, year: string): string {
+  return indicator.yearly.kind === 'month' ? `${MONTHS[indicator.yearly.month - 1]} ${year}` : year;
 }

@@ -8,6 +8,7 @@ import { verdictLabel } from './sentences.ts';
 import type { Verdict } from '../measures/index.ts';
 import type { Site } from './site.ts';
 import { areaLabel, summaryText } from './labels.ts';
+import { t } from '../i18n/index.ts';
 
 export interface GoalCard {
   indicatorId: string;
@@ -59,9 +60,15 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
     sentence: view.sentence,
     memberTally: listMembers
       ? null
-      : `Bland de ${members.length} medlemmarna: ${count('improving')} förbättrades, ${count('worsening')} försämrades, ${count('unchanged')} oförändrade, ${count('no-data')} utan jämförbara uppgifter. Se varje kommuns profil.`,
-    latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : 'senaste år',
-    previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : 'föregående år',
+      : t('start.tally', {
+          members: members.length,
+          improving: count('improving'),
+          worsening: count('worsening'),
+          unchanged: count('unchanged'),
+          missing: count('no-data'),
+        }),
+    latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year'),
+    previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year'),
     rows: ordered.map((summary) => ({
       area: areaLabel(summary.area),
       emphasis: summary.area.kind !== 'kommun',
@@ -76,7 +83,11 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
 
 export function buildStartPage(site: Site, forbund: Forbund): GoalSection[] {
   return [
-    { id: 'effektmal', title: 'Effektmål', cards: forbund.effectGoals.map((goal) => card(site, forbund, goal)) },
+    {
+      id: 'effektmal',
+      title: t('start.effect-goals'),
+      cards: forbund.effectGoals.map((goal) => card(site, forbund, goal)),
+    },
     ...forbund.strategicAreas.map((area) => ({
       id: area.area,
       title: area.title,

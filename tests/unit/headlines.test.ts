@@ -1,52 +1,105 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changeSentence,
   extremesHeadline,
   labourHeadline,
   largestPartHeadline,
   rankHeadline,
   sexHeadline,
+  subjectFor,
   tallyHeadline,
-  trendHeadline,
 } from '../../src/views/sentences.ts';
 import { verdict } from '../../src/measures/index.ts';
 
 const share = { unit: 'percent' as const, decimals: 1, direction: 'lower-is-better' as const };
 
-describe('slide headlines from the derived measures', () => {
-  it('falling', () => {
+describe('change sentences, built in one place for pages and slides', () => {
+  const place = (name: string) => subjectFor(share, name);
+  it('says a falling share improved and compares with riket', () => {
     expect(
-      trendHeadline(
+      changeSentence(
         share,
-        'Andelen som försörjs av ersättningar',
-        { period: '2024', value: 12.1 },
-        { period: '2025', value: 11.4 },
-        12.0,
+        place('Vännäs'),
+        { period: '2023', value: 12.1 },
+        { period: '2024', value: 11.4 },
+        'improving',
+        11.9,
       ),
     ).toBe(
-      'Andelen som försörjs av ersättningar minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2024 och 2025 och är lägre än i riket (12,0\u00a0%).',
+      'Andelen i Vännäs minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2023 och 2024, en förbättring, och är lägre än i riket (11,9\u00a0%).',
     );
   });
-  it('rising', () => {
-    expect(trendHeadline(share, 'Andelen', { period: '2024', value: 8.04 }, { period: '2025', value: 8.36 }, 8.0)).toBe(
-      'Andelen ökade från 8,0\u00a0% till 8,4\u00a0% mellan 2024 och 2025 och är högre än i riket (8,0\u00a0%).',
-    );
-  });
-  it('unchanged at the shown precision', () => {
+  it('says a rising share worsened', () => {
     expect(
-      trendHeadline(share, 'Andelen', { period: '2024', value: 8.04 }, { period: '2025', value: 8.01 }, null),
-    ).toBe('Andelen var oförändrad, 8,0\u00a0%, mellan 2024 och 2025.');
+      changeSentence(
+        share,
+        place('Bjurholm'),
+        { period: '2023', value: 9.0 },
+        { period: '2024', value: 9.6 },
+        'worsening',
+      ),
+    ).toBe('Andelen i Bjurholm ökade från 9,0\u00a0% till 9,6\u00a0% mellan 2023 och 2024, en försämring.');
+  });
+  it('leaves the verdict out of a headline that is not given one', () => {
+    expect(
+      changeSentence(share, 'Andelen', { period: '2024', value: 8.04 }, { period: '2025', value: 8.36 }, null, 8.0),
+    ).toBe('Andelen ökade från 8,0\u00a0% till 8,4\u00a0% mellan 2024 och 2025 och är högre än i riket (8,0\u00a0%).');
+  });
+  it("says unchanged when the shown figures are equal, in the subject's gender", () => {
+    expect(
+      changeSentence(
+        share,
+        place('Umeå'),
+        { period: '2023', value: 9.04 },
+        { period: '2024', value: 9.01 },
+        'unchanged',
+        9.0,
+      ),
+    ).toBe('Andelen i Umeå var oförändrad, 9,0\u00a0%, mellan 2023 och 2024 och är lika hög som i riket (9,0\u00a0%).');
+    const count = { unit: 'count' as const, decimals: 0, direction: 'lower-is-better' as const };
+    expect(
+      changeSentence(
+        count,
+        subjectFor(count, 'Umeå'),
+        { period: '2023', value: 12 },
+        { period: '2024', value: 12 },
+        'unchanged',
+      ),
+    ).toBe('Antalet i Umeå var oförändrat, 12, mellan 2023 och 2024.');
     expect(verdict(8.01, 8.04, 'lower-is-better', 1)).toBe('unchanged');
   });
-  it('missing', () => {
-    expect(trendHeadline(share, 'Andelen', { period: '2024', value: 8 }, { period: '2025', value: null }, 7)).toBe(
-      'Andelen: uppgift saknas för 2025.',
-    );
-    expect(trendHeadline(share, 'Andelen', null, { period: '2025', value: 8 }, null)).toBe(
-      'Andelen var 8,0\u00a0% 2025.',
-    );
-    expect(trendHeadline(share, 'Andelen', null, null, null)).toBe('Andelen: uppgift saknas för den senaste perioden.');
+  it('gives no verdict for an indicator without a desired direction', () => {
+    const population = { unit: 'count' as const, decimals: 0, direction: 'neutral' as const };
+    expect(
+      changeSentence(
+        population,
+        subjectFor(population, 'Vännäs'),
+        { period: '2023', value: 5000 },
+        { period: '2024', value: 5186 },
+        'unchanged',
+      ),
+    ).toBe('Antalet i Vännäs ökade från 5\u00a0000 till 5\u00a0186 mellan 2023 och 2024.');
   });
+  it('says when data is missing instead of inventing a change', () => {
+    expect(changeSentence(share, place('Vindeln'), null, { period: '2024', value: null }, 'no-data')).toBe(
+      'Andelen i Vindeln: uppgift saknas för 2024.',
+    );
+    expect(changeSentence(share, 'Andelen', null, null, null)).toBe(
+      'Andelen: uppgift saknas för den senaste perioden.',
+    );
+    expect(
+      changeSentence(
+        share,
+        place('Vindeln'),
+        { period: '2023', value: null },
+        { period: '2024', value: 7.5 },
+        'no-data',
+      ),
+    ).toBe('Andelen i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
+  });
+});
 
+describe('slide headlines from the derived measures', () => {
   it('names the largest part and what rose most', () => {
     const parts = [
       { label: 'Sjukpenning', latest: 3.0, previous: 3.1 },
@@ -62,7 +115,7 @@ describe('slide headlines from the derived measures', () => {
         parts.map((part) => ({ ...part, previous: part.latest })),
         '2025',
       ),
-    ).toBe('Störst 2025 är sjukpenning, 3,0\u00a0%; inget ersättningsslag ökade.');
+    ).toBe('Störst 2025 är sjukpenning, 3,0\u00a0%; ingen del ökade.');
     expect(largestPartHeadline(share, [], '2025')).toMatch(/saknas/);
   });
 
@@ -107,11 +160,12 @@ describe('slide headlines from the derived measures', () => {
   });
 
   it('states the October labour market in one sentence', () => {
-    expect(labourHeadline('Vännäs', '2025', 87.24, 83.1, 4.8)).toBe(
+    const of = (value: number | null) => ({ indicator: share, value });
+    expect(labourHeadline('Vännäs', 'oktober 2025', of(87.24), of(83.1), of(4.8))).toBe(
       'I oktober 2025 var 87,2\u00a0% av befolkningen 20–64 år i Vännäs i arbetskraften, 83,1\u00a0% sysselsatta och 4,8\u00a0% av arbetskraften arbetslösa.',
     );
-    expect(labourHeadline('Vännäs', '2025', null, 83.1, 4.8)).toBe(
-      'Uppgifter om arbetsmarknaden i Vännäs saknas för den senaste oktobermånaden.',
+    expect(labourHeadline('Vännäs', 'oktober 2025', of(null), of(83.1), of(4.8))).toBe(
+      'Uppgifter om arbetsmarknaden i Vännäs saknas för den senaste perioden.',
     );
   });
 });

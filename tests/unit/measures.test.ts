@@ -11,7 +11,6 @@ import {
 } from '../../src/measures/index.ts';
 import { combineStatus, type Point } from '../../src/schemas/observation.ts';
 import { periodRange } from '../../src/formats/period.ts';
-import { changeSentence } from '../../src/views/sentences.ts';
 
 const months = (first: string, values: (number | null)[]): Point[] => {
   const periods = periodRange(first, `${first.slice(0, 4)}M12`).concat(
@@ -109,40 +108,5 @@ describe('derived measures (hand-computed)', () => {
   it('keeps the most severe status of the parts', () => {
     expect(combineStatus(['final', 'preliminary'])).toBe('preliminary');
     expect(combineStatus(['final', 'suppressed', 'missing'])).toBe('suppressed');
-  });
-});
-
-describe('headline sentences', () => {
-  const share = { unit: 'percent' as const, decimals: 1, direction: 'lower-is-better' as const };
-  it('says a falling share improved and compares with riket', () => {
-    expect(
-      changeSentence(share, 'i Vännäs', { period: '2023', value: 12.1 }, { period: '2024', value: 11.4 }, 'improving', {
-        name: 'Riket',
-        value: 11.9,
-      }),
-    ).toBe(
-      'Andelen i Vännäs minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2023 och 2024, en förbättring, och är lägre än i riket (11,9\u00a0%).',
-    );
-  });
-  it('says a rising share worsened', () => {
-    expect(
-      changeSentence(share, 'i Bjurholm', { period: '2023', value: 9.0 }, { period: '2024', value: 9.6 }, 'worsening'),
-    ).toBe('Andelen i Bjurholm ökade från 9,0\u00a0% till 9,6\u00a0% mellan 2023 och 2024, en försämring.');
-  });
-  it('says unchanged when the shown figures are equal', () => {
-    expect(
-      changeSentence(share, 'i Umeå', { period: '2023', value: 9.04 }, { period: '2024', value: 9.01 }, 'unchanged', {
-        name: 'Riket',
-        value: 9.0,
-      }),
-    ).toBe('Andelen i Umeå var oförändrad, 9,0\u00a0%, mellan 2023 och 2024 och är lika hög som i riket (9,0\u00a0%).');
-  });
-  it('says when data is missing instead of inventing a change', () => {
-    expect(changeSentence(share, 'i Vindeln', null, { period: '2024', value: null }, 'no-data')).toBe(
-      'Andelen i Vindeln: uppgift saknas för den senaste perioden.',
-    );
-    expect(
-      changeSentence(share, 'i Vindeln', { period: '2023', value: null }, { period: '2024', value: 7.5 }, 'no-data'),
-    ).toBe('Andelen i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
   });
 });

@@ -144,7 +144,6 @@ describe('data:build', () => {
       JSON.stringify({
         indicator: 'kaa-utan-sysselsattning',
         unit: 'count',
-        publisher: 'x',
         delivered: '2026-01-01',
         columns: { region: 'Kommunkod', period: 'År', value: 'Antal' },
       }),
