@@ -5,16 +5,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, readForbundFiles } from '../src/config/load.ts';
-import {
-  EXAMPLE_LIMITS,
-  EXAMPLE_RETRIEVED_AT,
-  writeBas,
-  writeBasFound,
-  writeBefolkning,
-  writeBefolkningCkm,
-  writeHelarsekvivalenter,
-  writeKolada,
-} from '../src/example/generate.ts';
+import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT } from '../src/example/scb-tables.ts';
+import { EXAMPLE_SCB_WRITERS } from '../src/example/writers.ts';
+import { writeKolada } from '../src/example/kolada.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { writeKommungrupper } from '../src/example/kommungrupper.ts';
 import { replaceDirectory } from '../src/formats/files.ts';
@@ -59,13 +52,9 @@ try {
   );
   for (const table of config.sources.scb.tables) {
     log(`Skriver exempel för ${table.table ?? table.find?.query} (${table.dataset})`);
-    if (table.dataset === 'he') writeHelarsekvivalenter(table, config, store, log);
-    else if (table.dataset === 'bas') writeBas(table, config, store, log);
-    else if (table.dataset === 'befolkning') writeBefolkning(table, config, store, log);
-    else if (table.dataset === 'befolkning-ckm') writeBefolkningCkm(table, config, store, log);
-    else if (table.dataset === 'bas-slutlig' || table.dataset === 'bas-kvartal')
-      writeBasFound(table, config, store, log);
-    else throw new Error(`Ingen exempelmodell för dataset ${table.dataset}`);
+    const write = EXAMPLE_SCB_WRITERS[table.dataset];
+    if (!write) throw new Error(`Ingen exempelmodell för dataset ${table.dataset}`);
+    write(table, config, store, log);
   }
   log('Skriver exempel för Kolada');
   writeKolada(config, store, 2025);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
 import { renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 
 export class ContentError extends Error {}
 
@@ -22,8 +23,8 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
   const parsed = DialogueContentSchema.safeParse(data);
   if (!parsed.success)
     throw new ContentError(
-      parsed.error.issues
-        .map((issue) => `${path}: ${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`)
+      issueLines(parsed.error, '(frontmatter)')
+        .map((line) => `${path}: ${line}`)
         .join('\n'),
     );
   if (parsed.data.kommun !== kommun)

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
 import { renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
+import { fieldPath, issueLines } from '../formats/zod-issues.ts';
 
 export class InitiativeError extends Error {
   readonly problems: string[];
@@ -52,10 +53,8 @@ export function readInitiativeFile(
     return 1;
   };
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const fieldPath = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-      problems.push(`${path}:${where(fieldPath)}: ${fieldPath.join('.') || '(frontmatter)'}: ${issue.message}`);
-    }
+    const lines = issueLines(parsed.error, '(frontmatter)');
+    parsed.error.issues.forEach((issue, index) => problems.push(`${path}:${where(fieldPath(issue))}: ${lines[index]}`));
     return { initiative: null, problems };
   }
   parsed.data.indicators.forEach((entry, index) => {

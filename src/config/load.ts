@@ -11,6 +11,7 @@ import { SourcesConfigSchema, type SourcesConfig } from '../schemas/sources.ts';
 import type { Kommungrupp } from '../schemas/region.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import { RegionRegistry, regionsFromMetadata } from './regions.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 
 export class ConfigError extends Error {}
 
@@ -24,7 +25,9 @@ export function readJsonFile<T>(path: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('\n'),
+      issueLines(parsed.error)
+        .map((line) => `${path}: ${line}`)
+        .join('\n'),
     );
   }
   return parsed.data;

@@ -36,10 +36,6 @@ export class RegionRegistry {
     return region;
   }
 
-  has(code: string): boolean {
-    return this.byCode.has(code);
-  }
-
   kommuner(): Region[] {
     return this.all.filter((region) => region.level === 'kommun');
   }

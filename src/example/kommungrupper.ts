@@ -9,7 +9,7 @@ import { kommungruppPerKommun, resolveKommungruppIds } from '../fetch/kommungrup
 import { readMunicipalityGroupsPage } from '../formats/kolada.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import { KOMMUNGRUPP_NAMES, KommungruppSchema } from '../schemas/region.ts';
-import { EXAMPLE_RETRIEVED_AT } from './generate.ts';
+import { EXAMPLE_RETRIEVED_AT } from './scb-tables.ts';
 import { population2064 } from './models.ts';
 
 /** How many kommuner each group gets, largest kommuner first (sums to 290). */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ProvenanceSchema, type Provenance } from '../schemas/provenance.ts';
 import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
 import { sha256, stableJson } from '../formats/files.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 
 export const RawManifestSchema = z.object({
   /** True when every raw file is from the example generator. */
@@ -82,9 +83,6 @@ export class RawStore {
 export function readRawManifest(rawDirectory: string): RawManifest {
   const path = join(rawDirectory, RAW_MANIFEST);
   const parsed = RawManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success)
-    throw new Error(
-      `${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
+  if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
   return parsed.data;
 }

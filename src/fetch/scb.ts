@@ -10,6 +10,7 @@ import type { ScbTable, SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
 import { planQueries } from './planner.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 
 export const ScbConfigSchema = z
   .object({
@@ -117,10 +118,7 @@ async function findTable(
     await throttle();
     const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
     const parsed = TablesPageSchema.safeParse(response.json);
-    if (!parsed.success)
-      throw new Error(
-        `${url}: svaret är ingen tabellista (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
-      );
+    if (!parsed.success) throw new Error(`${url}: svaret är ingen tabellista (${issueLines(parsed.error).join('; ')})`);
     context.store.write(`scb/${table.dataset}/search-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
       source: 'scb',
       url,

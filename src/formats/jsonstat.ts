@@ -4,6 +4,7 @@
  * It rejects inconsistent `id`/`size`/`value` lengths and bad index positions.
  */
 import { z } from 'zod';
+import { issueLines } from './zod-issues.ts';
 
 const IndexSchema = z.union([z.array(z.string()), z.record(z.string(), z.number().int())]);
 
@@ -111,9 +112,7 @@ function readCodes(
 export function readJsonStat(input: unknown, options: { metadataOnly?: boolean } = {}): JsonStatCube {
   const parsed = JsonStatDatasetSchema.safeParse(input);
   if (!parsed.success) {
-    throw new JsonStatError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`),
-    );
+    throw new JsonStatError(issueLines(parsed.error));
   }
   const data = parsed.data;
   const problems: string[] = [];

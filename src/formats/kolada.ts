@@ -3,6 +3,7 @@
  * value item carries one KPI, one municipality, one year and entries per gender T/K/M.
  */
 import { z } from 'zod';
+import { issueLines } from './zod-issues.ts';
 
 export const KoladaGenderSchema = z.enum(['T', 'K', 'M']);
 
@@ -40,7 +41,7 @@ export class KoladaFormatError extends Error {}
 export function readKoladaPage(input: unknown): KoladaPage {
   const parsed = KoladaPageSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`);
+    const problems = issueLines(parsed.error);
     throw new KoladaFormatError(`Ogiltigt Kolada-svar:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
   return parsed.data;
@@ -85,8 +86,6 @@ export function readMunicipalityGroupsPage(
 ): z.infer<typeof MunicipalityGroupsPageSchema> {
   const parsed = MunicipalityGroupsPageSchema.safeParse(input);
   if (!parsed.success)
-    throw new Error(
-      `${source}: inget Kolada-svar med kommungrupper (${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(roten)'}: ${issue.message}`).join('; ')})`,
-    );
+    throw new Error(`${source}: inget Kolada-svar med kommungrupper (${issueLines(parsed.error).join('; ')})`);
   return parsed.data;
 }

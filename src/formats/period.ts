@@ -63,10 +63,6 @@ export function mustParsePeriod(code: string): Period {
   return period;
 }
 
-export function periodsPerYear(kind: PeriodKind): number {
-  return PARTS_PER_YEAR[kind];
-}
-
 /** Compares two canonical codes of the same kind chronologically. */
 export function comparePeriodCodes(a: string, b: string): number {
   return periodOrdinal(mustParsePeriod(a)) - periodOrdinal(mustParsePeriod(b));
@@ -82,12 +78,6 @@ export function periodRange(first: string, last: string): string[] {
     out.push(formatPeriodCode(periodFromOrdinal(start.kind, ordinal)));
   }
   return out;
-}
-
-/** The last day of a period, as a UTC date, to tell whether a period lies in the future. */
-export function periodEnd(period: Period): Date {
-  const monthsPerPart = 12 / PARTS_PER_YEAR[period.kind];
-  return new Date(Date.UTC(period.year, period.part * monthsPerPart, 0));
 }
 
 /** True when the period has not started yet on `today`. */

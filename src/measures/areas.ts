@@ -16,13 +16,18 @@ export interface ForbundAreas {
   riket: Area | null;
 }
 
-export function kommunArea(code: string, registry: RegionRegistry): Area {
+/** A kommun, a län or riket as an area: the kommuner its sums run over. */
+export function regionArea(code: string, registry: RegionRegistry): Area {
   const region = registry.mustGet(code);
-  return { id: code, name: region.name, kind: 'kommun', regionCode: code, kommuner: [code] };
+  const kommuner =
+    region.level === 'kommun'
+      ? [code]
+      : (region.level === 'lan' ? registry.kommunerInLan(code) : registry.kommuner()).map((kommun) => kommun.code);
+  return { id: code, name: region.name, kind: region.level, regionCode: code, kommuner };
 }
 
 export function forbundAreas(forbund: Forbund, registry: RegionRegistry): ForbundAreas {
-  const members = forbund.members.map((member) => kommunArea(member.code, registry));
+  const members = forbund.members.map((member) => regionArea(member.code, registry));
   return {
     members,
     forbund: {
@@ -32,23 +37,9 @@ export function forbundAreas(forbund: Forbund, registry: RegionRegistry): Forbun
       regionCode: null,
       kommuner: members.map((member) => member.id),
     },
-    lan: forbund.comparisons.lan.map((code) => ({
-      id: code,
-      name: registry.mustGet(code).name,
-      kind: 'lan',
-      regionCode: code,
-      kommuner: registry.kommunerInLan(code).map((region) => region.code),
-    })),
+    lan: forbund.comparisons.lan.map((code) => regionArea(code, registry)),
     kommungrupper: forbund.comparisons.kommungrupper ? kommungruppAreas(members, registry) : [],
-    riket: forbund.comparisons.riket
-      ? {
-          id: '00',
-          name: 'Riket',
-          kind: 'riket',
-          regionCode: '00',
-          kommuner: registry.kommuner().map((region) => region.code),
-        }
-      : null,
+    riket: forbund.comparisons.riket ? regionArea('00', registry) : null,
   };
 }
 

@@ -4,29 +4,12 @@
  * over sums of denominators, never means of shares.
  */
 import type { Direction } from '../schemas/indicator.ts';
-import { combineStatus, worseStatus, type ObservationStatus, type Point } from '../schemas/observation.ts';
+import { worseStatus, type ObservationStatus, type Point } from '../schemas/observation.ts';
 
 /** numerator / denominator × scale; null when either is missing or the denominator is zero. */
 export function ratio(numerator: number | null, denominator: number | null, scale = 100): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
   return (numerator / denominator) * scale;
-}
-
-/** Sum of values; null as soon as one part is null, because a partial sum would be silently wrong. */
-export function sumOrNull(values: (number | null)[]): number | null {
-  let sum = 0;
-  for (const value of values) {
-    if (value === null) return null;
-    sum += value;
-  }
-  return sum;
-}
-
-/** Mean of values; null when any is missing or there are none. */
-export function meanOrNull(values: (number | null)[]): number | null {
-  if (values.length === 0) return null;
-  const sum = sumOrNull(values);
-  return sum === null ? null : sum / values.length;
 }
 
 /**
@@ -71,31 +54,6 @@ export function yearlyFromMonth(monthly: Point[], month: number): Point[] {
   return monthly
     .filter((point) => point.period.endsWith(suffix))
     .map((point) => ({ ...point, period: point.period.slice(0, 4) }));
-}
-
-/** Rolling 12-month mean at each month that has 11 months before it. */
-export function rolling12(monthly: Point[]): Point[] {
-  const out: Point[] = [];
-  for (let index = 11; index < monthly.length; index++) {
-    const window = monthly.slice(index - 11, index + 1);
-    out.push({
-      period: monthly[index]?.period ?? '',
-      value: meanOrNull(window.map((point) => point.value)),
-      status: combineStatus(window.map((point) => point.status)),
-    });
-  }
-  return out;
-}
-
-/** Change of each point against the point `lag` steps earlier (1 = previous period, 12 = same month a year earlier). */
-export function changeAgainst(points: Point[], lag: number): { period: string; change: number | null }[] {
-  return points.map((point, index) => {
-    const earlier = points[index - lag];
-    return {
-      period: point.period,
-      change: earlier && point.value !== null && earlier.value !== null ? point.value - earlier.value : null,
-    };
-  });
 }
 
 export type Verdict = 'improving' | 'worsening' | 'unchanged' | 'no-data';

@@ -11,7 +11,9 @@ import type { ProjectConfig } from '../config/load.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import type { Kommungrupp, Region } from '../schemas/region.ts';
 import { kommungruppPerKommun } from '../fetch/kommungrupper.ts';
-import type { SnapshotMeta } from '../schemas/snapshot.ts';
+import type { z } from 'zod';
+import { SnapshotFileSchema, SnapshotMetaSchema, type SnapshotMeta } from '../schemas/snapshot.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
 import { replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
 import { normaliseKoladaPage } from './normalise-kolada.ts';
@@ -200,6 +202,12 @@ export async function collectObservations(
   };
 }
 
+/** What is written is what the site will read: a file the schema refuses is a bug here, not a file to publish. */
+function checkSnapshotPart<T>(name: string, schema: z.ZodType<T>, value: T): void {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`data/snapshot/${name}: ${issueLines(parsed.error).join('; ')}`);
+}
+
 export async function buildSnapshot(config: ProjectConfig, options: BuildOptions): Promise<SnapshotMeta> {
   const { builder, meta, regions } = await collectObservations(config, options);
   const target = join(config.root, 'data/snapshot');
@@ -210,11 +218,13 @@ export async function buildSnapshot(config: ProjectConfig, options: BuildOptions
     for (const indicator of builder.indicatorIds()) {
       const file = builder.build(indicator);
       const name = `observations/${indicator}.json`;
+      checkSnapshotPart(name, SnapshotFileSchema, file);
       writeFileAtomic(join(staging, name), JSON.stringify(file));
       files.push({ indicator, file: name, observations: file.series.length * file.periods.length });
     }
     writeFileAtomic(join(staging, 'regions.json'), stableJson(regions));
     const complete: SnapshotMeta = { ...meta, files };
+    checkSnapshotPart('meta.json', SnapshotMetaSchema, complete);
     writeFileAtomic(join(staging, 'meta.json'), stableJson(complete));
     replaceDirectory(staging, target);
     return complete;

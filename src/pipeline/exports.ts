@@ -13,6 +13,7 @@ import { cellsFromSpreadsheetRows, readCsvCells, type Cell, type CellTable } fro
 import { ExportManifestSchema, type ExportManifest } from '../schemas/export-manifest.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 
 export interface ExportProblem {
   file: string;
@@ -96,8 +97,7 @@ export function readManifest(file: string, problems: ExportProblem[]): ExportMan
   }
   const parsed = ExportManifestSchema.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.push({ file: path, line: 1, column: 1, message: `${issue.path.join('.')}: ${issue.message}` });
+    for (const message of issueLines(parsed.error)) problems.push({ file: path, line: 1, column: 1, message });
     return null;
   }
   return parsed.data;

@@ -3,9 +3,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SnapshotMetaSchema, type SnapshotFile, type SnapshotMeta, type SnapshotSeries } from '../schemas/snapshot.ts';
-import type { Observation, ObservationStatus, Point, Sex } from '../schemas/observation.ts';
+import {
+  SnapshotFileSchema,
+  SnapshotMetaSchema,
+  type SnapshotFile,
+  type SnapshotMeta,
+  type SnapshotSeries,
+} from '../schemas/snapshot.ts';
+import type { ObservationStatus, Point, Sex } from '../schemas/observation.ts';
 import { RegionRegistrySchema, type Kommungrupp } from '../schemas/region.ts';
+import { issueLines } from '../formats/zod-issues.ts';
 
 export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
   const names = Object.keys(breakdown).sort();
@@ -66,41 +73,16 @@ export class Snapshot {
     );
   }
 
-  has(indicator: string): boolean {
-    return this.meta.files.some((file) => file.indicator === indicator);
-  }
-
   file(indicator: string): IndexedFile | null {
     const cached = this.files.get(indicator);
     if (cached) return cached;
     const entry = this.meta.files.find((file) => file.indicator === indicator);
     if (!entry) return null;
-    // The snapshot was validated by zod when it was written; re-validating millions of cells on
-    // every page build would cost seconds for nothing.
-    const indexed = new IndexedFile(JSON.parse(readFileSync(join(this.directory, entry.file), 'utf8')) as SnapshotFile);
+    const path = join(this.directory, entry.file);
+    const parsed = SnapshotFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
+    const indexed = new IndexedFile(parsed.data);
     this.files.set(indicator, indexed);
     return indexed;
-  }
-}
-
-/** The compact file turned back into tidy observations. */
-export function* expandObservations(file: SnapshotFile): Generator<Observation> {
-  for (const series of file.series) {
-    let run = 0;
-    for (let index = 0; index < file.periods.length; index++) {
-      while (run + 1 < series.provenance.length && (series.provenance[run + 1]?.[0] ?? Infinity) <= index) run++;
-      const value = series.values[index] ?? null;
-      yield {
-        indicator: file.indicator,
-        region: series.region,
-        period: file.periods[index] ?? '',
-        sex: series.sex,
-        breakdown: series.breakdown,
-        value,
-        status: series.status[index] ?? (value === null ? 'missing' : file.defaultStatus),
-        sourceStatus: series.sourceStatus[index] ?? '',
-        provenance: file.provenance[series.provenance[run]?.[1] ?? 0] ?? '',
-      };
-    }
   }
 }

@@ -6,7 +6,8 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { Sex } from '../schemas/observation.ts';
 import { roundTo, toCsv, type CsvValue } from '../formats/csv-out.ts';
 import { escapeXml } from '../formats/escape.ts';
-import { yearlySeries, type Area } from '../measures/series.ts';
+import { yearlySeries } from '../measures/series.ts';
+import { regionArea } from '../measures/areas.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from './indicator-view.ts';
@@ -81,20 +82,8 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
     'status',
   ];
   const rows: CsvValue[][] = [];
-  const kommuner = registry.kommuner();
   for (const region of registry.all) {
-    const area: Area = {
-      id: region.code,
-      name: region.name,
-      kind: region.level === 'kommun' ? 'kommun' : region.level === 'lan' ? 'lan' : 'riket',
-      regionCode: region.code,
-      kommuner:
-        region.level === 'kommun'
-          ? [region.code]
-          : kommuner
-              .filter((kommun) => region.level === 'riket' || kommun.lan === region.code)
-              .map((kommun) => kommun.code),
-    };
+    const area = regionArea(region.code, registry);
     for (const sex of indicator.bySex ? SEXES : (['total'] as Sex[])) {
       for (const category of split ? split.categories.map((entry) => entry.code) : [null]) {
         const selection =

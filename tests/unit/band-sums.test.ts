@@ -4,7 +4,7 @@ import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 import type { ScbTable } from '../../src/schemas/sources.ts';
 import { planTable } from '../../src/fetch/scb-selection.ts';
 import { readJsonStat } from '../../src/formats/jsonstat.ts';
-import { metadataDocument } from '../../src/example/generate.ts';
+import { metadataDocument } from '../../src/example/scb-tables.ts';
 import { RegionRegistry } from '../../src/config/regions.ts';
 
 const table = {

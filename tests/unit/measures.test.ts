@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changeAgainst,
   rank,
   ratio,
-  rolling12,
   verdict,
   yearlyFromMonth,
   yearlyMeanOfMonths,
@@ -55,30 +53,12 @@ describe('derived measures (hand-computed)', () => {
     expect(yearly[0]?.status).toBe('preliminary');
   });
 
-  it('rolling 12-month mean moves one month at a time', () => {
-    const values = [...Array.from({ length: 12 }, () => 12), 24];
-    const rolled = rolling12(months('2023M01', values));
-    // Dec 2023: 12; Jan 2024: (11 × 12 + 24) / 12 = 13
-    expect(rolled.map((point) => [point.period, point.value])).toEqual([
-      ['2023M12', 12],
-      ['2024M01', 13],
-    ]);
-  });
-
   it('takes October for BAS goals', () => {
     const values = Array.from({ length: 24 }, (_, index) => index + 1);
     expect(yearlyFromMonth(months('2023M01', values), 10).map((point) => [point.period, point.value])).toEqual([
       ['2023', 10],
       ['2024', 22],
     ]);
-  });
-
-  it('changes against the previous period and the same month a year earlier', () => {
-    const values = Array.from({ length: 14 }, (_, index) => index * 2);
-    const points = months('2023M01', values);
-    expect(changeAgainst(points, 1)[1]?.change).toBe(2);
-    expect(changeAgainst(points, 12)[12]).toEqual({ period: '2024M01', change: 24 });
-    expect(changeAgainst(points, 12)[11]?.change).toBeNull();
   });
 
   it('judges changes in the desired direction, with rounding-invisible changes as unchanged', () => {

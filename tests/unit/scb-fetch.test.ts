@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataDocument, metadataDocument } from '../../src/example/generate.ts';
+import { dataDocument, metadataDocument } from '../../src/example/scb-tables.ts';
 import { fetchScb } from '../../src/fetch/scb.ts';
 import { cellCount } from '../../src/fetch/planner.ts';
 import { loadConfig } from '../../src/config/load.ts';

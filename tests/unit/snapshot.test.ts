@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { yearlySeries, type Area } from '../../src/measures/series.ts';
-import { expandObservations, Snapshot } from '../../src/pipeline/snapshot-reader.ts';
-import { ObservationSchema } from '../../src/schemas/observation.ts';
+import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
 import { buildSnapshot, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
 import { sha256 } from '../../src/formats/files.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
@@ -96,18 +95,25 @@ describe('aggregates are ratios of sums', () => {
       status: 'suppressed',
     });
   });
+});
 
-  it('expands the compact files back into valid tidy observations', () => {
-    const observations = [...expandObservations(snapshot.file('he')!.file)];
-    expect(observations).toHaveLength(24);
-    for (const observation of observations) expect(ObservationSchema.safeParse(observation).success).toBe(true);
-    expect(observations[0]).toMatchObject({
-      indicator: 'he',
-      region: '2403',
-      period: '2024M01',
-      value: 30,
-      provenance: 'raw/x',
-    });
+describe('the snapshot reader', () => {
+  it('checks each file against the schema and names the file it refuses', () => {
+    const builder = new SnapshotBuilder();
+    builder.add('he', 'final', '2403', 'total', {}, '2024M01', 30, 'final', '', 'raw/x');
+    builder.add('he', 'final', '2403', 'total', {}, '2024M02', 31, 'final', '', 'raw/x');
+    const snapshot = writeSnapshot(builder);
+    expect(snapshot.file('he')?.series('2403', 'total', {})?.values).toEqual([30, 31]);
+
+    const broken = writeSnapshot(builder);
+    const path = join(broken.directory, 'observations/he.json');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    file.series[0].values.pop();
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => broken.file('he')).toThrow(/observations\/he\.json: series\.0\.values: 1 värden men 2 perioder/);
+    file.series[0].values = [30, 'x'];
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => new Snapshot(broken.directory).file('he')).toThrow(/series\.0\.values\.1: väntade ett tal eller null/);
   });
 });
 

@@ -1,0 +1,101 @@
+/** Example helårsekvivalenter (dataset `he`, TAB1386 in SCB's format). */
+import { periodRange } from '../formats/period.ts';
+import type { ProjectConfig } from '../config/load.ts';
+import type { ScbTable } from '../schemas/sources.ts';
+import type { RawStore } from '../fetch/raw-store.ts';
+import { BENEFITS, helarsekvivalenter, population2064, type Benefit } from './models.ts';
+import {
+  exampleTableId,
+  KON_WITH_TOTAL,
+  metadataDocument,
+  monthOf,
+  SEX_OF,
+  sumOver,
+  writeScbTable,
+} from './scb-tables.ts';
+
+export function writeHelarsekvivalenter(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
+  const regions = config.registry.all.filter((region) => region.level !== 'lan');
+  const contentCodes: [string, string][] = [
+    ['0000018A', 'Sjukpenning'],
+    ['0000018B', 'Sjuk- och aktivitetsersättnig'],
+    ['0000018C', 'Arbetslöshetsersättning'],
+    ['0000018D', 'Arbetsmarknadsåtgärder'],
+    ['0000018E', 'Ekonomiskt bistånd'],
+    ['0000018F', 'Etableringsersättning'],
+    ['0000018G', 'Summa helårsekvivalenter'],
+    ['0000018H', 'Folkmängd'],
+    ['0000018I', 'Andel av befolkningen'],
+  ];
+  const benefitByCode = new Map<string, Benefit | 'summa' | 'folkmangd'>([
+    ['0000018A', 'sjukpenning'],
+    ['0000018B', 'sjuk-och-aktivitetsersattning'],
+    ['0000018C', 'arbetsloshetsersattning'],
+    ['0000018D', 'arbetsmarknadsatgarder'],
+    ['0000018E', 'ekonomiskt-bistand'],
+    ['0000018F', 'etableringsersattning'],
+    ['0000018G', 'summa'],
+    ['0000018H', 'folkmangd'],
+  ]);
+  const metadata = metadataDocument(exampleTableId(table), table.title, [
+    { id: 'Region', label: 'region', codes: regions.map((region) => [region.code, region.name]) },
+    {
+      id: 'Kon',
+      label: 'kön',
+      codes: KON_WITH_TOTAL,
+    },
+    {
+      id: 'Aldersgrupp',
+      label: 'åldersgrupp',
+      codes: [
+        ['20-64', '20–64 år'],
+        ['20-65', '20–65 år'],
+      ],
+    },
+    {
+      id: 'ContentsCode',
+      label: 'tabellinnehåll',
+      codes: contentCodes,
+      units: Object.fromEntries(
+        contentCodes.map(([code]) => [
+          code,
+          { base: code === '0000018I' ? 'procent' : 'antal', decimals: code === '0000018I' ? 1 : 0 },
+        ]),
+      ),
+    },
+    { id: 'Tid', label: 'månad', codes: periodRange('2014M01', '2026M06').map((code) => [code, code]) },
+  ]);
+  const kommunValue = (
+    kommun: string,
+    sexes: ('men' | 'women')[],
+    what: Benefit | 'summa' | 'folkmangd',
+    year: number,
+    month: number,
+  ): number =>
+    sumOver(sexes, (sex) => {
+      if (what === 'folkmangd') return population2064(kommun, sex as 'men' | 'women', year);
+      const benefits = what === 'summa' ? BENEFITS : [what];
+      return sumOver([...benefits], (benefit) =>
+        Math.round(helarsekvivalenter(kommun, sex as 'men' | 'women', benefit as Benefit, year, month)),
+      );
+    });
+  writeScbTable(
+    table,
+    metadata,
+    config,
+    store,
+    (codes, kommuner) => {
+      const what = benefitByCode.get(codes['ContentsCode'] ?? '');
+      const sexes = SEX_OF[codes['Kon'] ?? ''];
+      if (!what || !sexes) return null;
+      const { year, month } = monthOf(codes['Tid'] ?? '');
+      return sumOver(kommuner, (kommun) => kommunValue(kommun, sexes, what, year, month));
+    },
+    log,
+  );
+}
