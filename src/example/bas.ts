@@ -5,15 +5,14 @@ import type { ScbTable } from '../schemas/sources.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import { AGE_BANDS, basCounts, SEED } from './models.ts';
 import { hashNormal } from './random.ts';
+import { recording } from './reality.ts';
 import {
-  EXAMPLE_FOUND_IDS,
   exampleTableId,
   KON_WITH_TOTAL,
   metadataDocument,
   monthOf,
   SEX_OF,
   sumOver,
-  writeExampleSearch,
   writeScbTable,
 } from './scb-tables.ts';
 
@@ -31,7 +30,7 @@ export function writeBas(
     ['000006IF', 'antal pensionärer'],
     ['000006IG', 'antal sjuka'],
     ['000006IH', 'antal övriga'],
-    ['000006I8', 'totalt antal'],
+    ['000006I8', 'antal totalt'],
     ['000006II', 'arbetslöshet'],
     ['000006IJ', 'arbetskraftsdeltagande'],
     ['000006IK', 'sysselsättningsgrad'],
@@ -116,15 +115,13 @@ export function writeBas(
 const FOUND_BAS: Record<
   string,
   {
-    folder: [string, string];
     periods: string[];
     counts: (kommun: string, sex: 'men' | 'women', band: number, period: string) => ReturnType<typeof basCounts>;
   }
 > = {
   // Final yearly figures: the October counts of the monthly model, revised a little, as final figures are.
   'bas-slutlig': {
-    folder: ['AM0210D', 'Slutliga uppgifter'],
-    periods: periodRange('2020', '2025'),
+    periods: periodRange('2020', '2024'),
     counts: (kommun, sex, band, period) => {
       const october = basCounts(kommun, sex, band, Number(period), 10);
       const revised = (value: number, what: string) =>
@@ -141,7 +138,6 @@ const FOUND_BAS: Record<
   },
   // Quarterly preliminary figures: the middle month of the quarter.
   'bas-kvartal': {
-    folder: ['AM0210A', 'Preliminära uppgifter'],
     periods: periodRange('2020K1', '2026K2'),
     counts: (kommun, sex, band, period) =>
       basCounts(kommun, sex, band, Number(period.slice(0, 4)), Number(period.slice(5)) * 3 - 1),
@@ -149,8 +145,9 @@ const FOUND_BAS: Record<
 };
 
 /**
- * A BAS table as a search for `AM0210` finds it among SCB's folders: the search answer, then the
- * table with the age bands and both sexes published directly.
+ * BAS's quarterly preliminary (TAB6261) and final yearly (TAB3200) tables. TAB3200's metadata is a
+ * real recording, so the example asks for exactly what a fetch would; TAB6261's metadata is not in
+ * reach, so it is invented with the labels of the same family (its codes are found by label online).
  */
 export function writeBasFound(
   table: ScbTable,
@@ -160,74 +157,49 @@ export function writeBasFound(
 ): void {
   const model = FOUND_BAS[table.dataset];
   if (!model) throw new Error(`Ingen exempelmodell för ${table.dataset}`);
-  const tableId = exampleTableId(table);
-  const folder = (id: string, label: string) => [
-    { id: 'AM', label: 'Arbetsmarknad' },
-    { id: 'AM0210', label: 'Befolkningens arbetsmarknadsstatus' },
-    { id, label },
+  const recorded = table.table === 'TAB3200' ? recording(config.root, 'TAB3200/metadata.sv.json') : null;
+  const contents: [string, string][] = [
+    ['00000ES1', 'antal sysselsatta'],
+    ['00000ES2', 'antal arbetslösa'],
+    ['00000ES3', 'antal sysselsatta och arbetslösa (arbetskraften)'],
+    ['00000ES4', 'antal totalt'],
   ];
-  writeExampleSearch(table, config, store, [
-    {
-      type: 'Table',
-      id: 'TAB6260',
-      label: 'Befolkningens arbetsmarknadsstatus efter månad',
-      firstPeriod: '2020M01',
-      lastPeriod: '2026M09',
-      discontinued: false,
-      paths: [folder('AM0210A', 'Preliminära uppgifter')],
-    },
-    ...Object.keys(FOUND_BAS).map((dataset) => {
-      const other = FOUND_BAS[dataset]!;
-      return {
-        type: 'Table',
-        id: EXAMPLE_FOUND_IDS[dataset],
-        label: `Befolkningens arbetsmarknadsstatus (${dataset}, exempel)`,
-        firstPeriod: other.periods[0],
-        lastPeriod: other.periods.at(-1),
-        discontinued: false,
-        paths: [folder(...other.folder)],
-      };
-    }),
-  ]);
-  const contents: [string, string, keyof ReturnType<typeof basCounts>][] = [
-    ['00000ES1', 'antal sysselsatta', 'sysselsatta'],
-    ['00000ES2', 'antal arbetslösa', 'arbetslosa'],
-    ['00000ES3', 'antal sysselsatta och arbetslösa (arbetskraften)', 'arbetskraften'],
-    ['00000ES4', 'totalt antal', 'totalt'],
-  ];
-  const metadata = metadataDocument(tableId, table.title, [
-    { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
-    { id: 'Kon', label: 'kön', codes: KON_WITH_TOTAL },
-    {
-      id: 'Alder',
-      label: 'ålder',
-      codes: [
-        ['15-74', '15–74 år'],
-        ['20-64', '20–64 år'],
-      ],
-    },
-    {
-      id: 'ContentsCode',
-      label: 'tabellinnehåll',
-      codes: contents.map(([code, label]) => [code, label]),
-      units: Object.fromEntries(contents.map(([code]) => [code, { base: 'antal', decimals: 0 }])),
-    },
-    { id: 'Tid', label: 'tid', codes: model.periods.map((code) => [code, code]) },
-  ]);
+  const metadata =
+    recorded?.response ??
+    metadataDocument(exampleTableId(table), table.title, [
+      { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
+      { id: 'Kon', label: 'kön', codes: KON_WITH_TOTAL },
+      {
+        id: 'Alder',
+        label: 'ålder',
+        codes: [
+          ['15-74', '15–74 år'],
+          ['20-64', '20–64 år'],
+        ],
+      },
+      {
+        id: 'ContentsCode',
+        label: 'tabellinnehåll',
+        codes: contents,
+        units: Object.fromEntries(contents.map(([code]) => [code, { base: 'antal', decimals: 0 }])),
+      },
+      { id: 'Tid', label: 'tid', codes: model.periods.map((code) => [code, code]) },
+    ]);
   const bands = { '15-74': AGE_BANDS.map((_, index) => index), '20-64': [1, 2, 3, 4, 5, 6, 7, 8, 9] } as Record<
     string,
     number[]
   >;
+  const statusOf = new Map<string, keyof ReturnType<typeof basCounts>>();
   writeScbTable(
     table,
     metadata,
     config,
     store,
     (codes, kommuner) => {
-      const status = contents.find(([code]) => code === codes['ContentsCode'])?.[2];
+      const status = statusOf.get(codes['ContentsCode'] ?? '');
       const sexes = SEX_OF[codes['Kon'] ?? ''];
       const ages = bands[codes['Alder'] ?? ''];
-      if (!status || !sexes || !ages) return null;
+      if (!status || !sexes || !ages || !model.periods.includes(codes['Tid'] ?? '')) return null;
       return sumOver(kommuner, (kommun) =>
         sumOver(sexes, (sex) =>
           sumOver(
@@ -238,5 +210,10 @@ export function writeBasFound(
       );
     },
     log,
+    recorded,
+    (plan) =>
+      table.contents.items.forEach((item, index) =>
+        statusOf.set(plan.contentCodes[index] ?? '', item.breakdown['status'] as keyof ReturnType<typeof basCounts>),
+      ),
   );
 }

@@ -6,15 +6,17 @@ import type { RawStore } from '../fetch/raw-store.ts';
 import { population2064, SEED } from './models.ts';
 import { hashUnit } from './random.ts';
 import {
-  EXAMPLE_RETRIEVED_AT,
   exampleTableId,
-  KON_WITH_TOTAL,
   metadataDocument,
-  SEX_OF,
   sumOver,
-  writeExampleSearch,
+  writeRecordedData,
+  writeScbData,
+  writeScbMetadata,
   writeScbTable,
 } from './scb-tables.ts';
+import { forEachCell, readJsonStat } from '../formats/jsonstat.ts';
+import type { Selection } from '../fetch/planner.ts';
+import { POPULATION_2025_GROUPS, recording } from './reality.ts';
 
 /** The example's population at one age (15–74), the same in TAB638 and in the table that succeeds it. */
 function populationAtAge(kommun: string, sex: 'men' | 'women', age: number, year: number): number {
@@ -81,9 +83,10 @@ export function writeBefolkning(
 }
 
 /**
- * The population table with Cell Key Method noise that succeeds TAB638 from 2025, as a search
- * would find it: totals published directly for the age bands and both sexes, each cell with its
- * own small noise, so men and women need not add up to the total.
+ * TAB5557, SCB's population table with Cell Key Method protection from 2025, on its real metadata.
+ * The recorded response (every kommun, both sexes together, five-year groups) goes in as real; the
+ * rest of what a fetch would ask for (men and women per kommun, län and riket) is invented around
+ * it, each cell with a little noise of its own, so parts need not add up to totals.
  */
 export function writeBefolkningCkm(
   table: ScbTable,
@@ -91,69 +94,40 @@ export function writeBefolkningCkm(
   store: RawStore,
   log: (message: string) => void,
 ): void {
-  const tableId = exampleTableId(table);
-  writeExampleSearch(table, config, store, [
-    {
-      type: 'Table',
-      id: tableId,
-      label: table.title,
-      updated: EXAMPLE_RETRIEVED_AT,
-      firstPeriod: '2025',
-      lastPeriod: '2025',
-      discontinued: false,
-      source: 'SCB',
-    },
-    {
-      type: 'Table',
-      id: 'TAB0001',
-      label: 'Folkmängden per månad efter region, ålder och kön (exempel)',
-      updated: EXAMPLE_RETRIEVED_AT,
-      firstPeriod: '2025M01',
-      lastPeriod: '2026M09',
-      discontinued: false,
-      source: 'SCB',
-    },
-  ]);
-  const metadata = metadataDocument(tableId, table.title, [
-    { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
-    {
-      id: 'Alder',
-      label: 'ålder',
-      codes: [
-        ['tot', 'totalt ålder'],
-        ['15-74', '15–74 år'],
-        ['20-64', '20–64 år'],
-      ],
-    },
-    { id: 'Kon', label: 'kön', codes: KON_WITH_TOTAL },
-    {
-      id: 'ContentsCode',
-      label: 'tabellinnehåll',
-      codes: [['000000CK', 'Folkmängd']],
-      units: { '000000CK': { base: 'antal', decimals: 0 } },
-    },
-    { id: 'Tid', label: 'år', codes: [['2025', '2025']] },
-  ]);
-  writeScbTable(
-    table,
-    metadata,
-    config,
-    store,
-    (codes, kommuner) => {
-      const year = Number(codes['Tid']);
-      const [from, to] = (codes['Alder'] ?? '').split('-').map(Number) as [number, number];
-      const band = (kommun: string, sex: 'men' | 'women') => {
-        let sum = 0;
-        for (let age = from; age <= to; age++) sum += populationAtAge(kommun, sex, age, year);
-        return sum;
-      };
-      const exact = sumOver(kommuner, (kommun) =>
-        (SEX_OF[codes['Kon'] ?? ''] ?? []).reduce((sum, sex) => sum + band(kommun, sex), 0),
-      );
-      const noise =
-        Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}:${year}`) * 5) - 2;
-      return Math.max(0, exact + noise);
-    },
-    log,
-  );
+  const metadataRecording = recording(config.root, 'TAB5557/metadata.sv.json');
+  const { metadata, plan } = writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
+  const recorded = recording(config.root, POPULATION_2025_GROUPS);
+  writeRecordedData(table, store, 'inspelad-kommuner-totalt', recorded);
+  const real = new Map<string, number>();
+  const cube = readJsonStat(recorded.response);
+  const axis = (id: string) => cube.dimensions.findIndex((dimension) => dimension.id === id);
+  forEachCell(cube, (codes, value) => {
+    if (value !== null) real.set(`${codes[axis('Region')]}|${codes[axis('Alder')]}`, value);
+  });
+  const [query] = plan.queries;
+  if (!query) throw new Error('TAB5557: ingen fråga i sources.json');
+  const total = table.sex.codes.total ?? '';
+  const kommuner = new Set(config.registry.kommuner().map((kommun) => kommun.code));
+  const regions = query.selection['Region'] ?? [];
+  const sexes = query.selection['Kon'] ?? [];
+  const selections: [string, Selection][] = [
+    [
+      'exempel-kommuner-kon',
+      {
+        ...query.selection,
+        Region: regions.filter((code) => kommuner.has(code)),
+        Kon: sexes.filter((sex) => sex !== total),
+      },
+    ],
+    ['exempel-lan-riket', { ...query.selection, Region: regions.filter((code) => !kommuner.has(code)) }],
+  ];
+  const share = { '1': 0.51, '2': 0.49 } as Record<string, number>;
+  for (const [name, selection] of selections) {
+    writeScbData(table, metadata, config, store, name, selection, (codes, members) => {
+      const group = sumOver(members, (kommun) => real.get(`${kommun}|${codes['Alder']}`) ?? 0);
+      const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}`) * 5) - 2;
+      return Math.max(0, Math.round(group * (share[codes['Kon'] ?? ''] ?? 1)) + noise);
+    });
+    log(`  TAB5557: ${name}`);
+  }
 }

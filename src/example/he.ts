@@ -4,15 +4,7 @@ import type { ProjectConfig } from '../config/load.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import { BENEFITS, helarsekvivalenter, population2064, type Benefit } from './models.ts';
-import {
-  exampleTableId,
-  KON_WITH_TOTAL,
-  metadataDocument,
-  monthOf,
-  SEX_OF,
-  sumOver,
-  writeScbTable,
-} from './scb-tables.ts';
+import { exampleTableId, metadataDocument, monthOf, SEX_OF, sumOver, writeScbTable } from './scb-tables.ts';
 
 export function writeHelarsekvivalenter(
   table: ScbTable,
@@ -23,7 +15,7 @@ export function writeHelarsekvivalenter(
   const regions = config.registry.all.filter((region) => region.level !== 'lan');
   const contentCodes: [string, string][] = [
     ['0000018A', 'Sjukpenning'],
-    ['0000018B', 'Sjuk- och aktivitetsersättnig'],
+    ['0000018B', 'Sjuk- och aktivitetsersersättning'],
     ['0000018C', 'Arbetslöshetsersättning'],
     ['0000018D', 'Arbetsmarknadsåtgärder'],
     ['0000018E', 'Ekonomiskt bistånd'],
@@ -47,7 +39,12 @@ export function writeHelarsekvivalenter(
     {
       id: 'Kon',
       label: 'kön',
-      codes: KON_WITH_TOTAL,
+      // TAB1386's own labels (its codes are not known here; they are matched by label online).
+      codes: [
+        ['1', 'män'],
+        ['2', 'kvinnor'],
+        ['1+2', 'män och kvinnor totalt'],
+      ],
     },
     {
       id: 'Aldersgrupp',
@@ -68,7 +65,7 @@ export function writeHelarsekvivalenter(
         ]),
       ),
     },
-    { id: 'Tid', label: 'månad', codes: periodRange('2014M01', '2026M06').map((code) => [code, code]) },
+    { id: 'Tid', label: 'månad', codes: periodRange('2014M01', '2025M12').map((code) => [code, code]) },
   ]);
   const kommunValue = (
     kommun: string,

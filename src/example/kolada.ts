@@ -90,6 +90,7 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
               count: 1,
               status: hidden ? 'Uppgift saknas' : '',
               value: hidden ? null : value(gender),
+              isdeleted: false,
             })),
           };
         }),
@@ -102,7 +103,8 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
         index + 1 < pages.length
           ? `${baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${years.join(',')}?per_page=${perPage}&page=${index + 2}`
           : null;
-      const body = { values, count: items.length, next_url: next, previous_url: index > 0 ? url : null };
+      // As v3 answers: count is the rows on this page.
+      const body = { values, count: values.length, next_url: next, previous_url: index > 0 ? url : null };
       store.write(
         `kolada/${kpiChunk[0]}-${years[0]}-page-${String(index + 1).padStart(3, '0')}.json`,
         encoder.encode(JSON.stringify(body)),

@@ -1,16 +1,20 @@
 /**
- * Plausible, invented levels and trends for the example dataset. Nothing here is real: the models
- * only give every kommun a stable character (size, level, trend) so the pages have something to show.
+ * Plausible, invented trends for the example dataset around real levels: every kommun's population
+ * 20–64 in 2025 is SCB's (TAB5557, recorded), and the invented series scale with it, so Umeå looks
+ * like Umeå and Bjurholm like Bjurholm. Everything else here is invented.
  */
+import { realPopulation2064 } from './reality.ts';
 import { hashNormal, hashUnit } from './random.ts';
 
 export const SEED = 'lagesbild-exempel-1';
 
-/** Population 20–64 of an invented kommun, by sex, in a given year. */
+let real2025: Map<string, number> | null = null;
+
+/** Population 20–64 of a kommun, by sex, in a given year: SCB's 2025 level, an invented trend around it. */
 export function population2064(kommun: string, sex: 'men' | 'women', year: number): number {
-  const base = Math.exp(Math.log(9000) + 1.05 * hashNormal(SEED, `pop:${kommun}`));
-  const size = Math.min(650_000, Math.max(1_300, base));
-  const growth = 1 + (hashUnit(SEED, `popgrowth:${kommun}`) - 0.45) * 0.012 * (year - 2014);
+  real2025 ??= realPopulation2064(process.cwd());
+  const size = real2025.get(kommun) ?? Math.exp(Math.log(9000) + 1.05 * hashNormal(SEED, `pop:${kommun}`));
+  const growth = 1 + (hashUnit(SEED, `popgrowth:${kommun}`) - 0.45) * 0.012 * (year - 2025);
   return Math.round(size * growth * (sex === 'women' ? 0.49 : 0.51));
 }
 

@@ -3,7 +3,8 @@
  * `data:fetch` would write real ones, with every file's provenance saying `example: true`. One file
  * per dataset (`he.ts`, `bas.ts`, `befolkning.ts`) fills them with its model.
  */
-import { planTable, selectionBody } from '../fetch/scb-selection.ts';
+import { planTable, selectionBody, type TablePlan } from '../fetch/scb-selection.ts';
+import type { Recording } from './reality.ts';
 import type { JsonStatCube } from '../formats/jsonstat.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import type { ProjectConfig } from '../config/load.ts';
@@ -121,38 +122,30 @@ export function kommunerOf(code: string, kommuner: Region[]): string[] {
   return [code];
 }
 
-/** Placeholder ids for the tables a real fetch finds by search (their ids are not known here). */
-export const EXAMPLE_FOUND_IDS: Record<string, string> = {
-  'befolkning-ckm': 'TAB0000',
-  'bas-slutlig': 'TAB0002',
-  'bas-kvartal': 'TAB0004',
-};
-
-/** The example's id for a table: the pinned one, or a placeholder for a table found by search online. */
+/** The example's id for a table: its real, pinned id (the example invents no table ids). */
 export function exampleTableId(table: ScbTable): string {
-  const id = table.table ?? EXAMPLE_FOUND_IDS[table.dataset];
-  if (!id) throw new Error(`Exemplet har inget tabell-id för ${table.dataset}; lägg till det i EXAMPLE_FOUND_IDS`);
-  return id;
+  if (!table.table) throw new Error(`Exemplet behöver ett fäst tabell-id för ${table.dataset} i sources.json`);
+  return table.table;
 }
 
-export function writeScbTable(
+/** Writes a table's metadata (invented, or a real recording) and plans its queries against it. */
+export function writeScbMetadata(
   table: ScbTable,
   metadataDoc: Record<string, unknown>,
   config: ProjectConfig,
   store: RawStore,
-  valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null,
-  log: (message: string) => void,
-): void {
+  recorded: Omit<Recording, 'response'> | null = null,
+): { metadata: JsonStatCube; plan: TablePlan } {
   const tableId = exampleTableId(table);
   const metadataBytes = encoder.encode(JSON.stringify(metadataDoc));
-  const base = config.sources.scb.baseUrl;
-  const lang = config.sources.scb.lang;
+  const { baseUrl, lang } = config.sources.scb;
   store.write(`scb/${table.dataset}/metadata.json`, metadataBytes, {
     source: 'scb',
-    url: `${base}/tables/${tableId}/metadata?lang=${lang}&outputFormat=json-stat2`,
+    url: recorded?.url ?? `${baseUrl}/tables/${tableId}/metadata?lang=${lang}&outputFormat=json-stat2`,
     query: null,
-    retrievedAt: EXAMPLE_RETRIEVED_AT,
-    example: true,
+    retrievedAt: recorded?.fetchedAt ?? EXAMPLE_RETRIEVED_AT,
+    example: recorded === null,
+    ...(recorded ? { recordedBy: recorded.recordedBy } : {}),
   });
   const metadata = readJsonStat(JSON.parse(new TextDecoder().decode(metadataBytes)), { metadataOnly: true });
   const plan = planTable(table, metadata, config.registry, tableId);
@@ -161,34 +154,72 @@ export function writeScbTable(
     Object.fromEntries(table.contents.items.map((item, index) => [item.label, plan.contentCodes[index] ?? ''])),
   );
   store.recordValueCodes(table.dataset, plan.valueCodes);
-  if (table.table === null) store.recordTable(table.dataset, tableId);
+  return { metadata, plan };
+}
+
+/** Writes one invented data response for a selection, each cell from `valueOf`. */
+export function writeScbData(
+  table: ScbTable,
+  metadata: JsonStatCube,
+  config: ProjectConfig,
+  store: RawStore,
+  name: string,
+  selection: Selection,
+  valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null,
+): void {
+  const { baseUrl, lang } = config.sources.scb;
   const kommuner = config.registry.kommuner();
-  const cache = new Map<string, string[]>();
+  const document = dataDocument(metadata, table.title, selection, (codes) =>
+    valueOf(codes, kommunerOf(codes[table.geo.variable] ?? '', kommuner)),
+  );
+  store.write(`scb/${table.dataset}/${name}.json`, encoder.encode(document), {
+    source: 'scb',
+    url: `${baseUrl}/tables/${exampleTableId(table)}/data?lang=${lang}&outputFormat=json-stat2`,
+    query: selectionBody(selection),
+    retrievedAt: EXAMPLE_RETRIEVED_AT,
+    example: true,
+  });
+}
+
+/** Writes a recorded real data response as it was received: real values, never touched. */
+export function writeRecordedData(table: ScbTable, store: RawStore, name: string, recorded: Recording): void {
+  store.write(`scb/${table.dataset}/${name}.json`, encoder.encode(JSON.stringify(recorded.response)), {
+    source: 'scb',
+    url: recorded.url,
+    query: null,
+    retrievedAt: recorded.fetchedAt,
+    example: false,
+    recordedBy: recorded.recordedBy,
+  });
+}
+
+/** An invented table: metadata, then every planned query split under the cell limit as a real fetch splits it. */
+export function writeScbTable(
+  table: ScbTable,
+  metadataDoc: Record<string, unknown>,
+  config: ProjectConfig,
+  store: RawStore,
+  valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null,
+  log: (message: string) => void,
+  recorded: Omit<Recording, 'response'> | null = null,
+  planned: (plan: TablePlan) => void = () => {},
+): void {
+  const { metadata, plan } = writeScbMetadata(table, metadataDoc, config, store, recorded);
+  planned(plan);
   let call = 0;
   for (const query of plan.queries) {
     for (const selection of planQueries(query.selection, EXAMPLE_LIMITS.maxDataCells, plan.dimensionOrder)) {
       call++;
-      const document = dataDocument(metadata, table.title, selection, (codes) => {
-        const region = codes[table.geo.variable] ?? '';
-        let members = cache.get(region);
-        if (!members) {
-          members = kommunerOf(region, kommuner);
-          cache.set(region, members);
-        }
-        return valueOf(codes, members);
-      });
-      store.write(
-        `scb/${table.dataset}/${query.name}-${String(call).padStart(3, '0')}.json`,
-        encoder.encode(document),
-        {
-          source: 'scb',
-          url: `${base}/tables/${tableId}/data?lang=${lang}&outputFormat=json-stat2`,
-          query: selectionBody(selection),
-          retrievedAt: EXAMPLE_RETRIEVED_AT,
-          example: true,
-        },
+      writeScbData(
+        table,
+        metadata,
+        config,
+        store,
+        `${query.name}-${String(call).padStart(3, '0')}`,
+        selection,
+        valueOf,
       );
-      log(`  ${tableId}: exempelsvar ${call}`);
+      log(`  ${exampleTableId(table)}: exempelsvar ${call}`);
     }
   }
 }
@@ -204,27 +235,4 @@ export const SEX_OF: Record<string, ('men' | 'women')[]> = { '1': ['men'], '2': 
 
 export function monthOf(code: string): { year: number; month: number } {
   return { year: Number(code.slice(0, 4)), month: Number(code.slice(5)) };
-}
-
-/** The answer of `GET /tables?query=…` (PxWebApi 2.0 TablesResponse, one page) that finds a table of the example. */
-export function writeExampleSearch(
-  table: ScbTable,
-  config: ProjectConfig,
-  store: RawStore,
-  tables: Record<string, unknown>[],
-): void {
-  const { baseUrl, lang } = config.sources.scb;
-  const search = {
-    language: lang,
-    tables,
-    page: { pageNumber: 1, pageSize: 100, totalElements: tables.length, totalPages: 1, links: [] },
-    links: [],
-  };
-  store.write(`scb/${table.dataset}/search-001.json`, encoder.encode(JSON.stringify(search)), {
-    source: 'scb',
-    url: `${baseUrl}/tables?query=${encodeURIComponent(table.find?.query ?? '')}&lang=${lang}&pageSize=100&pageNumber=1`,
-    query: null,
-    retrievedAt: EXAMPLE_RETRIEVED_AT,
-    example: true,
-  });
 }

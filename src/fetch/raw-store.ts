@@ -11,7 +11,10 @@ import { sha256, stableJson } from '../formats/files.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 
 export const RawManifestSchema = z.object({
-  /** True when every raw file is from the example generator. */
+  /**
+   * True when data/raw is the example dataset: every file invented by the example generator or a
+   * real response recorded by another project that the example carries. False after a fetch.
+   */
   example: z.boolean(),
   files: z.array(ProvenanceSchema),
   /** Content codes resolved by label at fetch time, per table: label → code. */
@@ -68,7 +71,7 @@ export class RawStore {
   finish(): RawManifest {
     const files = [...this.files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const manifest: RawManifest = {
-      example: files.length > 0 && files.every((file) => file.example),
+      example: files.length > 0 && files.every((file) => file.example || file.recordedBy !== undefined),
       files,
       contentCodes: this.contentCodes,
       tables: this.tables,

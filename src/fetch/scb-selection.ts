@@ -22,7 +22,7 @@ export interface TablePlan {
 
 /** Labels SCB gives the sexes across tables, for matching a configured sex code by label. */
 const SEX_LABELS: Record<string, string[]> = {
-  '1+2': ['totalt', 'män och kvinnor', 'samtliga', 'båda könen'],
+  '1+2': ['totalt', 'män och kvinnor', 'män och kvinnor totalt', 'totalt, samtliga män och kvinnor', 'samtliga'],
   '1': ['män'],
   '2': ['kvinnor'],
 };

@@ -1,7 +1,8 @@
 /**
  * Resolves SCB content codes from a table's metadata by label, once, so configuration can name a
- * content before its code is known. Tolerant of case, dash variants, spacing and SCB's small typos
- * (an edit distance of at most two), but never ambiguous: two candidates is an error.
+ * content before its code is known. Tolerant of case, dash variants and spacing, nothing else: a
+ * label must be SCB's own, typos included ("Sjuk- och aktivitetsersersättning"), because a near
+ * match that is wrong would put one content's numbers under another's name. Never ambiguous.
  */
 import type { JsonStatDimension } from './jsonstat.ts';
 
@@ -12,20 +13,6 @@ export function normaliseLabel(label: string): string {
     .replace(/\s*-\s*/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
 }
 
 export interface Wanted {
@@ -47,13 +34,12 @@ export function resolveContentCodes(table: string, dimension: JsonStatDimension,
       return item.code;
     }
     const target = normaliseLabel(item.label);
-    const exact = available.filter((candidate) => candidate.label === target);
-    const near = exact.length > 0 ? exact : available.filter((candidate) => editDistance(candidate.label, target) <= 2);
-    if (near.length === 1 && near[0]) return near[0].code;
+    const found = available.filter((candidate) => candidate.label === target);
+    if (found.length === 1 && found[0]) return found[0].code;
     problems.push(
-      near.length === 0
+      found.length === 0
         ? `hittar inget innehåll som heter "${item.label}"`
-        : `"${item.label}" kan vara flera: ${near.map((candidate) => candidate.code).join(', ')}`,
+        : `"${item.label}" kan vara flera: ${found.map((candidate) => candidate.code).join(', ')}`,
     );
     return '';
   });

@@ -1,6 +1,8 @@
 /**
- * Kolada API v3 responses. A page is `{values, count, next_url|next_page, previous_url}`; each
- * value item carries one KPI, one municipality, one year and entries per gender T/K/M.
+ * Kolada API v3 responses. A page is `{values, count, next_url|next_page, previous_url}`, where
+ * `count` is the rows on that page, not a total; each value item carries one KPI, one municipality,
+ * one year (a number, or a string in some answers) and entries per gender T/K/M. Entries marked
+ * `isdeleted` are withdrawn values and are dropped here.
  */
 import { z } from 'zod';
 import { issueLines } from './zod-issues.ts';
@@ -10,17 +12,26 @@ export const KoladaGenderSchema = z.enum(['T', 'K', 'M']);
 export const KoladaValueItemSchema = z.object({
   kpi: z.string().min(1),
   municipality: z.string().min(1),
-  period: z.number().int(),
-  values: z.array(
+  period: z.union([
+    z.number().int(),
     z
-      .object({
-        gender: KoladaGenderSchema,
-        value: z.number().nullable(),
-        status: z.string().nullable().optional(),
-        count: z.number().optional(),
-      })
-      .loose(),
-  ),
+      .string()
+      .regex(/^\d{4}$/)
+      .transform(Number),
+  ]),
+  values: z
+    .array(
+      z
+        .object({
+          gender: KoladaGenderSchema,
+          value: z.number().nullable(),
+          status: z.string().nullable().optional(),
+          count: z.number().optional(),
+          isdeleted: z.boolean().optional(),
+        })
+        .loose(),
+    )
+    .transform((entries) => entries.filter((entry) => entry.isdeleted !== true)),
 });
 export type KoladaValueItem = z.infer<typeof KoladaValueItemSchema>;
 
@@ -65,10 +76,18 @@ export function koladaToScbRegion(id: string): string | null {
 
 export const KOLADA_SEX = { T: 'total', K: 'women', M: 'men' } as const;
 
-/** Kolada's `/v3/municipality_groups` pages; members as ids or as `{id, title}`. */
-const MemberSchema = z
-  .union([z.string(), z.object({ id: z.string() }).loose()])
-  .transform((member) => (typeof member === 'string' ? member : member.id));
+/** A member of a group in Kolada's `/v3/municipality_groups`: v3's `{member_id, member_title}`, an id, or `{id, title}`. */
+const MemberSchema = z.union([
+  z.string(),
+  z
+    .object({ member_id: z.string() })
+    .loose()
+    .transform((member) => member.member_id),
+  z
+    .object({ id: z.string() })
+    .loose()
+    .transform((member) => member.id),
+]);
 
 export const MunicipalityGroupsPageSchema = z
   .object({

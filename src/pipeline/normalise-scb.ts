@@ -14,8 +14,16 @@ export function normaliseAgeCode(code: string): string {
   return code.replace(/^0+(\d)/, '$1');
 }
 
+/** The ages an SCB age code covers: `20` (one year, TAB638) or `20-24` (a group, TAB5557); null for totals. */
+export function ageRange(code: string): { from: number; to: number } | null {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(code);
+  if (!match) return null;
+  const from = Number(match[1]);
+  return { from, to: match[2] === undefined ? from : Number(match[2]) };
+}
+
 /**
- * Sums single-year ages into bands and men and women into a total, over a whole dataset (a query may
+ * Sums ages (single years or groups) into bands and men and women into a total, over a whole dataset (a query may
  * be split across calls by age), then writes the sums. Null anywhere makes the sum null.
  */
 export class BandSums implements CellSink {
@@ -92,10 +100,9 @@ export class BandSums implements CellSink {
     const bands = this.table.ageBands;
     const targets: { breakdown: Record<string, string>; key: string }[] = [];
     if (bands) {
-      const code = breakdown[bands.name] ?? '';
-      const age = /^\d+\+?$/.test(code) ? Number.parseInt(code, 10) : Number.NaN;
+      const ages = ageRange(breakdown[bands.name] ?? '');
       for (const [band, range] of Object.entries(bands.bands)) {
-        if (age >= range.from && age <= range.to) {
+        if (ages && ages.from >= range.from && ages.to <= range.to) {
           const target = { ...breakdown, [bands.name]: band };
           targets.push({ breakdown: target, key: JSON.stringify(Object.entries(target).sort()) });
         }

@@ -16,5 +16,10 @@ export const ProvenanceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** True when the file was written by the example generator, not fetched. */
   example: z.boolean(),
+  /**
+   * A real response that another public project fetched and recorded, which the example carries as
+   * real: the project and file. Absent for files fetched here and for invented ones.
+   */
+  recordedBy: z.string().optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;

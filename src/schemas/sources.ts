@@ -6,7 +6,7 @@ import { KommungruppSchema } from './region.ts';
 export const ContentItemSchema = z.object({
   /** Pinned SCB content code; null until resolved from the table's metadata by label. */
   code: z.string().nullable(),
-  /** SCB's label, matched tolerant of case, dashes and small typos when `code` is null. */
+  /** SCB's own label, typos included; matched ignoring case, dashes and spacing when `code` is null. */
   label: z.string(),
   /** Observation indicator the values go to. */
   indicator: z.string(),

@@ -58,10 +58,10 @@ describe('Kolada v3', () => {
     } = context([
       page(
         [item('2480', 2023, 2.1), item('0000', 2023, 2.6)],
-        3,
+        2,
         'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2&page=2',
       ),
-      page([item('0024', 2023, 2.4)], 3, null),
+      page([item('0024', 2023, 2.4)], 1, null),
     ]);
     const rows = await fetchAllPages(
       'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2',
@@ -76,8 +76,8 @@ describe('Kolada v3', () => {
 
   it('also follows next_page, as some clients in the wild expect', async () => {
     const { context: ctx } = context([
-      page([item('2480', 2023, 2.1)], 2, '?page=2', 'next_page'),
-      page([item('2460', 2023, 1.9)], 2, null, 'next_page'),
+      page([item('2480', 2023, 2.1)], 1, '?page=2', 'next_page'),
+      page([item('2460', 2023, 1.9)], 1, null, 'next_page'),
     ]);
     expect(await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx)).toBe(2);
   });
@@ -91,11 +91,31 @@ describe('Kolada v3', () => {
     await expect(fetchAllPages(same, 'x', async () => {}, ctx)).rejects.toThrow(/kom tillbaka/);
   });
 
-  it('fails when count does not match the rows collected', async () => {
+  it('reads count as the rows on each page (v3), and fails on a page shorter than it says', async () => {
     const { context: ctx } = context([page([item('2480', 2023, 2.1)], 5, null)]);
     await expect(
       fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx),
-    ).rejects.toThrow(/lovade 5 rader men gav 1/);
+    ).rejects.toThrow(/sida 1, lovade 5 rader men gav 1/);
+  });
+
+  it('drops withdrawn entries (isdeleted) and reads a period given as a string', () => {
+    const parsed = readKoladaPage({
+      values: [
+        {
+          kpi: 'N03926',
+          municipality: '2480',
+          period: '2024',
+          values: [
+            { gender: 'T', count: 1, status: '', value: 2.1, isdeleted: false },
+            { gender: 'K', count: 1, status: '', value: 9.9, isdeleted: true },
+          ],
+        },
+      ],
+      count: 1,
+      next_url: null,
+    });
+    expect(parsed.values[0]?.period).toBe(2024);
+    expect(parsed.values[0]?.values.map((entry) => entry.gender)).toEqual(['T']);
   });
 
   it('treats JSON without values, and non-JSON, as failures', async () => {

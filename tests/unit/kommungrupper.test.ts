@@ -69,12 +69,21 @@ describe('kommungrupper by title', () => {
     );
   });
 
-  it('reads members as ids or as {id, title}', () => {
+  it('reads members as v3 gives them ({member_id, member_title}), as ids, or as {id, title}', () => {
     const page = readMunicipalityGroupsPage(
-      { values: [{ id: 'G1', title: 'Storstäder', members: ['0180', { id: '1480', title: 'Göteborg' }] }], count: 1 },
+      {
+        values: [
+          {
+            id: 'G1',
+            title: 'Storstäder',
+            members: ['0180', { id: '1480', title: 'Göteborg' }, { member_id: '1280', member_title: 'Malmö' }],
+          },
+        ],
+        count: 1,
+      },
       'test',
     );
-    expect(page.values[0]?.members).toEqual(['0180', '1480']);
+    expect(page.values[0]?.members).toEqual(['0180', '1480', '1280']);
     expect(() => readMunicipalityGroupsPage({ groups: [] }, 'https://api.kolada.se/v3/municipality_groups')).toThrow(
       /municipality_groups: inget Kolada-svar med kommungrupper \(values:/,
     );

@@ -29,7 +29,7 @@ const table: ScbTable = {
     items: [
       {
         code: null,
-        label: 'Sjuk- och aktivitetsersättning',
+        label: 'Sjuk- och aktivitetsersersättning',
         indicator: 'he',
         breakdown: { benefit: 'sa' },
         zeroMayBeMissing: false,
@@ -62,7 +62,7 @@ function metadata(regions: [string, string][]) {
       id: 'ContentsCode',
       label: 'tabellinnehåll',
       codes: [
-        ['0000018J', 'Sjuk- och aktivitetersättning'],
+        ['0000018J', 'Sjuk- och aktivitetsersersättning'],
         ['0000018K', 'Folkmängd'],
         ['0000018L', 'Andel av befolkningen'],
       ],
@@ -129,7 +129,7 @@ describe('SCB PxWebApi 2.0 fetch', () => {
     );
     const manifest = store.finish();
     expect(manifest.contentCodes['TAB1386']).toEqual({
-      'Sjuk- och aktivitetsersättning': '0000018J',
+      'Sjuk- och aktivitetsersersättning': '0000018J',
       Folkmängd: '0000018K',
     });
     expect(readdirSync(join(dir, 'scb/he')).sort()).toEqual([
@@ -172,6 +172,6 @@ describe('SCB PxWebApi 2.0 fetch', () => {
         policy: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
         retrievedAt: () => '',
       }),
-    ).rejects.toThrow(/hittar inget innehåll som heter "Aktivitetsstöd".*0000018J "Sjuk- och aktivitetersättning"/);
+    ).rejects.toThrow(/hittar inget innehåll som heter "Aktivitetsstöd".*0000018J "Sjuk- och aktivitetsersersättning"/);
   });
 });

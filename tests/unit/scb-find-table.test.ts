@@ -14,12 +14,32 @@ import { periodRange } from '../../src/formats/period.ts';
 import { normaliseScbCube } from '../../src/pipeline/normalise-scb.ts';
 import { RawStore } from '../../src/fetch/raw-store.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
-import type { ScbTable } from '../../src/schemas/sources.ts';
+import { ScbTableSchema, type ScbTable } from '../../src/schemas/sources.ts';
 import { fakeDeps } from '../helpers/fake-server.ts';
 
 const root = join(import.meta.dirname, '../..');
 const config = loadConfig(root);
-const ckm = config.sources.scb.tables.find((table) => table.dataset === 'befolkning-ckm') as ScbTable;
+/**
+ * A table that `sources.json` does not pin, found by search: the search stays as the fallback for a
+ * table whose id SCB changes. (The real CKM table, TAB5557, is pinned.)
+ */
+const ckm = ScbTableSchema.parse({
+  dataset: 'befolkning-ckm',
+  table: null,
+  find: { query: 'BefolkningCKM' },
+  title: 'Folkmängd efter region, ålder och kön, 31 december, från 2025 (skyddad med Cell Key-metoden)',
+  status: 'final',
+  geo: { variable: 'Region', levels: ['riket', 'lan', 'kommun'] },
+  time: { variable: 'Tid', from: '2025' },
+  sex: { variable: 'Kon', codes: { total: '1+2', men: '1', women: '2' } },
+  contents: {
+    variable: 'ContentsCode',
+    items: [{ code: null, label: 'Folkmängd', indicator: 'befolkning', breakdown: {} }],
+  },
+  breakdowns: [{ variable: 'Alder', name: 'age' }],
+  codesByLabel: true,
+  queries: [{ name: 'alla', select: { Alder: ['20-64', '15-74'] } }],
+});
 const regions = config.registry.all.map((region): [string, string] => [region.code, region.name]);
 
 /** A CKM-like table whose codes differ from the configured ones, so they must be matched by label. */
@@ -262,7 +282,33 @@ describe('the population series stitched from TAB638 and its CKM successor', () 
 });
 
 describe('finding a table within a folder (BAS final yearly figures under AM0210D)', () => {
-  const final = config.sources.scb.tables.find((table) => table.dataset === 'bas-slutlig') as ScbTable;
+  const final = ScbTableSchema.parse({
+    dataset: 'bas-slutlig',
+    table: null,
+    find: { query: 'AM0210', folder: 'AM0210D' },
+    title: 'Befolkningens arbetsmarknadsstatus (BAS) efter region, kön, ålder och år, slutliga uppgifter',
+    status: 'final',
+    geo: { variable: 'Region', levels: ['riket', 'lan', 'kommun'] },
+    time: { variable: 'Tid', from: '2020' },
+    sex: { variable: 'Kon', codes: { total: '1+2', men: '1', women: '2' } },
+    contents: {
+      variable: 'ContentsCode',
+      items: [
+        { code: null, label: 'antal sysselsatta', indicator: 'bas-slutlig', breakdown: { status: 'sysselsatta' } },
+        { code: null, label: 'antal arbetslösa', indicator: 'bas-slutlig', breakdown: { status: 'arbetslosa' } },
+        {
+          code: null,
+          label: 'antal sysselsatta och arbetslösa (arbetskraften)',
+          indicator: 'bas-slutlig',
+          breakdown: { status: 'arbetskraften' },
+        },
+        { code: null, label: 'antal totalt', indicator: 'bas-slutlig', breakdown: { status: 'totalt' } },
+      ],
+    },
+    breakdowns: [{ variable: 'Alder', name: 'age' }],
+    codesByLabel: true,
+    queries: [{ name: 'alla', select: { Alder: ['20-64', '15-74'] } }],
+  });
   const basMetadata = (id: string) =>
     metadataDocument(id, 'BAS per år', [
       { id: 'Region', label: 'region', codes: regions },
@@ -290,7 +336,7 @@ describe('finding a table within a folder (BAS final yearly figures under AM0210
           ['0000A1', 'antal sysselsatta'],
           ['0000A2', 'antal arbetslösa'],
           ['0000A3', 'antal sysselsatta och arbetslösa (arbetskraften)'],
-          ['0000A4', 'totalt antal'],
+          ['0000A4', 'antal totalt'],
         ],
       },
       { id: 'Tid', label: 'år', codes: ['2023', '2024'].map((year) => [year, year]) },
@@ -332,7 +378,7 @@ describe('finding a table within a folder (BAS final yearly figures under AM0210
       'antal sysselsatta': '0000A1',
       'antal arbetslösa': '0000A2',
       'antal sysselsatta och arbetslösa (arbetskraften)': '0000A3',
-      'totalt antal': '0000A4',
+      'antal totalt': '0000A4',
     });
   });
 
