@@ -1,6 +1,6 @@
 /**
  * The region registry: riket, 21 län and 290 kommuner, built from SCB's own code list (TAB638
- * metadata), with the SKR kommungrupp the snapshot holds for each kommun (from Kolada).
+ * metadata), with the SKR kommungrupp the snapshot holds for each kommun (from SCB's code list).
  */
 import type { JsonStatCube } from '../formats/jsonstat.ts';
 import type { Kommungrupp, Region } from '../schemas/region.ts';

@@ -3,9 +3,7 @@
  * all genders. At most 25 ids or years per path segment; polite rate; every page kept raw.
  */
 import { z } from 'zod';
-import { nextPageLink, readKoladaPage, readMunicipalityGroupsPage } from '../formats/kolada.ts';
-import { kommungruppPerKommun, resolveKommungruppIds } from './kommungrupper.ts';
-import type { RegionRegistry } from '../config/regions.ts';
+import { nextPageLink, readKoladaPage, type KoladaPage } from '../formats/kolada.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
@@ -20,8 +18,6 @@ export interface KoladaContext {
   retrievedAt: () => string;
   /** Last year to ask for. */
   toYear: number;
-  /** To check that the kommungrupper cover every kommun exactly once. */
-  registry: RegionRegistry;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -32,29 +28,22 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 const KpiListSchema = z.object({ values: z.array(z.object({ id: z.string(), title: z.string() }).loose()) }).loose();
 
-interface KoladaPageShape {
-  values: unknown[];
-  next_url?: string | null | undefined;
-  next_page?: string | null | undefined;
-}
-
 /** Follows a Kolada answer through every page, keeping each raw, guarding against a link that repeats a page. */
-async function readAllPages<P extends KoladaPageShape>(
+async function readAllPages(
   firstUrl: string,
   name: string,
-  read: (json: unknown, url: string) => P,
   throttle: () => Promise<void>,
   context: KoladaContext,
-): Promise<P[]> {
+): Promise<KoladaPage[]> {
   const seen = new Set<string>();
-  const pages: P[] = [];
+  const pages: KoladaPage[] = [];
   let url: string | null = firstUrl;
   while (url !== null) {
     if (seen.has(url)) throw new Error(`Kolada: sidan ${url} kom tillbaka; avbryter för att inte gå i cirkel`);
     seen.add(url);
     await throttle();
     const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
-    const page = read(response.json, url);
+    const page = readKoladaPage(response.json);
     pages.push(page);
     context.store.write(`kolada/${name}-page-${String(pages.length).padStart(3, '0')}.json`, response.bytes, {
       source: 'kolada',
@@ -76,7 +65,7 @@ export async function fetchAllPages(
   throttle: () => Promise<void>,
   context: KoladaContext,
 ): Promise<number> {
-  const pages = await readAllPages(firstUrl, name, (json) => readKoladaPage(json), throttle, context);
+  const pages = await readAllPages(firstUrl, name, throttle, context);
   // v3's count is the rows on its own page, so each page is checked against itself, never the total.
   pages.forEach((page, index) => {
     if (page.count !== undefined && page.count !== page.values.length)
@@ -112,28 +101,6 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
   return ids;
 }
 
-/** Every page of Kolada's municipality groups, kept raw; the kommungrupper found are checked and recorded. */
-export async function fetchKommungrupper(throttle: () => Promise<void>, context: KoladaContext): Promise<void> {
-  const settings = context.config.kommungrupper;
-  if (!settings) return;
-  const pages = await readAllPages(
-    `${context.config.baseUrl}/municipality_groups?per_page=${context.config.perPage}`,
-    'municipality_groups',
-    readMunicipalityGroupsPage,
-    throttle,
-    context,
-  );
-  const groups = pages.flatMap((page) => page.values);
-  const ids = resolveKommungruppIds(groups, settings.groups, settings.classification);
-  kommungruppPerKommun(groups, ids, context.registry);
-  context.store.recordKommungrupper(ids);
-  context.deps.log(
-    `  Kolada: kommungrupper ${Object.entries(ids)
-      .map(([code, id]) => `${code}=${id}`)
-      .join(', ')}`,
-  );
-}
-
 export async function fetchKolada(context: KoladaContext): Promise<void> {
   const throttle = createThrottle(Math.max(1, Math.floor(context.config.requestsPerSecond)), 1000, context.deps);
   const ids = await resolveKpiIds(context, throttle);
@@ -159,5 +126,4 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
       context.deps.log(`  Kolada ${kpiChunk.join(',')} ${yearChunk[0]}–${yearChunk.at(-1)}: ${rows} rader`);
     }
   }
-  await fetchKommungrupper(throttle, context);
 }

@@ -6,7 +6,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ProvenanceSchema, type Provenance } from '../schemas/provenance.ts';
-import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
 import { sha256, stableJson } from '../formats/files.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 
@@ -23,8 +22,6 @@ export const RawManifestSchema = z.object({
   tables: z.record(z.string(), z.string().regex(/^TAB\d+$/)).default({}),
   /** Values matched by label at fetch time, per dataset and variable: configured code → the table's code. */
   valueCodes: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))).default({}),
-  /** Kolada group id per SKR kommungrupp, as found at fetch time. */
-  kommungrupper: z.partialRecord(KommungruppSchema, z.string()).default({}),
 });
 export type RawManifest = z.infer<typeof RawManifestSchema>;
 
@@ -36,7 +33,6 @@ export class RawStore {
   private readonly contentCodes: Record<string, Record<string, string>> = {};
   private readonly tables: Record<string, string> = {};
   private readonly valueCodes: Record<string, Record<string, Record<string, string>>> = {};
-  private kommungrupper: Partial<Record<Kommungrupp, string>> = {};
 
   constructor(directory: string) {
     this.directory = directory;
@@ -59,10 +55,6 @@ export class RawStore {
     this.tables[dataset] = table;
   }
 
-  recordKommungrupper(ids: Record<Kommungrupp, string>): void {
-    this.kommungrupper = ids;
-  }
-
   recordValueCodes(dataset: string, mapping: Record<string, Record<string, string>>): void {
     if (Object.keys(mapping).length > 0) this.valueCodes[dataset] = mapping;
   }
@@ -76,7 +68,6 @@ export class RawStore {
       contentCodes: this.contentCodes,
       tables: this.tables,
       valueCodes: this.valueCodes,
-      kommungrupper: this.kommungrupper,
     };
     writeFileSync(join(this.directory, RAW_MANIFEST), stableJson(manifest));
     return manifest;

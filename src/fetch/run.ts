@@ -29,7 +29,6 @@ export async function refreshRaw(
     deps.log('Hämtar från Kolada …');
     await fetchKolada({
       config: config.sources.kolada,
-      registry: config.registry,
       store,
       deps,
       policy,

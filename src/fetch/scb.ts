@@ -11,6 +11,11 @@ import type { RawStore } from './raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
 import { planQueries } from './planner.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+import { readCodeList } from '../formats/scb-codelist.ts';
+import { kommungruppPerKommun } from './kommungrupper.ts';
+
+/** Where the kommungrupper code list lies in data/raw, for the fetch, the example and data:build. */
+export const KOMMUNGRUPPER_FILE = 'scb/kommungrupper/codelist.json';
 
 export const ScbConfigSchema = z
   .object({
@@ -222,6 +227,27 @@ export async function fetchScbTable(
   return calls.length;
 }
 
+/**
+ * SKR's kommungrupper from SCB's code list, kept raw once it is checked against the region
+ * registry (nine groups, no overlap, every kommun in one).
+ */
+export async function fetchKommungrupper(throttle: () => Promise<void>, context: ScbContext): Promise<void> {
+  const settings = context.config.kommungrupper;
+  if (!settings) return;
+  const url = `${context.config.baseUrl}/codelists/${encodeURIComponent(settings.codelist)}?lang=${context.config.lang}`;
+  await throttle();
+  const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+  const groups = kommungruppPerKommun(readCodeList(response.json, url), settings.prefix, context.registry);
+  context.store.write(KOMMUNGRUPPER_FILE, response.bytes, {
+    source: 'scb',
+    url,
+    query: null,
+    retrievedAt: context.retrievedAt(),
+    example: false,
+  });
+  context.deps.log(`  SCB ${settings.codelist}: ${Object.keys(groups).length} kommuner i nio kommungrupper`);
+}
+
 export async function fetchScb(context: ScbContext): Promise<void> {
   const limits = await fetchScbLimits(context);
   context.deps.log(
@@ -229,4 +255,5 @@ export async function fetchScb(context: ScbContext): Promise<void> {
   );
   const throttle = createThrottle(limits.maxCallsPerTimeWindow, limits.timeWindow * 1000, context.deps);
   for (const table of context.config.tables) await fetchScbTable(table, limits, throttle, context);
+  await fetchKommungrupper(throttle, context);
 }

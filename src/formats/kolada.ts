@@ -75,36 +75,3 @@ export function koladaToScbRegion(id: string): string | null {
 }
 
 export const KOLADA_SEX = { T: 'total', K: 'women', M: 'men' } as const;
-
-/** A member of a group in Kolada's `/v3/municipality_groups`: v3's `{member_id, member_title}`, an id, or `{id, title}`. */
-const MemberSchema = z.union([
-  z.string(),
-  z
-    .object({ member_id: z.string() })
-    .loose()
-    .transform((member) => member.member_id),
-  z
-    .object({ id: z.string() })
-    .loose()
-    .transform((member) => member.id),
-]);
-
-export const MunicipalityGroupsPageSchema = z
-  .object({
-    values: z.array(z.object({ id: z.string(), title: z.string(), members: z.array(MemberSchema).optional() }).loose()),
-    count: z.number().int().nonnegative().optional(),
-    next_url: z.string().nullable().optional(),
-    next_page: z.string().nullable().optional(),
-  })
-  .loose();
-export type MunicipalityGroup = z.infer<typeof MunicipalityGroupsPageSchema>['values'][number];
-
-export function readMunicipalityGroupsPage(
-  input: unknown,
-  source: string,
-): z.infer<typeof MunicipalityGroupsPageSchema> {
-  const parsed = MunicipalityGroupsPageSchema.safeParse(input);
-  if (!parsed.success)
-    throw new Error(`${source}: inget Kolada-svar med kommungrupper (${issueLines(parsed.error).join('; ')})`);
-  return parsed.data;
-}

@@ -6,10 +6,12 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readJsonStat } from '../formats/jsonstat.ts';
-import { readKoladaPage, readMunicipalityGroupsPage, type MunicipalityGroup } from '../formats/kolada.ts';
+import { readKoladaPage } from '../formats/kolada.ts';
+import { readCodeList, type CodeList } from '../formats/scb-codelist.ts';
+import { KOMMUNGRUPPER_FILE } from '../fetch/scb.ts';
 import type { ProjectConfig } from '../config/load.ts';
 import type { Provenance } from '../schemas/provenance.ts';
-import type { Kommungrupp, Region } from '../schemas/region.ts';
+import type { Region } from '../schemas/region.ts';
 import { kommungruppPerKommun } from '../fetch/kommungrupper.ts';
 import type { z } from 'zod';
 import { SnapshotFileSchema, SnapshotMetaSchema, type SnapshotMeta } from '../schemas/snapshot.ts';
@@ -101,14 +103,11 @@ export function addExports(imported: ImportedExport[], builder: SnapshotBuilder)
   });
 }
 
-/** The registry's regions with each kommun's SKR kommungrupp, when the fetch found the groups. */
-function withKommungrupper(
-  config: ProjectConfig,
-  ids: Partial<Record<Kommungrupp, string>>,
-  groups: MunicipalityGroup[],
-): Region[] {
-  if (Object.keys(ids).length === 0) return [...config.registry.all];
-  const perKommun = kommungruppPerKommun(groups, ids as Record<Kommungrupp, string>, config.registry);
+/** The registry's regions with each kommun's SKR kommungrupp, where the raw data holds SCB's code list. */
+function withKommungrupper(config: ProjectConfig, codelist: CodeList | null): Region[] {
+  const settings = config.sources.scb.kommungrupper;
+  if (!codelist || !settings) return [...config.registry.all];
+  const perKommun = kommungruppPerKommun(codelist, settings.prefix, config.registry);
   return config.registry.all.map((region) =>
     region.level === 'kommun' ? { ...region, kommungrupp: perKommun[region.code] ?? null } : region,
   );
@@ -132,7 +131,7 @@ export async function collectObservations(
       .filter((table) => table.ageBands !== null || table.sumSexes)
       .map((table) => [table.dataset, new BandSums(table)]),
   );
-  const groups: MunicipalityGroup[] = [];
+  let kommungrupper: CodeList | null = null;
   let done = 0;
   for (const file of manifest.files) {
     const bytes = readFileSync(join(config.root, 'data', file.id));
@@ -142,7 +141,9 @@ export async function collectObservations(
       );
     inputHashes.push(file.sha256);
     const parts = file.id.split('/');
-    if (
+    if (file.id === `raw/${KOMMUNGRUPPER_FILE}`) {
+      kommungrupper = readCodeList(JSON.parse(bytes.toString('utf8')), `data/${file.id}`);
+    } else if (
       file.source === 'scb' &&
       parts.length === 4 &&
       parts[3] !== 'metadata.json' &&
@@ -165,8 +166,6 @@ export async function collectObservations(
         bandSums.get(table.dataset) ?? builder,
         manifest.valueCodes[table.dataset],
       );
-    } else if (file.source === 'kolada' && /\/municipality_groups-page-\d+\.json$/.test(file.id)) {
-      groups.push(...readMunicipalityGroupsPage(JSON.parse(bytes.toString('utf8')), `data/${file.id}`).values);
     } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
       normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
     }
@@ -175,7 +174,7 @@ export async function collectObservations(
       options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
   }
   for (const sums of bandSums.values()) sums.flush(builder);
-  const regions = withKommungrupper(config, manifest.kommungrupper, groups);
+  const regions = withKommungrupper(config, kommungrupper);
   const exportFiles = listExportFiles(join(config.root, 'data/exports'));
   const imported = await importAllExports(exportFiles, config, options.today);
   const exportProvenance = addExports(imported, builder);

@@ -63,7 +63,7 @@ export class Snapshot {
     this.meta = SnapshotMetaSchema.parse(JSON.parse(readFileSync(join(directory, 'meta.json'), 'utf8')));
   }
 
-  /** SKR kommungrupp per kommun, where the data holds them (from Kolada's municipality groups). */
+  /** SKR kommungrupp per kommun, where the data holds them (from SCB's code list). */
   kommungrupper(): Record<string, Kommungrupp> {
     const path = join(this.directory, 'regions.json');
     if (!existsSync(path)) return {};

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { SexSchema } from './observation.ts';
-import { KommungruppSchema } from './region.ts';
 
 /** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
 export const ContentItemSchema = z.object({
@@ -92,30 +91,25 @@ export const KoladaKpiSchema = z.object({
 });
 
 export const SourcesConfigSchema = z.object({
-  scb: z.object({ baseUrl: z.url(), lang: z.enum(['sv', 'en']), tables: z.array(ScbTableSchema) }),
+  scb: z.object({
+    baseUrl: z.url(),
+    lang: z.enum(['sv', 'en']),
+    tables: z.array(ScbTableSchema),
+    /**
+     * SKR's kommungrupper as SCB publishes them: an aggregation code list of the Region variable
+     * (`agg_RegionKommungrupp2023-`), whose values are the group codes with a prefix (`2023_A1`).
+     */
+    kommungrupper: z
+      .object({ codelist: z.string().min(1), prefix: z.string() })
+      .nullable()
+      .default(null),
+  }),
   kolada: z.object({
     baseUrl: z.url(),
     fromYear: z.number().int().min(1990),
     perPage: z.number().int().min(1).max(5000),
     requestsPerSecond: z.number().positive().max(5),
     kpis: z.array(KoladaKpiSchema),
-    /**
-     * SKR kommungrupper from Kolada's municipality groups: each group's id pinned here, or found by
-     * title (preferring titles that name `classification`, e.g. "2023") and recorded in provenance.
-     */
-    kommungrupper: z
-      .object({
-        classification: z.string().nullable(),
-        groups: z.partialRecord(
-          KommungruppSchema,
-          z
-            .string()
-            .regex(/^G\d+$/, 'väntade ett Kolada-grupp-id, t.ex. "G124026"')
-            .nullable(),
-        ),
-      })
-      .nullable()
-      .default(null),
   }),
 });
 export type SourcesConfig = z.infer<typeof SourcesConfigSchema>;

@@ -3,7 +3,6 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchAllPages, fetchKolada, type KoladaContext } from '../../src/fetch/kolada.ts';
-import { loadRegistry } from '../../src/config/load.ts';
 import { koladaToScbRegion, readKoladaPage } from '../../src/formats/kolada.ts';
 import { normaliseKoladaPage } from '../../src/pipeline/normalise-kolada.ts';
 import { RawStore } from '../../src/fetch/raw-store.ts';
@@ -37,9 +36,7 @@ function context(replies: Reply[]): { context: KoladaContext; requests: { url: s
         perPage: 2,
         requestsPerSecond: 5,
         kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }],
-        kommungrupper: null,
       },
-      registry: loadRegistry(join(import.meta.dirname, '../..')),
       store: new RawStore(dir),
       deps,
       policy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },

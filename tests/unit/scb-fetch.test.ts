@@ -102,7 +102,7 @@ describe('SCB PxWebApi 2.0 fetch', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scb-'));
     const store = new RawStore(dir);
     await fetchScb({
-      config: { ...config.sources.scb, tables: [table] },
+      config: { ...config.sources.scb, tables: [table], kommungrupper: null },
       registry: config.registry,
       store,
       deps,
@@ -146,7 +146,7 @@ describe('SCB PxWebApi 2.0 fetch', () => {
     const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));
     await expect(
       fetchScb({
-        config: { ...config.sources.scb, tables: [table] },
+        config: { ...config.sources.scb, tables: [table], kommungrupper: null },
         registry: config.registry,
         store,
         deps,
@@ -165,7 +165,7 @@ describe('SCB PxWebApi 2.0 fetch', () => {
     const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));
     await expect(
       fetchScb({
-        config: { ...config.sources.scb, tables: [renamed] },
+        config: { ...config.sources.scb, tables: [renamed], kommungrupper: null },
         registry: config.registry,
         store,
         deps,

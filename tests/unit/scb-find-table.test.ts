@@ -127,7 +127,7 @@ function searchServer(tables: TableEntry[], metadataById: Record<string, Record<
 async function run(deps: ReturnType<typeof fakeDeps>['deps']) {
   const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-find-')));
   await fetchScb({
-    config: { ...config.sources.scb, tables: [ckm] },
+    config: { ...config.sources.scb, tables: [ckm], kommungrupper: null },
     registry: config.registry,
     store,
     deps,
@@ -360,7 +360,7 @@ describe('finding a table within a folder (BAS final yearly figures under AM0210
     });
     const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-folder-')));
     await fetchScb({
-      config: { ...config.sources.scb, tables: [table] },
+      config: { ...config.sources.scb, tables: [table], kommungrupper: null },
       registry: config.registry,
       store,
       deps,
