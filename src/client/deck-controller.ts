@@ -37,9 +37,11 @@ export function startDeck(document: Document, window: Window): void {
     if (options.broadcast !== false) channel?.postMessage({ slide: current });
   }
 
-  channel?.addEventListener('message', (event: MessageEvent<{ slide: number }>) =>
-    show(event.data.slide, { broadcast: false, focus: false }),
-  );
+  // Only a slide number moves the deck: anything else on the channel (NaN hid every slide) is ignored.
+  channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const slide = (event.data as { slide?: unknown } | null)?.slide;
+    if (typeof slide === 'number' && Number.isInteger(slide)) show(slide, { broadcast: false, focus: false });
+  });
   window.addEventListener('hashchange', () => show(indexFromHash()));
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -67,17 +67,28 @@ export function loadConfig(root: string, kommungrupper: Record<string, Kommungru
   });
   const indicatorIds = new Set(indicators.map((indicator) => indicator.id));
   const problems: string[] = [];
-  for (const entry of forbund) {
-    const path = join(configDir, 'forbund', `${entry.id}.json`);
-    for (const member of entry.members) {
+  forbund.forEach((entry, index) => {
+    const path = join(configDir, 'forbund', `${site.forbund[index]}.json`);
+    if (entry.id !== site.forbund[index])
+      problems.push(`${path}: id: väntade "${site.forbund[index]}" som filens namn, fann "${entry.id}"`);
+    const seen = new Set<string>();
+    entry.members.forEach((member, position) => {
+      // A kommun listed twice would be counted twice in every förbund total.
+      if (seen.has(member.code))
+        problems.push(`${path}: members.${position}.code: ${member.code} står redan bland medlemmarna`);
+      seen.add(member.code);
       if (registry.get(member.code)?.level !== 'kommun')
-        problems.push(`${path}: members: okänd kommunkod ${member.code}`);
-    }
+        problems.push(`${path}: members.${position}.code: okänd kommunkod ${member.code}`);
+    });
+    entry.comparisons.lan.forEach((code, position) => {
+      if (registry.get(code)?.level !== 'lan')
+        problems.push(`${path}: comparisons.lan.${position}: okänd länskod ${code}`);
+    });
     for (const goal of [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)]) {
       if (!indicatorIds.has(goal.indicator))
         problems.push(`${path}: målet "${goal.text}" pekar på okänd indikator ${goal.indicator}`);
     }
-  }
+  });
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return { root, site, sources, indicators, forbund, registry };
 }

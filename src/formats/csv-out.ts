@@ -1,8 +1,14 @@
 /**
  * CSV downloads in two dialects: Swedish Excel (UTF-8 with BOM, `;`, decimal comma) and plain
- * (UTF-8, `,`, decimal point) for programs.
+ * (UTF-8, `,`, decimal point) for programs. Both neutralise text that would run as a formula.
  */
 export type CsvValue = string | number | null;
+
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first): quoting does
+ * not stop Excel, so such a cell gets a leading apostrophe and stays text. Numbers are numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 const NEEDS_QUOTES = { excel: /[";\r\n]/, plain: /[",\r\n]/ };
 
@@ -17,7 +23,10 @@ export function toCsv(header: string[], rows: CsvValue[][], dialect: 'excel' | '
       if (index > 0) out += delimiter;
       if (value === null) continue;
       if (typeof value === 'number') out += dialect === 'excel' ? String(value).replace('.', ',') : String(value);
-      else out += needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+      else {
+        const text = FORMULA_START.test(value) ? `'${value}` : value;
+        out += needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      }
     }
     out += '\r\n';
   }

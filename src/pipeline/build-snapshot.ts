@@ -65,19 +65,24 @@ export async function importAllExports(files: string[], config: ProjectConfig, t
 }
 
 export function addExports(imported: ImportedExport[], builder: SnapshotBuilder): Provenance[] {
+  // Which file and line gave each value, so that a collision names both.
+  const origin = new Map<string, string>();
   return imported.map((entry) => {
     const id = `exports/${basename(entry.file)}`;
     for (const row of entry.rows) {
-      if (builder.has(entry.manifest.indicator, row.region, row.sex, {}, row.period)) {
+      const key = `${entry.manifest.indicator}|${row.region}|${row.sex}|${row.period}`;
+      const earlier = origin.get(key);
+      if (earlier !== undefined || builder.has(entry.manifest.indicator, row.region, row.sex, {}, row.period)) {
         throw new ExportValidationError([
           {
             file: entry.file,
-            line: 1,
+            line: row.line,
             column: 1,
-            message: `${entry.manifest.indicator} ${row.region} ${row.period} finns redan i en annan export`,
+            message: `${entry.manifest.indicator} ${row.region} ${row.period} (${row.sex}) finns redan i ${earlier ?? 'en annan källa'}`,
           },
         ]);
       }
+      origin.set(key, `${entry.file}:${row.line}`);
       builder.add(
         entry.manifest.indicator,
         'final',

@@ -27,6 +27,8 @@ export function formatProblem(problem: ExportProblem): string {
 }
 
 export interface ExportRow {
+  /** The row's line in the file, for messages about it. */
+  line: number;
   region: string;
   period: string;
   sex: Sex;
@@ -153,6 +155,16 @@ export async function importExport(
       line: 1,
       column: 1,
       message: `indikatorn "${manifest.indicator}" finns inte i data/config/indicators.json`,
+    });
+    return { imported: null, problems };
+  }
+  if (indicator.source.kind !== 'export') {
+    // An export beside SCB's or Kolada's figures would be credited to them on every page.
+    problems.push({
+      file: manifestPathFor(file),
+      line: 1,
+      column: 1,
+      message: `indikatorn ${indicator.id} kommer från ${indicator.source.kind === 'scb' ? 'SCB' : 'Kolada'}; en export får bara leverera indikatorer vars källa är en export`,
     });
     return { imported: null, problems };
   }
@@ -295,7 +307,7 @@ function validateRows(
       continue;
     }
     keys.set(key, lineStart.line);
-    rows.push({ region, period: periodCode, sex, value, status, sourceStatus });
+    rows.push({ line: regionCell.line, region, period: periodCode, sex, value, status, sourceStatus });
   }
   return rows;
 }

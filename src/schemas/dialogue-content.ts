@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlainTextSchema } from './text.ts';
 
 /**
  * `data/content/dialog/<kommunkod>.md`: the förbund's own words for a kommun's dialogue deck.
@@ -8,7 +9,7 @@ export const DialogueContentSchema = z.object({
   /** The kommun the file is about; must equal the file name. */
   kommun: z.string().regex(/^\d{4}$/),
   /** Heading of the local-context slide. */
-  title: z.string().min(1).default('Lokalt sammanhang'),
+  title: PlainTextSchema.default('Lokalt sammanhang'),
   /** Questions for the discussion, shown on the closing slide before the computed ones. */
   questions: z.array(z.string().min(1)).default([]),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StrategicAreaSchema } from './indicator.ts';
+import { PlainTextSchema } from './text.ts';
 
 const KommunCode = z.string().regex(/^\d{4}$/, 'väntade en fyrsiffrig kommunkod, t.ex. "2480"');
 
@@ -16,9 +17,9 @@ export const GoalSchema = z.object({
 export const ForbundSchema = z.object({
   /** Slug used in URLs: `/<id>/`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
+  name: PlainTextSchema,
   /** Short description of the förbund for the start page. */
-  description: z.string(),
+  description: PlainTextSchema,
   members: z.array(z.object({ code: KommunCode, role: z.enum(['huvudort', 'kranskommun', 'medlem']) })).min(1),
   /** Comparison regions: the län code(s), riket, and optionally SKR kommungrupper. */
   comparisons: z.object({
@@ -27,7 +28,7 @@ export const ForbundSchema = z.object({
     kommungrupper: z.boolean(),
   }),
   effectGoals: z.array(GoalSchema),
-  strategicAreas: z.array(z.object({ area: StrategicAreaSchema, title: z.string(), goals: z.array(GoalSchema) })),
+  strategicAreas: z.array(z.object({ area: StrategicAreaSchema, title: PlainTextSchema, goals: z.array(GoalSchema) })),
   contact: z.object({ email: z.email() }),
 });
 export type Forbund = z.infer<typeof ForbundSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpsUrlSchema, PlainTextSchema } from './text.ts';
 
 export const UnitSchema = z.enum([
   'percent',
@@ -54,9 +55,9 @@ export const YearlyRuleSchema = z.discriminatedUnion('kind', [
 export type YearlyRule = z.infer<typeof YearlyRuleSchema>;
 
 export const SourceRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: z.url() }),
-  z.object({ kind: z.literal('kolada'), kpi: z.string(), url: z.url() }),
-  z.object({ kind: z.literal('export'), dataset: z.string(), publisher: z.string() }),
+  z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: HttpsUrlSchema }),
+  z.object({ kind: z.literal('kolada'), kpi: z.string(), url: HttpsUrlSchema }),
+  z.object({ kind: z.literal('export'), dataset: z.string(), publisher: PlainTextSchema }),
 ]);
 
 /** A split the indicator page shows (benefit types, age bands). */
@@ -64,9 +65,9 @@ export const SplitSchema = z.object({
   /** Breakdown name, e.g. `benefit`. */
   name: z.string(),
   /** Swedish heading for the split. */
-  title: z.string(),
+  title: PlainTextSchema,
   /** Codes in display order with Swedish labels; the first is the total where there is one. */
-  categories: z.array(z.object({ code: z.string(), label: z.string() })).min(1),
+  categories: z.array(z.object({ code: z.string(), label: PlainTextSchema })).min(1),
   /** Whether the categories add up to the total (so a stacked chart is honest). */
   additive: z.boolean(),
 });
@@ -82,8 +83,8 @@ export type DialogueRole = z.infer<typeof DialogueRoleSchema>;
 export const IndicatorSchema = z.object({
   /** Stable id, used in URLs: `/indikator/<id>/`, `/data/<id>.csv`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
-  shortTitle: z.string().min(1),
+  title: PlainTextSchema,
+  shortTitle: PlainTextSchema,
   /** Plain-language definition in Swedish. */
   definition: z.string().min(1),
   unit: UnitSchema,

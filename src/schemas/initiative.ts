@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StrategicAreaSchema } from './indicator.ts';
+import { PlainTextSchema } from './text.ts';
 
 const Dated = z.object({
   /** `YYYY-MM` or `YYYY-MM-DD`. */
@@ -13,7 +14,7 @@ const Dated = z.object({
  */
 export const InitiativeSchema = z.object({
   number: z.number().int().positive(),
-  name: z.string().min(1),
+  name: PlainTextSchema,
   /** Agreement year the initiative belongs to. */
   year: z.number().int().min(2000).max(2100),
   area: StrategicAreaSchema.exclude(['overgripande']),

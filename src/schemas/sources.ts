@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SexSchema } from './observation.ts';
+import { ApiUrlSchema } from './text.ts';
 
 /** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
 export const ContentItemSchema = z.object({
@@ -92,7 +93,7 @@ export const KoladaKpiSchema = z.object({
 
 export const SourcesConfigSchema = z.object({
   scb: z.object({
-    baseUrl: z.url(),
+    baseUrl: ApiUrlSchema,
     lang: z.enum(['sv', 'en']),
     tables: z.array(ScbTableSchema),
     /**
@@ -105,7 +106,7 @@ export const SourcesConfigSchema = z.object({
       .default(null),
   }),
   kolada: z.object({
-    baseUrl: z.url(),
+    baseUrl: ApiUrlSchema,
     fromYear: z.number().int().min(1990),
     perPage: z.number().int().min(1).max(5000),
     requestsPerSecond: z.number().positive().max(5),

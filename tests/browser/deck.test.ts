@@ -164,6 +164,19 @@ describe('dialogue decks in Chromium', () => {
     await page.close();
   });
 
+  it('follows a slide number from the presenter view and ignores anything else on the channel', async () => {
+    const { page } = await open('/dialog/2460/#bild-2');
+    await page.evaluate(() => {
+      const channel = new BroadcastChannel('deck-2460');
+      for (const message of ['x', null, { slide: Number.NaN }, { slide: '3' }, {}]) channel.postMessage(message);
+    });
+    await page.waitForTimeout(200);
+    expect(await page.locator('section.slide.current').getAttribute('id')).toBe('bild-2');
+    await page.evaluate(() => new BroadcastChannel('deck-2460').postMessage({ slide: 3 }));
+    await page.waitForFunction(() => document.querySelector('section.slide.current')?.id === 'bild-4');
+    await page.close();
+  });
+
   it('prints one slide per landscape page', async () => {
     const { page } = await open('/dialog/2460/');
     const count = await page.evaluate(() => document.querySelectorAll('section.slide').length);

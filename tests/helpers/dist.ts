@@ -27,6 +27,8 @@ export function page(url: string, directory = dist): Document {
 /** Whether an internal URL (path, optionally with #fragment) resolves to a built file and element. */
 export function resolves(url: string, from: string, directory = dist): boolean {
   const absolute = new URL(url, `http://site${from}`);
+  // A link that runs script or reaches local files is broken, whatever the CSP would stop.
+  if (!['http:', 'https:', 'mailto:'].includes(absolute.protocol)) return false;
   if (absolute.host !== 'site') return true;
   const path = absolute.pathname.endsWith('/') ? `${absolute.pathname}index.html` : absolute.pathname;
   if (!existsSync(join(directory, decodeURIComponent(path)))) return false;

@@ -1,0 +1,141 @@
+/**
+ * Input written carelessly or with intent: formulas that a spreadsheet would run, links that run
+ * script, and an export that would pass itself off as an official series.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { toCsv } from '../../src/formats/csv-out.ts';
+import { addExports, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
+import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
+import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
+import { ForbundSchema } from '../../src/schemas/forbund.ts';
+import { IndicatorSchema } from '../../src/schemas/indicator.ts';
+import { SourcesConfigSchema } from '../../src/schemas/sources.ts';
+import { resolves } from '../helpers/dist.ts';
+
+const root = join(import.meta.dirname, '../..');
+const config = loadConfig(root);
+const context = {
+  registry: config.registry,
+  indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])),
+  suppressionThreshold: 5,
+  today: new Date('2026-11-22T12:00:00Z'),
+};
+
+describe('downloads', () => {
+  it('keep text that starts like a formula as text, in both dialects, and numbers as numbers', () => {
+    const rows = [
+      ['=HYPERLINK("https://x.se";"klicka")', -5],
+      ['+46', 1.5],
+      ['@SUM(A1)', 0],
+      ['\tx', null],
+      ['Vännäs-Bjurholm', 2],
+    ];
+    expect(toCsv(['namn', 'värde'], rows, 'plain').split('\r\n')).toEqual([
+      'namn,värde',
+      '"\'=HYPERLINK(""https://x.se"";""klicka"")",-5',
+      "'+46,1.5",
+      "'@SUM(A1),0",
+      "'\tx,",
+      'Vännäs-Bjurholm,2',
+      '',
+    ]);
+    const excel = toCsv(['namn'], [['-1+1'], ['−3,5 %']], 'excel');
+    expect(excel).toBe("\uFEFFnamn\r\n'-1+1\r\n−3,5 %\r\n");
+    expect(toCsv(['v'], [[-5]], 'excel')).toBe('\uFEFFv\r\n-5\r\n');
+  });
+});
+
+describe('configuration', () => {
+  const indicator = config.indicators[0]!;
+  const forbund = config.forbund[0]!;
+
+  it('refuses names that start like a formula or hold control characters', () => {
+    expect(IndicatorSchema.safeParse({ ...indicator, shortTitle: '=1+1' }).success).toBe(false);
+    expect(IndicatorSchema.safeParse({ ...indicator, title: '@Indikator' }).success).toBe(false);
+    expect(ForbundSchema.safeParse({ ...forbund, name: 'Förbund\u0007' }).success).toBe(false);
+    expect(ForbundSchema.safeParse({ ...forbund, name: '-Förbundet' }).success).toBe(false);
+    expect(ForbundSchema.safeParse(forbund).success).toBe(true);
+  });
+
+  it('accepts only https links for people and https (or loopback http) for APIs', () => {
+    const scb = config.indicators.find((candidate) => candidate.source.kind === 'scb')!;
+    const withUrl = (url: string) => ({ ...scb, source: { ...scb.source, url } });
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'http://scb.se/'])
+      expect(IndicatorSchema.safeParse(withUrl(url)).success, url).toBe(false);
+    expect(IndicatorSchema.safeParse(withUrl('https://www.scb.se/')).success).toBe(true);
+    const sources = (baseUrl: string) => ({ ...config.sources, scb: { ...config.sources.scb, baseUrl } });
+    expect(SourcesConfigSchema.safeParse(sources('http://127.0.0.1:8080/api/v2')).success).toBe(true);
+    expect(SourcesConfigSchema.safeParse(sources('http://statistikdatabasen.scb.se/api/v2')).success).toBe(false);
+    expect(SourcesConfigSchema.safeParse(sources('javascript:alert(1)')).success).toBe(false);
+  });
+
+  it('refuses a förbund whose id is not its file name, that lists a kommun twice or names an unknown län', () => {
+    const work = mkdtempSync(join(tmpdir(), 'config-'));
+    mkdirSync(join(work, 'data'));
+    symlinkSync(join(root, 'data/reference'), join(work, 'data/reference'));
+    cpSync(join(root, 'data/config'), join(work, 'data/config'), { recursive: true });
+    const path = join(work, 'data/config/forbund/umearegionen.json');
+    const entry = JSON.parse(readFileSync(path, 'utf8'));
+    entry.id = 'umea';
+    entry.members.push({ ...entry.members[0] });
+    entry.comparisons.lan = ['24', '99'];
+    writeFileSync(path, JSON.stringify(entry));
+    expect(() => loadConfig(work)).toThrow(
+      /umearegionen\.json: id: väntade "umearegionen".*\n.*members\.6\.code: 2480 står redan bland medlemmarna\n.*comparisons\.lan\.1: okänd länskod 99/,
+    );
+  });
+
+  it('has a link check that counts any scheme but http(s) and mailto as broken', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'vbscript:msgbox', 'file:///etc/passwd'])
+      expect(resolves(url, '/index.html'), url).toBe(false);
+    expect(resolves('https://www.scb.se/', '/index.html')).toBe(true);
+  });
+});
+
+function exportFile(indicator: string, rows: string[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'export-'));
+  const file = join(folder, 'leverans.csv');
+  writeFileSync(file, ['Kommunkod;År;Värde', ...rows].join('\r\n'));
+  writeFileSync(
+    join(folder, 'leverans.manifest.json'),
+    JSON.stringify({
+      indicator,
+      unit: config.indicators.find((candidate) => candidate.id === indicator)?.unit,
+      delivered: '2026-10-15',
+      columns: { region: 'Kommunkod', period: 'År', value: 'Värde' },
+    }),
+  );
+  return file;
+}
+
+describe('exports', () => {
+  it('may not feed an indicator that SCB or Kolada publishes', async () => {
+    const { imported, problems } = await importExport(exportFile('ohalsotal', ['2480;2024;25,1']), context);
+    expect(imported).toBeNull();
+    expect(problems.map(formatProblem).join('\n')).toMatch(
+      /leverans\.manifest\.json:1:1: indikatorn ohalsotal kommer från Kolada; en export får bara leverera indikatorer vars källa är en export/,
+    );
+  });
+
+  it('name both files and lines when two give the same value', async () => {
+    const first = await importExport(exportFile('kaa-utan-sysselsattning', ['2480;2024;40']), context);
+    const second = await importExport(exportFile('kaa-utan-sysselsattning', ['2403;2024;12', '2480;2024;41']), context);
+    expect(first.problems).toEqual([]);
+    const both = [first.imported!, second.imported!];
+    let error: unknown;
+    try {
+      addExports(both, new SnapshotBuilder());
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ExportValidationError);
+    const [problem] = (error as ExportValidationError).problems;
+    expect(problem?.file).toBe(second.imported!.file);
+    expect(problem?.line).toBe(3);
+    expect(problem?.message).toBe(`kaa-utan-sysselsattning 2480 2024 (total) finns redan i ${first.imported!.file}:2`);
+  });
+});
