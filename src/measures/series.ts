@@ -4,7 +4,14 @@
  * area's kommuner and divide sums, never averaging shares.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import { combineStatus, worseStatus, type ObservationStatus, type Point, type Sex } from '../schemas/observation.ts';
+import {
+  combineStatus,
+  isProtected,
+  worseStatus,
+  type ObservationStatus,
+  type Point,
+  type Sex,
+} from '../schemas/observation.ts';
 import type { SnapshotSeries } from '../schemas/snapshot.ts';
 import { ratio, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters } from './index.ts';
 import { seriesKey, type IndexedFile, type Snapshot } from '../pipeline/snapshot-reader.ts';
@@ -113,12 +120,131 @@ export function yearlySeries(
     .map(([name, code]) => `${name}=${code}`)
     .join('&')}`;
   if (cache.has(key)) return cache.get(key) ?? null;
-  const series = computeYearlySeries(snapshot, indicator, area, sex, selection);
+  const series = protectedSeries(snapshot, indicator, area, sex, selection);
   cache.set(key, series);
   return series;
 }
 
 const seriesCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
+
+/*
+ * Secondary suppression. A suppressed count (below the threshold) must not be recoverable by
+ * subtraction from what is published beside it, in two relations:
+ * - an aggregate is the sum of its kommuner: an aggregate point is withheld wherever a member's is
+ *   protected (so no published sum holds a hidden part);
+ * - total = women + men: where exactly one of the three is protected, one more is withheld (the
+ *   other sex; men when the total is the protected one), the fewest cells that close the gap.
+ * Kommun points are settled first, aggregates then read them, and the sex rule runs last on each.
+ */
+
+function withheld(point: ValuePoint): ValuePoint {
+  return { ...point, value: null, numerator: null, denominator: null, status: 'withheld' };
+}
+
+const protectedCache = new WeakMap<Snapshot, Map<string, boolean>>();
+
+/** Whether the indicator's data hold any protected value at all; if not, nothing needs hiding. */
+function mayHoldProtected(snapshot: Snapshot, indicator: Indicator): boolean {
+  let cache = protectedCache.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    protectedCache.set(snapshot, cache);
+  }
+  let answer = cache.get(indicator.id);
+  if (answer === undefined) {
+    answer = holdsProtected(snapshot, indicator);
+    cache.set(indicator.id, answer);
+  }
+  return answer;
+}
+
+function holdsProtected(snapshot: Snapshot, indicator: Indicator): boolean {
+  const files =
+    indicator.measure.kind === 'ratio'
+      ? [indicator.measure.numerator.indicator, indicator.measure.denominator.indicator]
+      : [indicator.measure.indicator];
+  return files.some((id) => {
+    const file = snapshot.file(id);
+    return !!file && file.file.series.some((series) => Object.values(series.status).some(isProtected));
+  });
+}
+
+/** The series with every aggregate point withheld where one of the area's kommuner is protected. */
+function membersChecked(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
+  const own = rawYearlySeries(snapshot, indicator, area, sex, selection);
+  if (!own || area.kind === 'kommun') return own;
+  const members = area.kommuner.map((code) =>
+    yearlySeries(
+      snapshot,
+      indicator,
+      { id: code, name: code, kind: 'kommun', regionCode: code, kommuner: [code] },
+      sex,
+      selection,
+    ),
+  );
+  return own.map((point) =>
+    !isProtected(point.status) &&
+    members.some((member) => {
+      const at = member?.find((candidate) => candidate.period === point.period);
+      return at !== undefined && isProtected(at.status);
+    })
+      ? withheld(point)
+      : point,
+  );
+}
+
+function protectedSeries(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
+  if (!mayHoldProtected(snapshot, indicator)) return rawYearlySeries(snapshot, indicator, area, sex, selection);
+  const own = membersChecked(snapshot, indicator, area, sex, selection);
+  if (!own || !indicator.bySex) return own;
+  const [total, women, men] = (['total', 'women', 'men'] as const).map((which) =>
+    which === sex ? own : membersChecked(snapshot, indicator, area, which, selection),
+  );
+  const at = (series: ValuePoint[] | null | undefined, period: string) =>
+    series?.find((point) => point.period === period);
+  return own.map((point) => {
+    const trio = { total: at(total, point.period), women: at(women, point.period), men: at(men, point.period) };
+    const hidden = (Object.keys(trio) as Sex[]).filter((which) => {
+      const other = trio[which];
+      return other !== undefined && isProtected(other.status);
+    });
+    if (hidden.length !== 1 || isProtected(point.status)) return point;
+    const alsoHide: Sex = hidden[0] === 'women' ? 'men' : hidden[0] === 'men' ? 'women' : 'men';
+    return alsoHide === sex ? withheld(point) : point;
+  });
+}
+
+const rawCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
+
+/** The series as the data give it, before secondary suppression; computed once per build. */
+function rawYearlySeries(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
+  let cache = rawCache.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    rawCache.set(snapshot, cache);
+  }
+  const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${JSON.stringify(Object.entries(selection).sort())}`;
+  if (!cache.has(key)) cache.set(key, computeYearlySeries(snapshot, indicator, area, sex, selection));
+  return cache.get(key) ?? null;
+}
 
 function computeYearlySeries(
   snapshot: Snapshot,
@@ -170,7 +296,7 @@ function computeYearlySeries(
   if (!points) return null;
   return toYearly(indicator, points).map((point) => ({
     ...point,
-    value: point.status === 'suppressed' ? null : point.value,
+    value: isProtected(point.status) ? null : point.value,
     numerator: null,
     denominator: null,
   }));

@@ -11,9 +11,17 @@ export type Sex = z.infer<typeof SexSchema>;
 
 /**
  * What a value is worth. `possibly-missing` marks zeros a source is known to publish for missing
- * values (SCB's ekonomiskt bistånd); `suppressed` values are never published exactly.
+ * values (SCB's ekonomiskt bistånd); `suppressed` values are never published exactly; `withheld`
+ * values are not small themselves but would reveal a suppressed one by subtraction.
  */
-export const ObservationStatusSchema = z.enum(['final', 'preliminary', 'suppressed', 'missing', 'possibly-missing']);
+export const ObservationStatusSchema = z.enum([
+  'final',
+  'preliminary',
+  'suppressed',
+  'withheld',
+  'missing',
+  'possibly-missing',
+]);
 export type ObservationStatus = z.infer<typeof ObservationStatusSchema>;
 
 export interface Point {
@@ -34,8 +42,14 @@ const SEVERITY: Record<ObservationStatus, number> = {
   preliminary: 1,
   'possibly-missing': 2,
   missing: 3,
-  suppressed: 4,
+  withheld: 4,
+  suppressed: 5,
 };
+
+/** A value that may not be published: small itself, or giving a small one away by subtraction. */
+export function isProtected(status: ObservationStatus): boolean {
+  return status === 'suppressed' || status === 'withheld';
+}
 
 /** The more severe of two statuses. */
 export function worseStatus(a: ObservationStatus, b: ObservationStatus): ObservationStatus {

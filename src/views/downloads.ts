@@ -3,7 +3,7 @@
  * indicator for every region in the snapshot, the catalogue, and standalone chart files.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { Sex } from '../schemas/observation.ts';
+import { isProtected, type ObservationStatus, type Sex } from '../schemas/observation.ts';
 import { roundTo, toCsv, type CsvValue } from '../formats/csv-out.ts';
 import { escapeXml } from '../formats/escape.ts';
 import { yearlySeries } from '../measures/series.ts';
@@ -14,8 +14,8 @@ import type { IndicatorView } from './indicator-view.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 
-function statusOut(status: string, value: number | null): string {
-  return value === null && status !== 'suppressed' ? 'missing' : status;
+function statusOut(status: ObservationStatus, value: number | null): string {
+  return value === null && !isProtected(status) ? 'missing' : status;
 }
 
 const pageRows = new WeakMap<IndicatorView, { header: string[]; rows: CsvValue[][] }>();

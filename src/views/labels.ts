@@ -21,6 +21,7 @@ export function cellText(
 ): string {
   // A sum with a protected part is hidden too, but it is not itself a small number.
   if (status === 'suppressed') return aggregate ? t('status.hidden-sum') : t('status.suppressed');
+  if (status === 'withheld') return t('status.hidden-sum');
   if (value === null) return t('status.missing');
   const text = formatValue(indicator, value);
   if (status === 'preliminary') return `${text}*`;

@@ -97,6 +97,47 @@ describe('aggregates are ratios of sums', () => {
   });
 });
 
+describe('secondary suppression', () => {
+  // Bjurholm: 3 women (<5, suppressed), 10 men, 13 in all. Umeå: 20 women, 25 men, 45 in all.
+  const counts = new SnapshotBuilder();
+  const add = (region: string, sex: 'total' | 'women' | 'men', value: number | null) =>
+    counts.add(
+      'aktivitetsersattning-kartlaggning',
+      'final',
+      region,
+      sex,
+      {},
+      '2024',
+      value,
+      value === null ? 'suppressed' : 'final',
+      value === null ? '<5' : '',
+      'x',
+    );
+  add('2403', 'women', null);
+  add('2403', 'men', 10);
+  add('2403', 'total', 13);
+  add('2480', 'women', 20);
+  add('2480', 'men', 25);
+  add('2480', 'total', 45);
+  const snapshot = writeSnapshot(counts);
+  const indicator = config.indicators.find((candidate) => candidate.id === 'aktivitetsersattning-kartlaggning')!;
+  const at = (area: Area, sex: 'total' | 'women' | 'men') => yearlySeries(snapshot, indicator, area, sex, {})?.[0];
+  const bjurholm: Area = { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] };
+  const group: Area = { id: 'f', name: 'F', kind: 'forbund', regionCode: null, kommuner: ['2480', '2403'] };
+
+  it('withholds the other sex where one sex is suppressed, and keeps the total', () => {
+    expect(at(bjurholm, 'women')).toMatchObject({ value: null, status: 'suppressed' });
+    expect(at(bjurholm, 'men')).toMatchObject({ value: null, status: 'withheld' });
+    expect(at(bjurholm, 'total')).toMatchObject({ value: 13, status: 'final' });
+  });
+
+  it('withholds every sum with a protected part, withheld parts too', () => {
+    expect(at(group, 'women')).toMatchObject({ value: null });
+    expect(at(group, 'men')).toMatchObject({ value: null, status: 'withheld' });
+    expect(at(group, 'total')).toMatchObject({ value: 58, status: 'final' });
+  });
+});
+
 describe('the snapshot reader', () => {
   it('checks each file against the schema and names the file it refuses', () => {
     const builder = new SnapshotBuilder();
