@@ -56,7 +56,8 @@ export function yearlyFromMonth(monthly: Point[], month: number): Point[] {
     .map((point) => ({ ...point, period: point.period.slice(0, 4) }));
 }
 
-export type Verdict = 'improving' | 'worsening' | 'unchanged' | 'no-data';
+/** `not-judged`: the indicator has no desired direction (population), so a change is no verdict. */
+export type Verdict = 'improving' | 'worsening' | 'unchanged' | 'no-data' | 'not-judged';
 
 /**
  * Judges a change in the indicator's desired direction. Differences that vanish at the published
@@ -68,12 +69,23 @@ export function verdict(
   direction: Direction,
   decimals: number,
 ): Verdict {
+  if (direction === 'neutral') return 'not-judged';
   if (current === null || previous === null) return 'no-data';
   const factor = 10 ** decimals;
   const difference = Math.round(current * factor) - Math.round(previous * factor);
-  if (difference === 0 || direction === 'neutral') return 'unchanged';
+  if (difference === 0) return 'unchanged';
   const better = direction === 'lower-is-better' ? difference < 0 : difference > 0;
   return better ? 'improving' : 'worsening';
+}
+
+/**
+ * The change a reader computes from the two values as shown (rounded to the published decimals),
+ * so that "3,5 % → 3,4 %" is −0,1 and never ±0,0 beside a verdict of improvement.
+ */
+export function shownChange(current: number | null, previous: number | null, decimals: number): number | null {
+  if (current === null || previous === null) return null;
+  const factor = 10 ** decimals;
+  return (Math.round(current * factor) - Math.round(previous * factor)) / factor;
 }
 
 /**

@@ -2,6 +2,8 @@
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import { sourceText } from './labels.ts';
+import { openDataTable } from './downloads.ts';
+import type { RegionRegistry } from '../config/regions.ts';
 
 export interface CatalogEntry {
   id: string;
@@ -18,31 +20,23 @@ export interface CatalogEntry {
   files: { csv: string; columns: string[] };
 }
 
-/** Years with a published yearly value somewhere in the snapshot, by the indicator's yearly rule. */
-export function publishedYears(indicator: Indicator, snapshot: Snapshot): string[] {
-  const fileId =
-    indicator.measure.kind === 'ratio' ? indicator.measure.numerator.indicator : indicator.measure.indicator;
-  const periods = snapshot.file(fileId)?.file.periods ?? [];
-  if (indicator.periodicity !== 'month') return periods;
-  const months = new Map<string, number>();
-  for (const period of periods) months.set(period.slice(0, 4), (months.get(period.slice(0, 4)) ?? 0) + 1);
-  const rule = indicator.yearly;
-  return [...months.keys()].filter((year) =>
-    rule.kind === 'month'
-      ? periods.includes(`${year}M${String(rule.month).padStart(2, '0')}`)
-      : months.get(year) === 12,
-  );
+/** The years the indicator's open data hold, read off the very rows of its CSV. */
+function publishedYears(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string[] {
+  const { header, rows } = openDataTable(indicator, snapshot, registry);
+  const period = header.indexOf('period');
+  return [...new Set(rows.map((row) => String(row[period])))].sort();
 }
 
 export function catalog(
   indicators: Indicator[],
   snapshot: Snapshot,
+  registry: RegionRegistry,
 ): { example: boolean; retrieved_at: string; indicators: CatalogEntry[] } {
   return {
     example: snapshot.meta.example,
     retrieved_at: snapshot.meta.retrievedAt,
     indicators: indicators.map((indicator) => {
-      const years = publishedYears(indicator, snapshot);
+      const years = publishedYears(indicator, snapshot, registry);
       const source = sourceText(indicator);
       return {
         id: indicator.id,

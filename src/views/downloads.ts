@@ -70,6 +70,16 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[];
 
 /** `/data/<id>.csv`: every region in the snapshot (riket, län, kommuner), yearly, all splits and sexes. */
 export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string {
+  const { header, rows } = openDataTable(indicator, snapshot, registry);
+  return toCsv(header, rows, 'plain');
+}
+
+/** The open data of an indicator as rows, for its CSV and for the catalogue's periods. */
+export function openDataTable(
+  indicator: Indicator,
+  snapshot: Snapshot,
+  registry: RegionRegistry,
+): { header: string[]; rows: CsvValue[][] } {
   const split = indicator.splits[0];
   const header = [
     'region_code',
@@ -104,7 +114,7 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
       }
     }
   }
-  return toCsv(header, rows, 'plain');
+  return { header, rows };
 }
 
 /** A chart as a file of its own: namespaced, with the type styling the site's stylesheet gives it on the page. */

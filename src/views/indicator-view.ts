@@ -4,13 +4,13 @@
  */
 import type { Forbund } from '../schemas/forbund.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import type { Sex } from '../schemas/observation.ts';
+import { isProtected, type Sex } from '../schemas/observation.ts';
 import { allAreas, forbundAreas, type ForbundAreas } from '../measures/areas.ts';
 import { yearlySeries, type Area, type ValuePoint } from '../measures/series.ts';
-import { rank, verdict, type Verdict } from '../measures/index.ts';
+import { rank, shownChange, verdict, type Verdict } from '../measures/index.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
-import { changeSentence, subjectFor } from './sentences.ts';
+import { changeSentence, subjectFor, withoutForbundSentence } from './sentences.ts';
 
 export interface AreaSummary {
   area: Area;
@@ -60,15 +60,18 @@ export function buildIndicatorView(
   );
   const latestPeriod = memberPeriods.sort().at(-1) ?? null;
   const previousPeriod = latestPeriod === null ? null : String(Number(latestPeriod) - 1);
-  // A kommungrupp is a sum over its kommuner; where the measure cannot be summed (a share from Kolada) it has no values and is left out.
+  // A kommungrupp is compared as a rate only: a group's count beside a kommun's (2 155 beside 22) says nothing,
+  // and a share that cannot be summed (Kolada) has no group value at all.
   const shownAreas = everyArea.filter(
-    (area) => area.kind !== 'group' || (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null),
+    (area) =>
+      area.kind !== 'group' ||
+      (indicator.measure.kind === 'ratio' && (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null)),
   );
   const summaries = shownAreas.map((area): AreaSummary => {
     const series = seriesByArea.get(area.id) ?? [];
     const latest = at(series, latestPeriod);
     const previous = at(series, previousPeriod);
-    const change = latest?.value != null && previous?.value != null ? latest.value - previous.value : null;
+    const change = shownChange(latest?.value ?? null, previous?.value ?? null, indicator.decimals);
     return {
       area,
       series,
@@ -80,8 +83,13 @@ export function buildIndicatorView(
     };
   });
   const memberSummaries = summaries.filter((summary) => summary.area.kind === 'kommun');
-  const ranks = rank(memberSummaries, (summary) => summary.latest?.value ?? null, indicator.direction);
-  for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
+  // Ranks only where "1 = bäst" means something, and only over a complete list: a protected member
+  // (<5) may be the best or the worst, so ranking the others would rank an incomplete list as whole.
+  const complete = memberSummaries.every((summary) => !summary.latest || !isProtected(summary.latest.status));
+  if (indicator.direction !== 'neutral' && complete) {
+    const ranks = rank(memberSummaries, (summary) => summary.latest?.value ?? null, indicator.direction);
+    for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
+  }
 
   const focus = [areas.forbund, ...areas.members];
   const bySex = indicator.bySex
@@ -107,19 +115,23 @@ export function buildIndicatorView(
   }));
   const forbundSummary = summaries.find((summary) => summary.area.kind === 'forbund');
   const riket = summaries.find((summary) => summary.area.kind === 'riket');
-  const subject =
+  const sentence =
     forbundSummary?.latest?.value != null
-      ? forbundSummary
-      : (memberSummaries.find((summary) => summary.latest?.value != null) ?? memberSummaries[0]);
-  const sentence = subject
-    ? changeSentence(
-        indicator,
-        subjectFor(indicator, subject.area.kind === 'forbund' ? forbund.name : subject.area.name),
-        subject.previous,
-        subject.latest,
-        subject.verdict,
-        riket?.latest?.value ?? null,
-      )
-    : '';
+      ? changeSentence(
+          indicator,
+          subjectFor(indicator, forbund.name),
+          forbundSummary.previous,
+          forbundSummary.latest,
+          forbundSummary.verdict,
+          riket?.latest?.value ?? null,
+        )
+      : withoutForbundSentence(
+          indicator,
+          forbundSummary?.latest ? isProtected(forbundSummary.latest.status) : false,
+          memberSummaries.flatMap((summary) =>
+            summary.latest?.value != null ? [{ place: summary.area.name, value: summary.latest.value }] : [],
+          ),
+          latestPeriod,
+        );
   return { indicator, areas, latestPeriod, previousPeriod, summaries, bySex, splits, sentence };
 }

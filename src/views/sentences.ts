@@ -93,6 +93,35 @@ export function changeSentence(
   return `${sentence}.`;
 }
 
+/**
+ * When the förbund has no figure of its own: why, then what the members show. "Förbundets värde
+ * räknas inte: andelar kan inte summeras. Bland medlemmarna 2024 var värdet lägst i Umeå (8,1 %)
+ * och högst i Bjurholm (12,4 %)."
+ */
+export function withoutForbundSentence(
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'measure'>,
+  protectedPart: boolean,
+  members: { place: string; value: number }[],
+  period: string | null,
+): string {
+  const reason = protectedPart
+    ? t('sentence.no-forbund.protected')
+    : indicator.measure.kind === 'value' && indicator.unit !== 'count'
+      ? t('sentence.no-forbund.shares')
+      : t('sentence.no-forbund.missing');
+  const sorted = [...members].sort((a, b) => a.value - b.value);
+  const lowest = sorted[0];
+  const highest = sorted.at(-1);
+  if (!lowest || !highest || period === null || sorted.length < 2) return t('sentence.no-forbund', { reason });
+  return `${t('sentence.no-forbund', { reason })} ${t('sentence.members-range', {
+    period,
+    low: lowest.place,
+    lowValue: formatValue(indicator, lowest.value),
+    high: highest.place,
+    highValue: formatValue(indicator, highest.value),
+  })}`;
+}
+
 // One headline per slide: each function takes the numbers it talks about.
 
 /** "Störst 2025 är sjukpenning, 3,2 %; ekonomiskt bistånd ökade mest." */
@@ -163,7 +192,7 @@ export function extremesHeadline(
 
 /** "2 av 3 indikatorer för ohälsa förbättrades i Vännäs; 1 försämrades." */
 export function tallyHeadline(place: string, area: string, verdicts: Verdict[]): string {
-  const judged = verdicts.filter((verdict) => verdict !== 'no-data');
+  const judged = verdicts.filter((verdict) => verdict !== 'no-data' && verdict !== 'not-judged');
   if (judged.length === 0) return t('headline.tally.missing', { area: area.toLowerCase(), place });
   const improving = judged.filter((verdict) => verdict === 'improving').length;
   const worsening = judged.filter((verdict) => verdict === 'worsening').length;

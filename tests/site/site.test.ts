@@ -198,3 +198,67 @@ describe('the built site', () => {
       expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
   });
 });
+
+describe('the words and ranks around the numbers', () => {
+  beforeAll(requireDist);
+  const rows = (url: string) =>
+    [...page(url).querySelectorAll('table.data-table tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? ''),
+    );
+
+  it('gives an indicator without a desired direction no verdict and no rank', () => {
+    const table = rows('/umearegionen/indikator/befolkning-20-64/');
+    expect(table.length).toBeGreaterThan(6);
+    for (const row of table) {
+      expect(row.at(-2)).toBe('○ bedöms inte');
+      expect(row.at(-1)).toBe('');
+    }
+    expect(page('/umearegionen/indikator/befolkning-20-64/').body.textContent).not.toMatch(/oförändrad, \d/);
+  });
+
+  it('ranks no member where one is protected, since the list would be incomplete', () => {
+    let cases = 0;
+    for (const forbund of site.config.forbund)
+      for (const indicator of site.config.indicators) {
+        const view = site.view(forbund.id, indicator.id);
+        const members = view.summaries.filter((summary) => summary.area.kind === 'kommun');
+        if (!members.some((summary) => summary.latest?.status === 'suppressed')) continue;
+        cases++;
+        expect(
+          members.every((summary) => summary.rank === null),
+          `${forbund.id} ${indicator.id}`,
+        ).toBe(true);
+      }
+    expect(cases).toBeGreaterThan(0);
+  });
+
+  it('compares counts among members only, never with a kommungrupp total', () => {
+    const counts = site.config.indicators.filter((indicator) => indicator.measure.kind === 'value');
+    expect(counts.length).toBeGreaterThan(0);
+    for (const indicator of counts)
+      expect(site.view('umearegionen', indicator.id).summaries.some((summary) => summary.area.kind === 'group')).toBe(
+        false,
+      );
+  });
+
+  it('says why a förbund has no figure of its own, then what the members show', () => {
+    const text = page('/umearegionen/indikator/ohalsotal/').querySelector('.lead')?.textContent ?? '';
+    expect(text).toMatch(/^Förbundets värde räknas inte: andelar som bara finns som andelar kan inte summeras/);
+    expect(text).toMatch(/Bland medlemmarna \d{4} var värdet lägst i .+ och högst i .+\./);
+  });
+
+  it('lists in the catalogue the very periods of each open-data file', () => {
+    const catalog = JSON.parse(readFileSync(join(dist, 'data/catalog.json'), 'utf8')) as {
+      indicators: { id: string; first_period: string; last_period: string }[];
+    };
+    for (const entry of catalog.indicators) {
+      const periods = readFileSync(join(dist, `data/${entry.id}.csv`), 'utf8')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[2] ?? '')
+        .sort();
+      expect([entry.first_period, entry.last_period], entry.id).toEqual([periods[0], periods.at(-1)]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   rank,
+  shownChange,
   ratio,
   verdict,
   yearlyFromMonth,
@@ -68,7 +69,15 @@ describe('derived measures (hand-computed)', () => {
     expect(verdict(12.14, 12.1, 'lower-is-better', 1)).toBe('unchanged');
     expect(verdict(12.16, 12.1, 'lower-is-better', 1)).toBe('worsening');
     expect(verdict(null, 12.1, 'lower-is-better', 1)).toBe('no-data');
-    expect(verdict(3, 2, 'neutral', 0)).toBe('unchanged');
+    expect(verdict(3, 2, 'neutral', 0)).toBe('not-judged');
+  });
+
+  it('gives the change as the shown values give it', () => {
+    // 3,46 % and 3,44 % are shown as 3,5 % and 3,4 %: the change is −0,1, not ±0,0.
+    expect(shownChange(3.44, 3.46, 1)).toBeCloseTo(-0.1, 10);
+    expect(verdict(3.44, 3.46, 'lower-is-better', 1)).toBe('improving');
+    expect(shownChange(3.41, 3.44, 1)).toBe(0);
+    expect(shownChange(null, 3.44, 1)).toBeNull();
   });
 
   it('ranks best first in the desired direction, ties sharing a rank, missing unranked', () => {
