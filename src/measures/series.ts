@@ -109,20 +109,35 @@ export function yearlySeries(
   sex: Sex,
   selection: Record<string, string>,
 ): ValuePoint[] | null {
-  // Pages, downloads and open data ask for the same series many times; compute each once per build.
-  let cache = seriesCache.get(snapshot);
+  return once(seriesCache, protectedSeries, snapshot, indicator, area, sex, selection);
+}
+
+type SeriesMaker = (
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+) => ValuePoint[] | null;
+
+/** Pages, downloads and open data ask for the same series many times: each is made once per build. */
+function once(
+  caches: WeakMap<Snapshot, Map<string, ValuePoint[] | null>>,
+  make: SeriesMaker,
+  ...request: Parameters<SeriesMaker>
+): ValuePoint[] | null {
+  const [snapshot, indicator, area, sex, selection] = request;
+  let cache = caches.get(snapshot);
   if (!cache) {
     cache = new Map();
-    seriesCache.set(snapshot, cache);
+    caches.set(snapshot, cache);
   }
   const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
     .sort()
     .map(([name, code]) => `${name}=${code}`)
     .join('&')}`;
-  if (cache.has(key)) return cache.get(key) ?? null;
-  const series = protectedSeries(snapshot, indicator, area, sex, selection);
-  cache.set(key, series);
-  return series;
+  if (!cache.has(key)) cache.set(key, make(...request));
+  return cache.get(key) ?? null;
 }
 
 const seriesCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
@@ -228,7 +243,7 @@ function protectedSeries(
 
 const rawCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
 
-/** The series as the data give it, before secondary suppression; computed once per build. */
+/** The series as the data give it, before secondary suppression. */
 function rawYearlySeries(
   snapshot: Snapshot,
   indicator: Indicator,
@@ -236,14 +251,7 @@ function rawYearlySeries(
   sex: Sex,
   selection: Record<string, string>,
 ): ValuePoint[] | null {
-  let cache = rawCache.get(snapshot);
-  if (!cache) {
-    cache = new Map();
-    rawCache.set(snapshot, cache);
-  }
-  const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${JSON.stringify(Object.entries(selection).sort())}`;
-  if (!cache.has(key)) cache.set(key, computeYearlySeries(snapshot, indicator, area, sex, selection));
-  return cache.get(key) ?? null;
+  return once(rawCache, computeYearlySeries, snapshot, indicator, area, sex, selection);
 }
 
 function computeYearlySeries(
