@@ -11,6 +11,8 @@ import { regionArea } from '../measures/areas.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from './indicator-view.ts';
+import { t } from '../i18n/index.ts';
+import { sourceText } from './labels.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 
@@ -27,7 +29,21 @@ export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel
     table = pageTable(view, snapshot);
     pageRows.set(view, table);
   }
-  return toCsv(table.header, table.rows, dialect);
+  return toCsv(...marked(table, view.indicator, snapshot), dialect);
+}
+
+/**
+ * Every row says where it comes from and whether the figures are the example's, so that a file
+ * sent on never looks real when it is not.
+ */
+function marked(
+  table: { header: string[]; rows: CsvValue[][] },
+  indicator: Indicator,
+  snapshot: Snapshot,
+): [string[], CsvValue[][]] {
+  const source = sourceText(indicator).text;
+  const example = snapshot.meta.example ? 'true' : 'false';
+  return [[...table.header, 'source', 'example'], table.rows.map((row) => [...row, source, example])];
 }
 
 function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[]; rows: CsvValue[][] } {
@@ -70,8 +86,7 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[];
 
 /** `/data/<id>.csv`: every region in the snapshot (riket, län, kommuner), yearly, all splits and sexes. */
 export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string {
-  const { header, rows } = openDataTable(indicator, snapshot, registry);
-  return toCsv(header, rows, 'plain');
+  return toCsv(...marked(openDataTable(indicator, snapshot, registry), indicator, snapshot), 'plain');
 }
 
 /** The open data of an indicator as rows, for its CSV and for the catalogue's periods. */
@@ -117,10 +132,38 @@ export function openDataTable(
   return { header, rows };
 }
 
-/** A chart as a file of its own: namespaced, with the type styling the site's stylesheet gives it on the page. */
-export function standaloneSvg(svg: string, title: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg
-    .replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ')
-    .replace(/font-family="inherit"/, 'font-family="DejaVu Sans, Arial, sans-serif"')
-    .replace(/(<svg[^>]*>)/, `$1<title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="white"/>`)}\n`;
+const FILE_FONT = 14;
+
+/**
+ * A chart as a file of its own (the SVG download, and the PNG drawn from it): the chart with its
+ * title above and its source below, and the example mark when the figures are invented, so that a
+ * file sent on by e-mail never looks real when it is not. The page's chart sits inside unchanged.
+ */
+export function standaloneSvg(
+  chart: { svg: string; title: string; caption: string },
+  source: string,
+  example: boolean,
+): string {
+  const [, width = '760', height = '380'] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(chart.svg) ?? [];
+  const top = FILE_FONT * 3;
+  const bottom = FILE_FONT * (example ? 4 : 2.5);
+  const total = Number(height) + top + bottom;
+  const inner = chart.svg
+    .replace('<svg ', `<svg x="0" y="${top}" `)
+    .replace(/font-family="inherit"/, 'font-family="DejaVu Sans, Arial, sans-serif"');
+  const line = (y: number, text: string, bold = false) =>
+    `<text x="${FILE_FONT / 2}" y="${y}"${bold ? ' font-weight="bold"' : ''}>${escapeXml(text)}</text>`;
+  const below = Number(height) + top + FILE_FONT * 1.5;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${FILE_FONT}" fill="#1A1A1A">`,
+    `<title>${escapeXml(`${chart.title}. ${chart.caption}`)}</title>`,
+    '<rect width="100%" height="100%" fill="white"/>',
+    line(FILE_FONT * 1.5, chart.title, true),
+    inner,
+    line(below, t('deck.source', { source })),
+    example ? line(below + FILE_FONT * 1.5, t('example.title'), true) : '',
+    '</svg>',
+    '',
+  ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kommungruppAreaId } from '../../src/measures/areas.ts';
@@ -146,20 +147,40 @@ describe('the built site', () => {
   it('offers Swedish-Excel and plain CSV of the page’s data', () => {
     const excel = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data-excel.csv'), 'utf8');
     const plain = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data.csv'), 'utf8');
-    expect(excel.startsWith('\uFEFFregion_code;region_name;period;sex;benefit;value;unit;status\r\n')).toBe(true);
-    expect(excel).toMatch(/\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final\r\n/);
-    expect(plain).toMatch(/\r\n2480,Umeå,2019,total,summa,\d+(\.\d)?,percent,final\r\n/);
+    expect(
+      excel.startsWith('\uFEFFregion_code;region_name;period;sex;benefit;value;unit;status;source;example\r\n'),
+    ).toBe(true);
+    expect(excel).toMatch(/\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final;SCB, tabell TAB1386;true\r\n/);
+    expect(plain).toMatch(/\r\n2480,Umeå,2019,total,summa,\d+(\.\d)?,percent,final,"SCB, tabell TAB1386",true\r\n/);
   });
 
   it('keeps open data complete and free of small counts', () => {
     const csv = readFileSync(join(dist, 'data/aktivitetsersattning-kartlaggning.csv'), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('region_code,region_name,period,sex,value,unit,status');
+    expect(csv[0]).toBe('region_code,region_name,period,sex,value,unit,status,source,example');
     const values = csv.slice(1).map((line) => line.split(','));
     expect(values.some((cells) => cells[6] === 'suppressed' && cells[4] === '')).toBe(true);
     expect(values.filter((cells) => cells[4] !== '' && Number(cells[4]) > 0 && Number(cells[4]) < 5)).toEqual([]);
     const he = readFileSync(join(dist, 'data/helarsekvivalenter.csv'), 'utf8');
     expect(he).toMatch(/\r\n2403,Bjurholm,2025,men,etableringsersattning,/);
     expect(he).toMatch(/\r\n24,Västerbottens län,2025,total,summa,/);
+  });
+
+  it('marks every download as example data and names its source, the chart files visibly', () => {
+    const svg = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/diagram.svg'), 'utf8');
+    // Well-formed XML, or an image program would refuse it.
+    const document = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    const texts = [...document.querySelectorAll('svg > text')].map((text) => text.textContent);
+    expect(texts).toEqual([
+      'Försörjs av ersättningar över tid',
+      'Källa: SCB, tabell TAB1386',
+      'Exempeldata – inte verkliga siffror',
+    ]);
+    const png = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/diagram.png'));
+    expect(png.readUInt32BE(20) / png.readUInt32BE(16)).toBeCloseTo(478 / 760, 2);
+    for (const file of distFiles('.csv'))
+      expect(readFileSync(join(dist, file), 'utf8').split('\r\n')[0], file).toMatch(
+        /,source,example$|;source;example$/,
+      );
   });
 
   it('keeps each indicator page under 200 KB with its SVG, and ships at most 20 KB of JavaScript', () => {

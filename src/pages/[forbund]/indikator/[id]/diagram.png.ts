@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { getSite, indicatorPagePaths } from '../../../../views/site.ts';
 import { standaloneSvg } from '../../../../views/downloads.ts';
 import { buildIndicatorPage } from '../../../../views/indicator-page.ts';
+import { sourceText } from '../../../../views/labels.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 
@@ -10,8 +11,11 @@ export const GET: APIRoute = async ({ params }) => {
   const site = getSite();
   const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
   const chart = page.charts[0];
-  const png = await sharp(Buffer.from(standaloneSvg(chart?.svg ?? '<svg></svg>', chart?.title ?? '')), { density: 144 })
-    .png({ compressionLevel: 6 })
-    .toBuffer();
+  const file = standaloneSvg(
+    chart ?? { svg: '<svg></svg>', title: '', caption: '' },
+    sourceText(page.indicator).text,
+    site.snapshot.meta.example,
+  );
+  const png = await sharp(Buffer.from(file), { density: 144 }).png({ compressionLevel: 6 }).toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

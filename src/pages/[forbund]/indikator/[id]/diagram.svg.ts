@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getSite, indicatorPagePaths } from '../../../../views/site.ts';
 import { standaloneSvg } from '../../../../views/downloads.ts';
 import { buildIndicatorPage } from '../../../../views/indicator-page.ts';
+import { sourceText } from '../../../../views/labels.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 
@@ -9,7 +10,12 @@ export const GET: APIRoute = ({ params }) => {
   const site = getSite();
   const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
   const chart = page.charts[0];
-  return new Response(standaloneSvg(chart?.svg ?? '<svg></svg>', `${chart?.title ?? ''}. ${chart?.caption ?? ''}`), {
+  const file = standaloneSvg(
+    chart ?? { svg: '<svg></svg>', title: '', caption: '' },
+    sourceText(page.indicator).text,
+    site.snapshot.meta.example,
+  );
+  return new Response(file, {
     headers: { 'content-type': 'image/svg+xml' },
   });
 };
