@@ -165,6 +165,15 @@ describe('the built site', () => {
     expect(he).toMatch(/\r\n24,Västerbottens län,2025,total,summa,/);
   });
 
+  it('states the small-count rule the same way in the legend and on Om statistiken: 1–4 hidden, 0 shown', () => {
+    const legend = page('/kommun/2480/').querySelector('.table-note')?.textContent ?? '';
+    const about = page('/om-statistiken/').body.textContent ?? '';
+    for (const text of [legend, about]) {
+      expect(text).toMatch(/1 till 4|1–4/);
+      expect(text).toContain('0 visas som 0');
+    }
+  });
+
   it('marks every download as example data and names its source, the chart files visibly', () => {
     const svg = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/diagram.svg'), 'utf8');
     // Well-formed XML, or an image program would refuse it.
