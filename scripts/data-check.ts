@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { importAllExports, ExportValidationError } from '../src/pipeline/build-snapshot.ts';
 import { Snapshot } from '../src/pipeline/snapshot-reader.ts';
 import { diffExport } from '../src/pipeline/diff.ts';
+import { formatProblem } from '../src/pipeline/exports.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -23,6 +24,7 @@ try {
     process.stdout.write(
       `  nya värden: ${diff.added}, ändrade: ${diff.changed.length}, oförändrade: ${diff.unchanged}, försvinner: ${diff.removed}\n`,
     );
+    for (const warning of entry.warnings) process.stdout.write(`  varning: ${formatProblem(warning)}\n`);
     for (const change of diff.changed.slice(0, 20)) process.stdout.write(`  ${change}\n`);
     if (diff.changed.length > 20) process.stdout.write(`  … och ${diff.changed.length - 20} ändringar till\n`);
   }

@@ -45,9 +45,13 @@ export function writeExampleExports(directory: string, members: string[], regist
   ];
   const ae = ['Kommunkod;Kommun;År;Kön;Antal'];
   for (const code of members)
-    for (const year of YEARS)
-      for (const [sex, label] of sexes)
-        ae.push(`${code};${name(code)};${year};${label};${count('ae', code, year, sex, 0.35)}`);
+    for (const year of YEARS) {
+      // Women and men as invented, the total as their sum: an office's file adds up.
+      const women = count('ae', code, year, 'K', 0.35);
+      const men = count('ae', code, year, 'M', 0.35);
+      const values: Record<string, number> = { T: women + men, K: women, M: men };
+      for (const [sex, label] of sexes) ae.push(`${code};${name(code)};${year};${label};${values[sex]}`);
+    }
   writeFileAtomic(join(directory, 'aktivitetsersattning-kartlaggning.csv'), `\uFEFF${ae.join('\r\n')}\r\n`);
   manifest('aktivitetsersattning-kartlaggning.csv', {
     indicator: 'aktivitetsersattning-kartlaggning',

@@ -184,6 +184,7 @@ export async function collectObservations(
   const imported = await importAllExports(exportFiles, config, options.today);
   const exportProvenance = addExports(imported, builder);
   options.log(`  läst ${imported.length} exporter`);
+  for (const warning of imported.flatMap((entry) => entry.warnings)) options.log(`  varning: ${formatProblem(warning)}`);
   inputHashes.push(...exportProvenance.map((entry) => entry.sha256));
   const provenance = [...manifest.files, ...exportProvenance];
   const retrievedAt =

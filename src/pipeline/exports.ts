@@ -42,6 +42,8 @@ export interface ImportedExport {
   manifest: ExportManifest;
   bytes: Uint8Array;
   rows: ExportRow[];
+  /** What is accepted but looks wrong (women and men that do not add up to the total). */
+  warnings: ExportProblem[];
 }
 
 export interface ImportContext {
@@ -179,7 +181,37 @@ export async function importExport(
   const table = await readCells(file, bytes, problems);
   if (!table) return { imported: null, problems };
   const rows = validateRows(file, table, manifest, indicator, context, problems);
-  return { imported: problems.length === 0 ? { file, manifest, bytes, rows } : null, problems };
+  const warnings = manifest.unit === 'count' ? partsAgainstTotal(file, rows, context.suppressionThreshold) : [];
+  return { imported: problems.length === 0 ? { file, manifest, bytes, rows, warnings } : null, problems };
+}
+
+/**
+ * Women and men should add up to the total. Where a part is protected (1 to threshold − 1), the
+ * total minus the known part must be such a number; anything else is worth a look before publishing.
+ */
+function partsAgainstTotal(file: string, rows: ExportRow[], threshold: number): ExportProblem[] {
+  const bySex = new Map<string, Partial<Record<Sex, ExportRow>>>();
+  for (const row of rows) {
+    const key = `${row.region}|${row.period}`;
+    bySex.set(key, { ...bySex.get(key), [row.sex]: row });
+  }
+  const warnings: ExportProblem[] = [];
+  for (const { total, women, men } of bySex.values()) {
+    if (!total || !women || !men || total.value === null) continue;
+    const parts = [women, men];
+    const known = parts.filter((part) => part.value !== null).reduce((sum, part) => sum + (part.value ?? 0), 0);
+    const hidden = parts.filter((part) => part.value === null && part.status === 'suppressed').length;
+    const rest = total.value - known;
+    const fits = hidden === 0 ? rest === 0 : rest >= hidden && rest <= hidden * (threshold - 1);
+    if (!fits && parts.every((part) => part.value !== null || part.status === 'suppressed'))
+      warnings.push({
+        file,
+        line: total.line,
+        column: 1,
+        message: `kvinnor och män (${parts.map((part) => part.value ?? `<${threshold}`).join(' + ')}) stämmer inte med totalt ${total.value} för ${total.region} ${total.period}`,
+      });
+  }
+  return warnings;
 }
 
 function validateRows(

@@ -121,6 +121,33 @@ describe('exports', () => {
     );
   });
 
+  it('warn where women and men do not add up to the total, allowing for a hidden part', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'export-'));
+    const file = join(folder, 'kon.csv');
+    const rows = [
+      ['2480;2024;Totalt;30', '2480;2024;Kvinnor;12', '2480;2024;Män;18'], // adds up
+      ['2403;2024;Totalt;15', '2403;2024;Kvinnor;3', '2403;2024;Män;12'], // 3 is hidden; 15 − 12 = 3 fits
+      ['2460;2024;Totalt;40', '2460;2024;Kvinnor;15', '2460;2024;Män;20'], // 35, not 40
+      ['2409;2024;Totalt;30', '2409;2024;Kvinnor;2', '2409;2024;Män;20'], // 30 − 20 = 10 cannot be <5
+    ].flat();
+    writeFileSync(file, ['Kommunkod;År;Kön;Antal', ...rows].join('\r\n'));
+    writeFileSync(
+      join(folder, 'kon.manifest.json'),
+      JSON.stringify({
+        indicator: 'aktivitetsersattning-kartlaggning',
+        unit: 'count',
+        delivered: '2026-10-15',
+        columns: { region: 'Kommunkod', period: 'År', sex: 'Kön', value: 'Antal' },
+      }),
+    );
+    const { imported, problems } = await importExport(file, context);
+    expect(problems).toEqual([]);
+    expect(imported?.warnings.map(formatProblem).map((line) => line.replace(`${folder}/`, ''))).toEqual([
+      'kon.csv:8:1: kvinnor och män (15 + 20) stämmer inte med totalt 40 för 2460 2024',
+      'kon.csv:11:1: kvinnor och män (<5 + 20) stämmer inte med totalt 30 för 2409 2024',
+    ]);
+  });
+
   it('name both files and lines when two give the same value', async () => {
     const first = await importExport(exportFile('kaa-utan-sysselsattning', ['2480;2024;40']), context);
     const second = await importExport(exportFile('kaa-utan-sysselsattning', ['2403;2024;12', '2480;2024;41']), context);
