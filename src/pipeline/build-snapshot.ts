@@ -184,7 +184,8 @@ export async function collectObservations(
   const imported = await importAllExports(exportFiles, config, options.today);
   const exportProvenance = addExports(imported, builder);
   options.log(`  läst ${imported.length} exporter`);
-  for (const warning of imported.flatMap((entry) => entry.warnings)) options.log(`  varning: ${formatProblem(warning)}`);
+  for (const warning of imported.flatMap((entry) => entry.warnings))
+    options.log(`  varning: ${formatProblem(warning)}`);
   inputHashes.push(...exportProvenance.map((entry) => entry.sha256));
   const provenance = [...manifest.files, ...exportProvenance];
   const retrievedAt =
