@@ -5,11 +5,25 @@
  */
 import { escapeXml } from './escape.ts';
 
+/**
+ * A link: a label without brackets (so each `[` is tried against the next `]` only, in linear
+ * time), and a target that is https/http, mailto, or a path on this site. `//host` and `/\host` are
+ * other hosts that look like paths, and are left as text.
+ */
+const LINK = /\[([^[\]\n]{1,500})\]\(((?:https?:\/\/|mailto:|\/(?![/\\]))[^()\s]{0,2000})\)/g;
+
+function emphasis(escaped: string): string {
+  return escaped.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/\*([^*]+)\*/g, '<em>$1</em>');
+}
+
+/** Links first, set aside, so that a `*` in an address never becomes emphasis. */
 function inline(text: string): string {
-  return escapeXml(text)
-    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/\*([^*]+)\*/g, '<em>$1</em>')
-    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/|mailto:)[^)\s]+)\)/g, '<a href="$2">$1</a>');
+  const links: string[] = [];
+  const rest = text.replace(/\u0000/g, '').replace(LINK, (_, label: string, href: string) => {
+    links.push(`<a href="${escapeXml(href)}">${emphasis(escapeXml(label))}</a>`);
+    return `\u0000${links.length - 1}\u0000`;
+  });
+  return emphasis(escapeXml(rest)).replace(/\u0000(\d+)\u0000/g, (_, index: string) => links[Number(index)] ?? '');
 }
 
 export function renderMarkdown(source: string): string {
@@ -32,6 +46,8 @@ export function renderMarkdown(source: string): string {
 
 /** Splits `---` YAML frontmatter from the Markdown body. */
 export function splitFrontmatter(source: string): { frontmatter: string; body: string; bodyLine: number } {
+  // Windows Notepad saves with a BOM and CRLF.
+  source = source.replace(/^\uFEFF/, '');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!match) return { frontmatter: '', body: source, bodyLine: 1 };
   return { frontmatter: match[1] ?? '', body: source.slice(match[0].length), bodyLine: match[0].split('\n').length };

@@ -5,7 +5,7 @@ import { PlainTextSchema } from './text.ts';
  * `data/content/dialog/<kommunkod>.md`: the förbund's own words for a kommun's dialogue deck.
  * Frontmatter fields below; the Markdown body is the local context shown on its own slide.
  */
-export const DialogueContentSchema = z.object({
+export const DialogueContentSchema = z.strictObject({
   /** The kommun the file is about; must equal the file name. */
   kommun: z.string().regex(/^\d{4}$/),
   /** Heading of the local-context slide. */
