@@ -70,13 +70,17 @@ function describeErrorBody(text: string, contentType: string): string {
   return plain.slice(0, 300) || '(tomt svar)';
 }
 
+/** A server asking for a longer pause than this (a day, say) fails the fetch instead of hanging it. */
+export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
+
 function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
 /**
- * GET or POST expecting JSON. Retries network errors, time-outs, 429 and 5xx; fails at once on
- * other statuses, and on a 2xx that is not JSON.
+ * GET or POST expecting JSON. Retries network errors, time-outs, 429, 5xx and a 2xx body that is
+ * not valid JSON (a truncated answer); fails at once on other statuses and on a 2xx that is no JSON
+ * at all (an HTML page).
  */
 export async function requestJson(
   url: string,
@@ -116,12 +120,20 @@ export async function requestJson(
       try {
         return { url, bytes, json: JSON.parse(text) };
       } catch {
-        throw new HttpError(url, response.status, 'svaret är inte giltig JSON');
+        lastError = new HttpError(url, response.status, 'svaret är inte giltig JSON (avbrutet?)');
+        await pauseBeforeRetry(lastError, attempt, waitMs, policy, deps);
+        continue;
       }
     }
     lastError = new HttpError(url, response.status, describeErrorBody(text, contentType));
     if (!isRetryable(response.status)) throw lastError;
     waitMs = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ?? waitMs;
+    if (waitMs > MAX_RETRY_AFTER_MS)
+      throw new HttpError(
+        url,
+        response.status,
+        `servern ber oss vänta ${Math.round(waitMs / 1000)} s, längre än ${MAX_RETRY_AFTER_MS / 1000} s; försök igen senare (${lastError.detail})`,
+      );
     await pauseBeforeRetry(lastError, attempt, waitMs, policy, deps);
   }
   throw new HttpError(url, lastError.status, `gav upp efter ${policy.attempts} försök: ${lastError.detail}`);

@@ -19,6 +19,25 @@ describe('HTTP with retries', () => {
     expect(sleeps).toEqual([7000]);
   });
 
+  it('fails at once when Retry-After asks for more than ten minutes, instead of hanging', async () => {
+    const { deps, sleeps } = fakeDeps([
+      { status: 503, body: 'Underhåll', headers: { 'content-type': 'text/plain', 'retry-after': '86400' } },
+    ]);
+    await expect(requestJson('https://x/api', {}, policy, deps)).rejects.toThrow(
+      /servern ber oss vänta 86400 s, längre än 600 s/,
+    );
+    expect(sleeps).toEqual([]);
+  });
+
+  it('retries a 200 whose JSON is cut off, like a network error', async () => {
+    const { deps, sleeps } = fakeDeps([
+      { status: 200, body: '{"values":[1,2' },
+      { status: 200, body: '{"values":[1,2]}' },
+    ]);
+    expect((await requestJson('https://x/api', {}, policy, deps)).json).toEqual({ values: [1, 2] });
+    expect(sleeps).toEqual([100]);
+  });
+
   it('honours Retry-After as an HTTP date', () => {
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(30_000);
     expect(parseRetryAfter('soon', 0)).toBeNull();
