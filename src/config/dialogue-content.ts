@@ -1,5 +1,5 @@
 /** Content files the förbund's office edits without touching code, validated with the file, field and reason. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
@@ -30,4 +30,17 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
   if (parsed.data.kommun !== kommun)
     throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
   return { ...parsed.data, html: renderMarkdown(body) };
+}
+
+/** A dialogue file for a kommun that no published förbund has as member would never be shown: say so. */
+export function checkDialogueFiles(root: string, members: Set<string>): void {
+  const directory = join(root, 'data/content/dialog');
+  if (!existsSync(directory)) return;
+  const strays = readdirSync(directory)
+    .filter((name) => name.endsWith('.md') && !members.has(name.replace(/\.md$/, '')))
+    .map(
+      (name) =>
+        `${join(directory, name)}: ${name.replace(/\.md$/, '')} är inte medlem i något förbund som webbplatsen publicerar`,
+    );
+  if (strays.length > 0) throw new ContentError(strays.join('\n'));
 }

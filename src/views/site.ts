@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Forbund } from '../schemas/forbund.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { loadConfig, type ProjectConfig } from '../config/load.ts';
+import { checkDialogueFiles } from '../config/dialogue-content.ts';
 import { Snapshot } from '../pipeline/snapshot-reader.ts';
 import { buildIndicatorView, type IndicatorView } from './indicator-view.ts';
 import { loadInitiatives, type LoadedInitiative } from '../config/initiatives.ts';
@@ -30,6 +31,7 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
   if (site) return site;
   const snapshot = new Snapshot(join(root, 'data/snapshot'));
   const config = loadConfig(root, snapshot.kommungrupper());
+  checkDialogueFiles(root, new Set(config.forbund.flatMap((entry) => entry.members.map((member) => member.code))));
   const views = new Map<string, IndicatorView>();
   const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
   const forbund = new Map(config.forbund.map((entry) => [entry.id, entry]));

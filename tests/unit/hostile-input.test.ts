@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
+import { checkDialogueFiles } from '../../src/config/dialogue-content.ts';
 import { toCsv } from '../../src/formats/csv-out.ts';
 import { addExports, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
 import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
@@ -86,6 +87,17 @@ describe('configuration', () => {
     writeFileSync(path, JSON.stringify(entry));
     expect(() => loadConfig(work)).toThrow(
       /umearegionen\.json: id: väntade "umearegionen".*\n.*members\.6\.code: 2480 står redan bland medlemmarna\n.*comparisons\.lan\.1: okänd länskod 99/,
+    );
+  });
+
+  it('refuses a dialogue file for a kommun that no published förbund has as member', () => {
+    const work = mkdtempSync(join(tmpdir(), 'dialog-'));
+    mkdirSync(join(work, 'data/content/dialog'), { recursive: true });
+    writeFileSync(join(work, 'data/content/dialog/2460.md'), '---\nkommun: "2460"\n---\nText.');
+    expect(() => checkDialogueFiles(work, new Set(['2460']))).not.toThrow();
+    writeFileSync(join(work, 'data/content/dialog/0180.md'), '---\nkommun: "0180"\n---\nText.');
+    expect(() => checkDialogueFiles(work, new Set(['2460']))).toThrow(
+      /dialog\/0180\.md: 0180 är inte medlem i något förbund som webbplatsen publicerar/,
     );
   });
 
