@@ -15,6 +15,20 @@ export interface Cell {
 export interface CellTable {
   header: Cell[];
   rows: Cell[][];
+  /** Lines of rows left out as empty (blank lines, `;;;`) between the header and the last row. */
+  skipped: number[];
+}
+
+/** Header and data rows, empty rows left out (and noted); the file's trailing empty rows are not data. */
+function split(rows: Cell[][]): CellTable {
+  const empty = (row: Cell[]) => row.every((cell) => cell.text.trim() === '');
+  while (rows.length > 0 && empty(rows.at(-1) ?? [])) rows.pop();
+  const [header = [], ...data] = rows;
+  return {
+    header,
+    rows: data.filter((row) => !empty(row)),
+    skipped: data.filter(empty).map((row) => row[0]?.line ?? 0),
+  };
 }
 
 export interface TableProblem {
@@ -68,15 +82,15 @@ export function readCsvCells(text: string): { table: CellTable; problems: TableP
     .filter((error) => error.code !== 'UndetectableDelimiter')
     .map((error) => ({ line: (error.row ?? 0) + firstLine + 1, column: 1, message: `CSV-fel: ${error.message}` }));
   const rows: Cell[][] = [];
-  // Without multi-line quoted fields (which these exports never have), row i is file line i.
-  parsed.data.forEach((fields, index) => {
-    const line = index + firstLine + 1;
-    const columns = fieldColumns(lines[index + firstLine] ?? '', delimiter);
-    rows.push(fields.map((field, fieldIndex) => ({ text: field, line, column: columns[fieldIndex] ?? 1 })));
-  });
-  while (rows.length > 0 && (rows.at(-1) ?? []).every((cell) => cell.text.trim() === '')) rows.pop();
-  const [header = [], ...data] = rows;
-  return { table: { header, rows: data.filter((row) => !row.every((cell) => cell.text.trim() === '')) }, problems };
+  // A quoted field may hold line breaks: each row starts after the previous row's lines, not at its index.
+  let line = firstLine + 1;
+  for (const fields of parsed.data) {
+    const columns = fieldColumns(lines[line - 1] ?? '', delimiter);
+    const at = line;
+    rows.push(fields.map((field, fieldIndex) => ({ text: field, line: at, column: columns[fieldIndex] ?? 1 })));
+    line += 1 + fields.reduce((breaks, field) => breaks + (field.match(/\n/g)?.length ?? 0), 0);
+  }
+  return { table: split(rows), problems };
 }
 
 /** Spreadsheet cell values → text, keeping numbers exact ("1.5") and dates as ISO. */
@@ -94,7 +108,5 @@ export function cellsFromSpreadsheetRows(rows: unknown[][]): CellTable {
       column: columnIndex + 1,
     })),
   );
-  while (cells.length > 0 && (cells.at(-1) ?? []).every((cell) => cell.text.trim() === '')) cells.pop();
-  const [header = [], ...data] = cells;
-  return { header, rows: data.filter((row) => !row.every((cell) => cell.text.trim() === '')) };
+  return split(cells);
 }

@@ -181,7 +181,19 @@ export async function importExport(
   const table = await readCells(file, bytes, problems);
   if (!table) return { imported: null, problems };
   const rows = validateRows(file, table, manifest, indicator, context, problems);
-  const warnings = manifest.unit === 'count' ? partsAgainstTotal(file, rows, context.suppressionThreshold) : [];
+  const warnings = [
+    ...(table.skipped.length > 0
+      ? [
+          {
+            file,
+            line: table.skipped[0] ?? 1,
+            column: 1,
+            message: `${table.skipped.length} tomma rader hoppades över (rad ${table.skipped.slice(0, 10).join(', ')}${table.skipped.length > 10 ? ' …' : ''})`,
+          },
+        ]
+      : []),
+    ...(manifest.unit === 'count' ? partsAgainstTotal(file, rows, context.suppressionThreshold) : []),
+  ];
   return { imported: problems.length === 0 ? { file, manifest, bytes, rows, warnings } : null, problems };
 }
 

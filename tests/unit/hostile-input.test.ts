@@ -160,6 +160,38 @@ describe('exports', () => {
     ]);
   });
 
+  it('count the empty rows they skip, and keep line numbers right after a quoted line break', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'export-'));
+    const file = join(folder, 'rader.csv');
+    const lines = [
+      'Kommunkod;Kommun;År;Antal',
+      '2480;"Umeå\n(huvudort)";2024;40',
+      '',
+      ';;;',
+      '2403;Bjurholm;2024;tolv',
+    ];
+    writeFileSync(file, lines.join('\r\n'));
+    writeFileSync(
+      join(folder, 'rader.manifest.json'),
+      JSON.stringify({
+        indicator: 'kaa-utan-sysselsattning',
+        unit: 'count',
+        delivered: '2026-10-15',
+        columns: { region: 'Kommunkod', name: 'Kommun', period: 'År', value: 'Antal' },
+      }),
+    );
+    const { problems } = await importExport(file, context);
+    // The quoted name spans lines 2 and 3, so Bjurholm's row is line 6, not 5.
+    expect(problems.map(formatProblem).map((line) => line.replace(`${folder}/`, ''))).toEqual([
+      expect.stringMatching(/^rader\.csv:6:\d+: /),
+    ]);
+    writeFileSync(file, lines.slice(0, 4).concat('2403;Bjurholm;2024;12').join('\r\n'));
+    const ok = await importExport(file, context);
+    expect(ok.imported?.warnings.map(formatProblem).map((line) => line.replace(`${folder}/`, ''))).toEqual([
+      'rader.csv:4:1: 2 tomma rader hoppades över (rad 4, 5)',
+    ]);
+  });
+
   it('name both files and lines when two give the same value', async () => {
     const first = await importExport(exportFile('kaa-utan-sysselsattning', ['2480;2024;40']), context);
     const second = await importExport(exportFile('kaa-utan-sysselsattning', ['2403;2024;12', '2480;2024;41']), context);
