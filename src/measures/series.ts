@@ -32,6 +32,24 @@ export interface ValuePoint extends Point {
   denominator: number | null;
 }
 
+/** The cache an owner (a snapshot, a file) keeps for the build: made on first use. */
+function cacheOf<Owner extends object, Value>(
+  caches: WeakMap<Owner, Map<string, Value>>,
+  owner: Owner,
+): Map<string, Value> {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
+  return cache;
+}
+
+/** The point of a series at a period, or null. */
+export function pointAt<P extends Point>(series: P[] | null | undefined, period: string | null): P | null {
+  return period === null ? null : (series?.find((point) => point.period === period) ?? null);
+}
+
 /** Sum of one series over several regions, period by period; null where any part is missing. */
 function summed(file: IndexedFile, regions: string[], sex: Sex, breakdown: Record<string, string>): Point[] | null {
   const parts = regions.map((region) => file.series(region, sex, breakdown));
@@ -63,11 +81,7 @@ function areaPoints(
     return file.points(area.regionCode, sex, breakdown);
   if (!allowSum || area.kommuner.length === 0) return null;
   // Several indicators share a count (BAS's labour force is a numerator of one and a denominator of another).
-  let cache = sumCache.get(file);
-  if (!cache) {
-    cache = new Map();
-    sumCache.set(file, cache);
-  }
+  const cache = cacheOf(sumCache, file);
   const key = `${area.kind}:${area.id}:${area.kommuner.length}|${seriesKey(area.id, sex, breakdown)}`;
   if (!cache.has(key)) cache.set(key, summed(file, area.kommuner, sex, breakdown));
   return cache.get(key) ?? null;
@@ -127,11 +141,7 @@ function once(
   ...request: Parameters<SeriesMaker>
 ): ValuePoint[] | null {
   const [snapshot, indicator, area, sex, selection] = request;
-  let cache = caches.get(snapshot);
-  if (!cache) {
-    cache = new Map();
-    caches.set(snapshot, cache);
-  }
+  const cache = cacheOf(caches, snapshot);
   const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
     .sort()
     .map(([name, code]) => `${name}=${code}`)
@@ -160,11 +170,7 @@ const protectedCache = new WeakMap<Snapshot, Map<string, boolean>>();
 
 /** Whether the indicator's data hold any protected value at all; if not, nothing needs hiding. */
 function mayHoldProtected(snapshot: Snapshot, indicator: Indicator): boolean {
-  let cache = protectedCache.get(snapshot);
-  if (!cache) {
-    cache = new Map();
-    protectedCache.set(snapshot, cache);
-  }
+  const cache = cacheOf(protectedCache, snapshot);
   let answer = cache.get(indicator.id);
   if (answer === undefined) {
     answer = holdsProtected(snapshot, indicator);
@@ -184,8 +190,23 @@ function holdsProtected(snapshot: Snapshot, indicator: Indicator): boolean {
   });
 }
 
-/** The series with every aggregate point withheld where one of the area's kommuner is protected. */
+const checkedCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
+
+/**
+ * The series with every aggregate point withheld where one of the area's kommuner is protected;
+ * made once per area, sex and selection (the sex rule reads all three sexes of each area).
+ */
 function membersChecked(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
+  return once(checkedCache, checkMembers, snapshot, indicator, area, sex, selection);
+}
+
+function checkMembers(
   snapshot: Snapshot,
   indicator: Indicator,
   area: Area,
@@ -206,8 +227,8 @@ function membersChecked(
   return own.map((point) =>
     !isProtected(point.status) &&
     members.some((member) => {
-      const at = member?.find((candidate) => candidate.period === point.period);
-      return at !== undefined && isProtected(at.status);
+      const at = pointAt(member, point.period);
+      return at !== null && isProtected(at.status);
     })
       ? withheld(point)
       : point,
@@ -227,16 +248,19 @@ function protectedSeries(
   const [total, women, men] = (['total', 'women', 'men'] as const).map((which) =>
     which === sex ? own : membersChecked(snapshot, indicator, area, which, selection),
   );
-  const at = (series: ValuePoint[] | null | undefined, period: string) =>
-    series?.find((point) => point.period === period);
   return own.map((point) => {
-    const trio = { total: at(total, point.period), women: at(women, point.period), men: at(men, point.period) };
+    const trio = {
+      total: pointAt(total, point.period),
+      women: pointAt(women, point.period),
+      men: pointAt(men, point.period),
+    };
     const hidden = (Object.keys(trio) as Sex[]).filter((which) => {
       const other = trio[which];
-      return other !== undefined && isProtected(other.status);
+      return other !== null && isProtected(other.status);
     });
     if (hidden.length !== 1 || isProtected(point.status)) return point;
-    const alsoHide: Sex = hidden[0] === 'women' ? 'men' : hidden[0] === 'men' ? 'women' : 'men';
+    // The other sex where a sex is hidden; men where the total is.
+    const alsoHide: Sex = hidden[0] === 'men' ? 'women' : 'men';
     return alsoHide === sex ? withheld(point) : point;
   });
 }

@@ -6,7 +6,6 @@ import type { LineRow } from '../charts/line-chart.ts';
 import type { StackRow } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import type { ValuePoint } from '../measures/series.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { areaLabel } from './labels.ts';
 
@@ -69,8 +68,4 @@ export function splitStack(
     ),
     categories: parts.map((category) => ({ id: category.code, label: category.label })),
   };
-}
-
-export function pointAt(series: ValuePoint[] | undefined, period: string | null): ValuePoint | null {
-  return period === null ? null : (series?.find((point) => point.period === period) ?? null);
 }

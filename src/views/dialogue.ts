@@ -28,7 +28,8 @@ import {
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { sourceText, summaryText, yearlyPeriodText } from './labels.ts';
-import { areaLines, pointAt, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { areaLines, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { pointAt } from '../measures/series.ts';
 
 export interface SlideTable {
   caption: string;

@@ -14,7 +14,8 @@ import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentenc
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, cellText, periodText, sourceText } from './labels.ts';
-import { areaLines, comparisonIds, pointAt, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { areaLines, comparisonIds, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { pointAt } from '../measures/series.ts';
 
 export interface ChartBlock {
   id: string;

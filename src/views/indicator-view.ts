@@ -6,7 +6,7 @@ import type { Forbund } from '../schemas/forbund.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { isProtected, type Sex } from '../schemas/observation.ts';
 import { allAreas, forbundAreas, type ForbundAreas } from '../measures/areas.ts';
-import { yearlySeries, type Area, type ValuePoint } from '../measures/series.ts';
+import { pointAt, yearlySeries, type Area, type ValuePoint } from '../measures/series.ts';
 import { rank, shownChange, verdict, type Verdict } from '../measures/index.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
@@ -41,10 +41,6 @@ export interface IndicatorView {
   sentence: string;
 }
 
-function at(series: ValuePoint[], period: string | null): ValuePoint | null {
-  return period === null ? null : (series.find((point) => point.period === period) ?? null);
-}
-
 export function buildIndicatorView(
   snapshot: Snapshot,
   registry: RegionRegistry,
@@ -69,8 +65,8 @@ export function buildIndicatorView(
   );
   const summaries = shownAreas.map((area): AreaSummary => {
     const series = seriesByArea.get(area.id) ?? [];
-    const latest = at(series, latestPeriod);
-    const previous = at(series, previousPeriod);
+    const latest = pointAt(series, latestPeriod);
+    const previous = pointAt(series, previousPeriod);
     const change = shownChange(latest?.value ?? null, previous?.value ?? null, indicator.decimals);
     return {
       area,
