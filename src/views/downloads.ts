@@ -89,8 +89,31 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
   return toCsv(...marked(openDataTable(indicator, snapshot, registry), indicator, snapshot), 'plain');
 }
 
-/** The open data of an indicator as rows, for its CSV and for the catalogue's periods. */
+const openTables = new WeakMap<Indicator, Map<Snapshot, { header: string[]; rows: CsvValue[][] }>>();
+
+/**
+ * The open data of an indicator as rows, for its CSV and for the catalogue's periods (read by two
+ * pages): made once per indicator and snapshot, over the build's one region registry.
+ */
 export function openDataTable(
+  indicator: Indicator,
+  snapshot: Snapshot,
+  registry: RegionRegistry,
+): { header: string[]; rows: CsvValue[][] } {
+  let bySnapshot = openTables.get(indicator);
+  if (!bySnapshot) {
+    bySnapshot = new Map();
+    openTables.set(indicator, bySnapshot);
+  }
+  let table = bySnapshot.get(snapshot);
+  if (!table) {
+    table = makeOpenDataTable(indicator, snapshot, registry);
+    bySnapshot.set(snapshot, table);
+  }
+  return table;
+}
+
+function makeOpenDataTable(
   indicator: Indicator,
   snapshot: Snapshot,
   registry: RegionRegistry,
