@@ -59,6 +59,7 @@ export function changeSentence(
     return t('sentence.missing', { subject, period: current?.period ?? t('sentence.latest-period') });
   const value = formatValue(indicator, current.value);
   let sentence: string;
+  let judged = false;
   if (!previous || previous.value === null) {
     sentence = t('sentence.level', { subject, value, period: current.period });
   } else {
@@ -79,13 +80,15 @@ export function changeSentence(
           previous: previous.period,
           period: current.period,
         });
-    if (!unchanged && verdict && verdict !== 'no-data' && indicator.direction !== 'neutral')
+    if (!unchanged && verdict && verdict !== 'no-data' && indicator.direction !== 'neutral') {
       sentence += t('sentence.judged', { verdict: t(`verdict.${verdict}`) });
+      judged = true;
+    }
   }
   if (riket !== null)
     // After ", en förbättring" the comparison needs its own comma.
     sentence +=
-      (sentence.endsWith(t(`verdict.${verdict ?? 'no-data'}`)) ? ',' : '') +
+      (judged ? ',' : '') +
       t('sentence.against-riket', {
         relation: relation(indicator, current.value, riket),
         value: formatValue(indicator, riket),
