@@ -189,14 +189,13 @@ export function writeBasFound(
     string,
     number[]
   >;
-  const statusOf = new Map<string, keyof ReturnType<typeof basCounts>>();
   writeScbTable(
     table,
     metadata,
     config,
     store,
-    (codes, kommuner) => {
-      const status = statusOf.get(codes['ContentsCode'] ?? '');
+    (codes, kommuner, item) => {
+      const status = item?.breakdown['status'] as keyof ReturnType<typeof basCounts> | undefined;
       const sexes = SEX_OF[codes['Kon'] ?? ''];
       const ages = bands[codes['Alder'] ?? ''];
       if (!status || !sexes || !ages || !model.periods.includes(codes['Tid'] ?? '')) return null;
@@ -211,9 +210,5 @@ export function writeBasFound(
     },
     log,
     recorded,
-    (plan) =>
-      table.contents.items.forEach((item, index) =>
-        statusOf.set(plan.contentCodes[index] ?? '', item.breakdown['status'] as keyof ReturnType<typeof basCounts>),
-      ),
   );
 }

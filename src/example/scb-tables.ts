@@ -9,7 +9,7 @@ import type { JsonStatCube } from '../formats/jsonstat.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import type { ProjectConfig } from '../config/load.ts';
 import type { Region } from '../schemas/region.ts';
-import type { ScbTable } from '../schemas/sources.ts';
+import type { ContentItem, ScbTable } from '../schemas/sources.ts';
 import { planQueries, type Selection } from '../fetch/planner.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 
@@ -193,19 +193,24 @@ export function writeRecordedData(table: ScbTable, store: RawStore, name: string
   });
 }
 
-/** An invented table: metadata, then every planned query split under the cell limit as a real fetch splits it. */
+/**
+ * An invented table: metadata, then every planned query split under the cell limit as a real fetch
+ * splits it. `valueOf` is told which configured content a cell is, as the table's code for it is
+ * known only once the metadata is planned (resolved by label where the code is not pinned).
+ */
 export function writeScbTable(
   table: ScbTable,
   metadataDoc: Record<string, unknown>,
   config: ProjectConfig,
   store: RawStore,
-  valueOf: (codes: Record<string, string>, kommuner: string[]) => number | null,
+  valueOf: (codes: Record<string, string>, kommuner: string[], item: ContentItem | undefined) => number | null,
   log: (message: string) => void,
   recorded: Omit<Recording, 'response'> | null = null,
-  planned: (plan: TablePlan) => void = () => {},
 ): void {
   const { metadata, plan } = writeScbMetadata(table, metadataDoc, config, store, recorded);
-  planned(plan);
+  const itemByCode = new Map(table.contents.items.map((item, index) => [plan.contentCodes[index] ?? '', item]));
+  const cellValue = (codes: Record<string, string>, kommuner: string[]) =>
+    valueOf(codes, kommuner, itemByCode.get(codes[table.contents.variable] ?? ''));
   let call = 0;
   for (const query of plan.queries) {
     for (const selection of planQueries(query.selection, EXAMPLE_LIMITS.maxDataCells, plan.dimensionOrder)) {
@@ -217,7 +222,7 @@ export function writeScbTable(
         store,
         `${query.name}-${String(call).padStart(3, '0')}`,
         selection,
-        valueOf,
+        cellValue,
       );
       log(`  ${exampleTableId(table)}: exempelsvar ${call}`);
     }
