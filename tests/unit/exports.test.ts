@@ -4,16 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { toCsv } from '../../src/formats/csv-out.ts';
 import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
+import { importContext } from '../helpers/import-context.ts';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/fixtures/exports');
 const config = loadConfig(root);
-const context = {
-  registry: config.registry,
-  indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])),
-  suppressionThreshold: 5,
-  today: new Date('2026-11-22T12:00:00Z'),
-};
+const context = importContext(config);
 
 /** Each folder is one case: `input.csv|xlsx`, its manifest, and `expected.txt` (problems, or OK and the rows). */
 describe('analysts’ exports', () => {

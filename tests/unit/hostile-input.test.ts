@@ -16,15 +16,11 @@ import { ForbundSchema } from '../../src/schemas/forbund.ts';
 import { IndicatorSchema } from '../../src/schemas/indicator.ts';
 import { SourcesConfigSchema } from '../../src/schemas/sources.ts';
 import { resolves } from '../helpers/dist.ts';
+import { importContext } from '../helpers/import-context.ts';
 
 const root = join(import.meta.dirname, '../..');
 const config = loadConfig(root);
-const context = {
-  registry: config.registry,
-  indicators: new Map(config.indicators.map((indicator) => [indicator.id, indicator])),
-  suppressionThreshold: 5,
-  today: new Date('2026-11-22T12:00:00Z'),
-};
+const context = importContext(config);
 
 describe('downloads', () => {
   it('keep text that starts like a formula as text, in both dialects, and numbers as numbers', () => {
