@@ -105,8 +105,8 @@ async function loadTable(
 }
 
 /**
- * Finds a table that has no pinned id (SCB's CKM population table, BAS's quarterly and final
- * tables): searches, keeps the candidates in the configured folder, then the one
+ * Finds a table that has no pinned id (every table in sources.json is pinned today; this is the way
+ * back when SCB replaces one): searches, keeps the candidates in the configured folder, then the one
  * candidate whose metadata has every variable and value the entry needs. None or several is an
  * error that lists the candidates, so the analyst can pin the right id.
  */

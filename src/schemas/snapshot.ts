@@ -90,7 +90,7 @@ export const SnapshotMetaSchema = z.object({
   files: z.array(z.object({ indicator: z.string(), file: z.string(), observations: z.number().int() })),
   provenance: z.array(ProvenanceSchema),
   contentCodes: z.record(z.string(), z.record(z.string(), z.string())),
-  /** Tables found by search at fetch time: dataset → table id (SCB's CKM population table). */
+  /** Tables found by search at fetch time (those sources.json does not pin): dataset → table id. */
   tables: z.record(z.string(), z.string()).default({}),
   suppressionThreshold: z.number().int(),
   /** SHA-256 over every input, to tell whether a rebuild would change anything. */

@@ -20,7 +20,7 @@ export const ScbTableSchema = z
   .object({
     /** Dataset name used for raw files and the snapshot (`he`, `bas`). */
     dataset: z.string().regex(/^[a-z0-9-]+$/),
-    /** Pinned table id; null until found online with `find` (SCB's CKM population tables). */
+    /** Pinned table id; null for a table found online with `find` (a table whose id SCB has changed). */
     table: z
       .string()
       .regex(/^TAB\d+$/)
