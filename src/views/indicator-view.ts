@@ -127,6 +127,7 @@ export function buildIndicatorView(
           memberSummaries.flatMap((summary) =>
             summary.latest?.value != null ? [{ place: summary.area.name, value: summary.latest.value }] : [],
           ),
+          memberSummaries.filter((summary) => summary.latest && isProtected(summary.latest.status)).length,
           latestPeriod,
         );
   return { indicator, areas, latestPeriod, previousPeriod, summaries, bySex, splits, sentence };

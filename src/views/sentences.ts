@@ -105,6 +105,7 @@ export function withoutForbundSentence(
   indicator: Pick<Indicator, 'unit' | 'decimals' | 'measure'>,
   protectedPart: boolean,
   members: { place: string; value: number }[],
+  hidden: number,
   period: string | null,
 ): string {
   const reason = protectedPart
@@ -116,13 +117,18 @@ export function withoutForbundSentence(
   const lowest = sorted[0];
   const highest = sorted.at(-1);
   if (!lowest || !highest || period === null || sorted.length < 2) return t('sentence.no-forbund', { reason });
-  return `${t('sentence.no-forbund', { reason })} ${t('sentence.members-range', {
-    period,
-    low: lowest.place,
-    lowValue: formatValue(indicator, lowest.value),
-    high: highest.place,
-    highValue: formatValue(indicator, highest.value),
-  })}`;
+  // With protected members the lowest shown need not be the lowest: say it is among the shown values.
+  return `${t('sentence.no-forbund', { reason })} ${t(
+    hidden > 0 ? 'sentence.members-range.shown' : 'sentence.members-range',
+    {
+      period,
+      low: lowest.place,
+      lowValue: formatValue(indicator, lowest.value),
+      high: highest.place,
+      highValue: formatValue(indicator, highest.value),
+      hidden,
+    },
+  )}`;
 }
 
 // One headline per slide: each function takes the numbers it talks about.

@@ -277,6 +277,15 @@ describe('the words and ranks around the numbers', () => {
     expect(text).toMatch(/Bland medlemmarna \d{4} var värdet lägst i .+ och högst i .+\./);
   });
 
+  it('never calls the lowest shown member the lowest when smaller values are hidden', () => {
+    const text = page('/umearegionen/indikator/kaa-utan-sysselsattning/').querySelector('.lead')?.textContent ?? '';
+    expect(text).toMatch(/^Förbundets värde räknas inte: en eller flera av medlemmarnas uppgifter är skyddade/);
+    expect(text).toMatch(
+      /Av medlemmarnas visade värden \d{4} är det lägsta .+; \d+ medlemmar har skyddade värden som inte visas\./,
+    );
+    expect(text).not.toMatch(/var värdet lägst i/);
+  });
+
   it('lists in the catalogue the very periods of each open-data file', () => {
     const catalog = JSON.parse(readFileSync(join(dist, 'data/catalog.json'), 'utf8')) as {
       indicators: { id: string; first_period: string; last_period: string }[];
