@@ -27,7 +27,7 @@ import {
   verdictLabel,
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { sourceText, summaryText, yearlyPeriodText } from './labels.ts';
+import { rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
 import { areaLines, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 
@@ -393,10 +393,9 @@ const ranks: SlideKind = ({ forbund, code, name, agreement }, first) => {
         caption: t('deck.rank.caption', { members }),
         columns: [t('deck.column.indicator'), t('deck.column.year'), t('deck.column.rank')],
         rows: agreement.map((view) => {
-          const rank = own(view, code)?.rank ?? null;
           return {
             header: view.indicator.shortTitle,
-            cells: [view.latestPeriod ?? '..', rank === null ? '..' : t('rank.of', { rank, members })],
+            cells: [view.latestPeriod ?? '..', rankText(view, own(view, code)?.rank ?? null) ?? '..'],
           };
         }),
       },

@@ -13,7 +13,7 @@ import type { SnapshotMeta } from '../schemas/snapshot.ts';
 import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentences.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
-import { areaLabel, cellText, periodText, sourceText } from './labels.ts';
+import { areaLabel, cellText, periodText, rankText, sourceText } from './labels.ts';
 import { areaLines, comparisonIds, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 
@@ -262,11 +262,11 @@ function valueTable(view: IndicatorView): TableBlock {
       cells: [
         ...shownPeriods.map((period) => {
           const point = pointAt(summary.series, period);
-          return point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
+          return point ? cellText(indicator, point.value, point.status) : '..';
         }),
         formatSigned(summary.change, indicator.decimals),
         verdictLabel(summary.verdict),
-        summary.rank === null ? '' : t('rank.of', { rank: summary.rank, members: view.areas.members.length }),
+        rankText(view, summary.rank) ?? '',
       ],
     })),
   };

@@ -36,6 +36,8 @@ export interface IndicatorView {
   latestPeriod: string | null;
   previousPeriod: string | null;
   summaries: AreaSummary[];
+  /** How many members have a rank: "2 av 5" where one member has no value that year. */
+  rankedMembers: number;
   bySex: { sex: Sex; byArea: Map<string, ValuePoint[]> }[];
   splits: SplitSeries[];
   sentence: string;
@@ -82,9 +84,11 @@ export function buildIndicatorView(
   // Ranks only where "1 = bäst" means something, and only over a complete list: a protected member
   // (<5) may be the best or the worst, so ranking the others would rank an incomplete list as whole.
   const complete = memberSummaries.every((summary) => !summary.latest || !isProtected(summary.latest.status));
+  let rankedMembers = 0;
   if (indicator.direction !== 'neutral' && complete) {
     const ranks = rank(memberSummaries, (summary) => summary.latest?.value ?? null, indicator.direction);
     for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
+    rankedMembers = ranks.size;
   }
 
   const focus = [areas.forbund, ...areas.members];
@@ -130,5 +134,5 @@ export function buildIndicatorView(
           memberSummaries.filter((summary) => summary.latest && isProtected(summary.latest.status)).length,
           latestPeriod,
         );
-  return { indicator, areas, latestPeriod, previousPeriod, summaries, bySex, splits, sentence };
+  return { indicator, areas, latestPeriod, previousPeriod, summaries, rankedMembers, bySex, splits, sentence };
 }

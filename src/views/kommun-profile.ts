@@ -11,7 +11,7 @@ import { verdictLabel } from './sentences.ts';
 import { kommungruppAreaId } from '../measures/areas.ts';
 import { KOMMUNGRUPP_NAMES } from '../schemas/region.ts';
 import type { ChartBlock } from './indicator-page.ts';
-import { areaLabel, summaryText } from './labels.ts';
+import { areaLabel, rankText, summaryText } from './labels.ts';
 import { areaLines, valueAxis } from './chart-rows.ts';
 import { t } from '../i18n/index.ts';
 
@@ -69,7 +69,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       verdict: verdictLabel(own.verdict),
       verdictKind: own.verdict,
       forbund: value(of('forbund')),
-      rank: own.rank === null ? '..' : t('rank.of', { rank: own.rank, members: view.areas.members.length }),
+      rank: rankText(view, own.rank) ?? '..',
       lan: value(of('lan')),
       kommungrupp:
         group !== null && comparesKommungrupp

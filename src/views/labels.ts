@@ -2,7 +2,7 @@
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus } from '../schemas/observation.ts';
 import type { Area } from '../measures/series.ts';
-import type { AreaSummary } from './indicator-view.ts';
+import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { formatPeriod, MONTHS } from '../formats/display.ts';
 import { formatValue } from './sentences.ts';
 import { t } from '../i18n/index.ts';
@@ -17,10 +17,8 @@ export function cellText(
   indicator: Pick<Indicator, 'unit' | 'decimals'>,
   value: number | null,
   status: ObservationStatus,
-  aggregate = false,
 ): string {
-  // A sum with a protected part is hidden too, but it is not itself a small number.
-  if (status === 'suppressed') return aggregate ? t('status.hidden-sum') : t('status.suppressed');
+  if (status === 'suppressed') return t('status.suppressed');
   if (status === 'withheld') return t('status.hidden-sum');
   if (value === null) return t('status.missing');
   const text = formatValue(indicator, value);
@@ -29,14 +27,14 @@ export function cellText(
   return text;
 }
 
-/** A summary's latest (or previous) value as a table cell; sums over several kommuner hide a protected part as ×. */
+/** A summary's latest (or previous) value as a table cell. */
 export function summaryText(
   indicator: Pick<Indicator, 'unit' | 'decimals'>,
   summary: AreaSummary | undefined,
   which: 'latest' | 'previous' = 'latest',
 ): string {
   const point = summary?.[which];
-  return summary && point ? cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun') : '..';
+  return summary && point ? cellText(indicator, point.value, point.status) : '..';
 }
 
 export function sourceText(indicator: Indicator): { text: string; url: string | null } {
@@ -58,4 +56,9 @@ export function periodText(first: string | undefined, last: string | undefined):
 /** The period a yearly value stands for: "oktober 2025" where the year is read in one month, else "2025". */
 export function yearlyPeriodText(indicator: Indicator, year: string): string {
   return indicator.yearly.kind === 'month' ? `${MONTHS[indicator.yearly.month - 1]} ${year}` : year;
+}
+
+/** "2 av 5": a member's rank among the members ranked that year, or null where it has none. */
+export function rankText(view: Pick<IndicatorView, 'rankedMembers'>, rank: number | null): string | null {
+  return rank === null ? null : t('rank.of', { rank, members: view.rankedMembers });
 }

@@ -76,7 +76,7 @@ describe('the built site', () => {
           for (const point of summary.series.slice(-3)) {
             const column = headers.indexOf(formatPeriod(point.period)) - 1;
             expect(cells[column], `${indicator.id} ${summary.area.name} ${point.period}`).toBe(
-              cellText(indicator, point.value, point.status, summary.area.kind !== 'kommun'),
+              cellText(indicator, point.value, point.status),
             );
           }
         }

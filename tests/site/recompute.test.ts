@@ -1,0 +1,228 @@
+/**
+ * Every figure of every published CSV (each förbund's indicator pages and the open data), and the
+ * tables of the indicator pages (values, changes, verdicts, ranks), recomputed from the raw files
+ * by `helpers/recompute.ts` without the project's measure code. A difference beyond the published
+ * rounding fails, naming the file, row and both numbers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { dist, page, requireDist, root } from '../helpers/dist.ts';
+import {
+  expected,
+  indicators,
+  isProtectedCount,
+  kommungrupper,
+  kommunerOfLan,
+  type Area,
+  type Cell,
+  type Sex,
+} from '../helpers/recompute.ts';
+
+requireDist();
+
+const FIXED = new Set(['region_code', 'region_name', 'period', 'sex', 'value', 'unit', 'status', 'source', 'example']);
+const allKommuner = [...kommungrupper.values()].flat();
+const forbund = new Map(
+  readdirSync(join(root, 'data/config/forbund')).map((name) => {
+    const config = JSON.parse(readFileSync(join(root, 'data/config/forbund', name), 'utf8')) as {
+      id: string;
+      members: { code: string }[];
+    };
+    return [config.id, config.members.map((member) => member.code)];
+  }),
+);
+
+function areaOf(code: string): Area {
+  if (code === '00') return { code, kommuner: allKommuner };
+  if (code.length === 2) return { code, kommuner: kommunerOfLan(code, allKommuner) };
+  if (code.startsWith('forbund:')) return { code: null, kommuner: forbund.get(code.slice('forbund:'.length))! };
+  if (code.startsWith('kommungrupp-')) return { code: null, kommuner: kommungrupper.get(code.slice(12))! };
+  return { code, kommuner: [] };
+}
+
+/** Half a unit in the last published decimal, and a hair for binary fractions. */
+const tolerance = (decimals: number) => 0.5 * 10 ** -decimals + 1e-9;
+const decimalsOf = (indicator: (typeof indicators)[number]) =>
+  indicator.unit === 'count' ? 0 : (indicator.decimals ?? 1);
+
+type Row = Record<string, string>;
+
+function readCsv(path: string): Row[] {
+  return Papa.parse<Row>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+/** Why a withheld cell is withheld: a protected kommun inside it, or a protected other part of total = women + men. */
+function withheldForAReason(indicator: (typeof indicators)[number], row: Row, split: Record<string, string>): boolean {
+  const area = areaOf(row.region_code!);
+  const kommuner = area.kommuner.length > 0 ? area.kommuner : [row.region_code!];
+  const sexes: Sex[] = ['total', 'women', 'men'];
+  return kommuner.some((kommun) => sexes.some((sex) => isProtectedCount(indicator, kommun, sex, split, row.period!)));
+}
+
+/** Compares one published row with the recomputation; returns a description of a difference, or null. */
+function differenceIn(indicator: (typeof indicators)[number], row: Row): string | null {
+  const split = Object.fromEntries(Object.entries(row).filter(([name]) => !FIXED.has(name)));
+  const want: Cell = expected(indicator, areaOf(row.region_code!), row.sex as Sex, split, row.period!);
+  const where = `${row.region_code} ${row.period} ${row.sex} ${JSON.stringify(split)}`;
+  if (row.status === 'suppressed') return want === 'protected' ? null : `${where}: <5 publicerat, råvärdet ${want}`;
+  if (row.status === 'withheld')
+    return withheldForAReason(indicator, row, split) ? null : `${where}: × utan skyddad del (${want})`;
+  if (row.value === '') return want === null ? null : `${where}: tomt publicerat, råvärdet ${want}`;
+  if (typeof want !== 'number') return `${where}: ${row.value} publicerat, råvärdet ${want}`;
+  const published = Number(row.value);
+  return Math.abs(published - want) <= tolerance(decimalsOf(indicator))
+    ? null
+    : `${where}: ${published} publicerat, omräknat ${want}`;
+}
+
+const csvFiles = [
+  ...indicators.map((indicator) => ({ indicator, file: join(dist, 'data', `${indicator.id}.csv`) })),
+  ...[...forbund.keys()].flatMap((id) =>
+    indicators.map((indicator) => ({ indicator, file: join(dist, id, 'indikator', indicator.id, 'data.csv') })),
+  ),
+].filter(({ file }) => {
+  try {
+    readFileSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+describe('every published CSV figure, recomputed from the raw files', () => {
+  it('finds the CSVs of every indicator', () => {
+    expect(new Set(csvFiles.map(({ indicator }) => indicator.id)).size).toBe(indicators.length);
+  });
+
+  it.each(csvFiles.map(({ indicator, file }) => [file.slice(dist.length), indicator] as const))(
+    '%s',
+    (_name, indicator) => {
+      const file = join(dist, _name);
+      const rows = readCsv(file);
+      const differences = rows.map((row) => differenceIn(indicator, row)).filter((text) => text !== null);
+      expect(differences.slice(0, 10), `${differences.length} av ${rows.length} rader skiljer sig`).toEqual([]);
+    },
+  );
+});
+
+/** "−0,4" → -0.4, "12 345" → 12345, "7,7 %*" → 7.7 (a note mark is not part of it); symbols and words → null. */
+function svNumber(text: string): number | null {
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%?[*?]?$/, '')
+    .replace('−', '-')
+    .replace(',', '.');
+  return /^[-+±]?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned.replace('±', '')) : null;
+}
+
+const VERDICT: Record<string, string> = { improving: 'förbättring', worsening: 'försämring', unchanged: 'oförändr' };
+
+describe('indicator page tables, recomputed', () => {
+  for (const [id, members] of forbund) {
+    for (const indicator of indicators) {
+      const url = `/${id}/indikator/${indicator.id}/`;
+      let document: Document;
+      try {
+        document = page(url);
+      } catch {
+        continue;
+      }
+      it(`${url}: values, change, verdict and rank of each row`, () => {
+        const csv = readCsv(join(dist, id, 'indikator', indicator.id, 'data.csv'));
+        const codeOf = new Map(csv.map((row) => [row.region_name!, row.region_code!]));
+        codeOf.set('Förbundet', `forbund:${id}`);
+        const table = document.querySelector('main table')!;
+        const header = [...table.querySelectorAll('thead th')].map((cell) => cell.textContent!.trim());
+        const years = header.filter((text) => /^\d{4}$/.test(text));
+        const decimals = decimalsOf(indicator);
+        const round = (value: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+        const latest = new Map<string, number | 'hidden' | null>();
+        const ranks = new Map<string, string>();
+        const rows = [...table.querySelectorAll('tbody tr')];
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) {
+          const name = row.querySelector('th')!.textContent!.trim();
+          const code = codeOf.get(name);
+          const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent!.trim().replace(/\s+/g, ' '));
+          // An area the CSV does not hold (a län where only kommuner report) may show no figure.
+          if (code === undefined) {
+            expect(
+              cells.slice(0, years.length).every((text) => svNumber(text) === null),
+              `${url} ${name}`,
+            ).toBe(true);
+            continue;
+          }
+          const values = years.map((year, index) => {
+            const text = cells[index]!;
+            const number = svNumber(text);
+            if (number === null) return null;
+            const want = expected(indicator, areaOf(code!), 'total', headlineSplit(indicator), year);
+            expect(typeof want, `${url} ${name} ${year}: ${text}`).toBe('number');
+            expect(
+              Math.abs(number - (want as number)),
+              `${url} ${name} ${year}: ${text} mot ${want}`,
+            ).toBeLessThanOrEqual(tolerance(decimals));
+            return { shown: number, raw: want as number };
+          });
+          const [previous, current] = values.slice(-2).map((value) => value?.shown ?? null);
+          const hidden = /^(<\d|×)/.test(cells[years.length - 1] ?? '');
+          latest.set(code!, hidden ? 'hidden' : (values.at(-1)?.raw ?? null));
+          const [changeText = '', verdictText = '', rankText = ''] = cells.slice(years.length);
+          ranks.set(code!, rankText);
+          if (previous !== null && previous !== undefined && current !== null && current !== undefined) {
+            const change = round(current - previous);
+            expect(svNumber(changeText), `${url} ${name}: förändring ${changeText}`).toBeCloseTo(change, decimals + 2);
+            if (indicator.direction === 'neutral') expect(verdictText).toMatch(/bedöms inte/);
+            else {
+              const better = indicator.direction === 'lower-is-better' ? change < 0 : change > 0;
+              const word = change === 0 ? VERDICT.unchanged! : better ? VERDICT.improving! : VERDICT.worsening!;
+              expect(verdictText, `${url} ${name}: ${previous} → ${current}`).toContain(word);
+            }
+          }
+        }
+        checkRanks(url, ranks, members, latest, indicator.direction);
+        // The lead sentence names the förbund's two shown values, as the table shows them.
+        const forbundRow = rows.find((row) => row.querySelector('th')!.textContent!.trim() === 'Förbundet');
+        const lastTwo = [...forbundRow!.querySelectorAll('td')]
+          .slice(years.length - 2, years.length)
+          .map((cell) => cell.textContent!.trim().replace(/\s+/g, ' ').replace(/[*?]$/, ''));
+        const lead = document.querySelector('main p')!.textContent!.replace(/\s+/g, ' ');
+        if (lastTwo.every((text) => svNumber(text) !== null))
+          for (const text of lastTwo) expect(lead, `${url}: inledningen`).toContain(text);
+        else expect(lead, `${url}: inledningen`).toMatch(/räknas inte|saknas/);
+      });
+    }
+  }
+});
+
+function headlineSplit(indicator: (typeof indicators)[number]): Record<string, string> {
+  return (indicator as unknown as { headline?: Record<string, string> }).headline ?? {};
+}
+
+/**
+ * Ranks among members, 1 = best, ties shared, "of" the members with a value; none at all when a
+ * member's value is hidden (it may be the best or the worst) or the indicator has no direction.
+ */
+function checkRanks(
+  url: string,
+  ranks: Map<string, string>,
+  members: string[],
+  latest: Map<string, number | 'hidden' | null>,
+  direction: string,
+) {
+  const values = members.map((code) => latest.get(code) ?? null);
+  const ranked = values.filter((value): value is number => typeof value === 'number');
+  const rankable = !values.includes('hidden') && direction !== 'neutral';
+  for (const [code, rankText] of ranks) {
+    const match = /^(\d+) av (\d+)$/.exec(rankText);
+    const mine = latest.get(code);
+    if (!rankable || !members.includes(code) || typeof mine !== 'number') {
+      expect(match, `${url} ${code}: ingen placering (${rankText})`).toBeNull();
+      continue;
+    }
+    const better = ranked.filter((other) => (direction === 'lower-is-better' ? other < mine : other > mine)).length;
+    expect(match?.slice(1).map(Number), `${url} ${code}: placering ${rankText}`).toEqual([better + 1, ranked.length]);
+  }
+}
