@@ -4,6 +4,7 @@
  * never by their display label. Pure: rows in, SVG string out.
  */
 import * as Plot from '@observablehq/plot';
+import { range } from 'd3-array';
 import { appendLabels, dodge, labelWidth, swedishTick } from './axis.ts';
 import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
@@ -26,13 +27,22 @@ export interface LineChartOptions extends ChartFrame {
 }
 
 export function lineChart(rows: LineRow[], options: LineChartOptions): string {
-  const data = rows
-    .filter((row) => row.value !== null)
-    .map((row) => ({ ...row, year: Number(row.period), value: row.value as number }));
+  // A missing or hidden year stays in the line as NaN, which Plot draws as a gap: a line bridging
+  // it would show values for years that have none.
+  const all = rows
+    .map((row) => ({ ...row, year: Number(row.period), value: row.value ?? Number.NaN }))
+    .sort((a, b) => a.year - b.year);
+  const data = all.filter((row) => !Number.isNaN(row.value));
   const colour = new Map(options.highlight.map((id, index) => [id, PALETTE[index % PALETTE.length] as string]));
-  const context = data.filter((row) => !colour.has(row.series));
   const focus = data.filter((row) => colour.has(row.series));
-  const years = [...new Set(data.map((row) => row.year))].sort((a, b) => a - b);
+  const shown = new Set(data.map((row) => `${row.series}|${row.year}`));
+  // A year between two gaps has no line to sit on; it gets a dot.
+  const isolated = data.filter(
+    (row) => !shown.has(`${row.series}|${row.year - 1}`) && !shown.has(`${row.series}|${row.year + 1}`),
+  );
+  const valued = data.map((row) => row.year);
+  // Every year from first to last, so a year without values still gets its tick.
+  const years = valued.length === 0 ? [] : range(Math.min(...valued), Math.max(...valued) + 1);
   const step = Math.ceil(years.length / Math.max(2, Math.floor(options.width / (options.fontSize * 4))));
   const labelOf = new Map(data.map((row) => [row.series, row.label]));
   const lastLabels = options.highlight.map((id) => `${labelOf.get(id) ?? ''} 00,0`);
@@ -46,6 +56,8 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     marginTop: options.fontSize * 2,
     style: { fontSize: `${options.fontSize}px` },
     x: {
+      // The years with a value: a year missing everywhere does not stretch the axis.
+      domain: [years[0], years.at(-1)],
       label: null,
       ticks: years.filter((_, index) => index % step === 0),
       tickFormat: (year: number) => String(year),
@@ -58,19 +70,25 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       nice: true,
     },
     marks: [
-      Plot.line(context, {
+      Plot.line(
+        all.filter((row) => !colour.has(row.series)),
+        { x: 'year', y: 'value', z: 'series', stroke: CONTEXT_GREY, strokeWidth: options.fontSize / 8 },
+      ),
+      Plot.line(
+        all.filter((row) => colour.has(row.series)),
+        {
+          x: 'year',
+          y: 'value',
+          z: 'series',
+          stroke: (row: { series: string }) => colour.get(row.series),
+          strokeWidth: options.fontSize / 4,
+        },
+      ),
+      Plot.dot(isolated, {
         x: 'year',
         y: 'value',
-        z: 'series',
-        stroke: CONTEXT_GREY,
-        strokeWidth: options.fontSize / 8,
-      }),
-      Plot.line(focus, {
-        x: 'year',
-        y: 'value',
-        z: 'series',
-        stroke: (row: { series: string }) => colour.get(row.series),
-        strokeWidth: options.fontSize / 4,
+        fill: (row: { series: string }) => colour.get(row.series) ?? CONTEXT_GREY,
+        r: options.fontSize / 5,
       }),
       Plot.dot(
         focus,

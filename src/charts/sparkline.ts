@@ -57,10 +57,21 @@ export function sparkline(
     const last = line.at(-1);
     if (!last) return;
     const colour = PALETTE[index % PALETTE.length] as string;
-    const points = line.map((row) => `${round(x(Number(row.period)))},${round(y(row.value))}`).join(' ');
-    parts.push(
-      `<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round" points="${points}"/>`,
-    );
+    // One polyline per run of consecutive years: a line across a missing year would invent it.
+    const runs: (typeof line)[] = [];
+    line.forEach((row, at) => {
+      const previous = line[at - 1];
+      if (previous && Number(row.period) === Number(previous.period) + 1) runs.at(-1)?.push(row);
+      else runs.push([row]);
+    });
+    for (const run of runs) {
+      const points = run.map((row) => `${round(x(Number(row.period)))},${round(y(row.value))}`).join(' ');
+      parts.push(
+        run.length > 1
+          ? `<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round" points="${points}"/>`
+          : `<circle cx="${points.split(',')[0]}" cy="${points.split(',')[1]}" r="${fontSize / 5}" fill="${colour}"/>`,
+      );
+    }
     parts.push(
       `<circle cx="${round(x(Number(last.period)))}" cy="${round(y(last.value))}" r="${fontSize / 4}" fill="${colour}"/>`,
     );

@@ -101,6 +101,27 @@ describe('charts', () => {
     await expect(pretty(svg)).toMatchFileSnapshot('../output/sparkline.svg');
   });
 
+  it('breaks a line at a missing year instead of drawing across it, and dots a year between gaps', () => {
+    const gappy = [
+      ...series('a', 'A', 10, 1).filter((row) => row.period !== '2021'),
+      { series: 'a', label: 'A', period: '2021', value: null },
+    ];
+    const options = { id: 'g', labelledBy: 'g', ...frame, yLabel: 'Antal', decimals: 0, zero: true };
+    const line = lineChart(gappy, { ...options, highlight: ['a'] });
+    const path = /stroke-width="3\.5" fill="none"><path d="([^"]+)"/.exec(line)?.[1] ?? '';
+    expect(path.match(/M/g)).toHaveLength(2);
+    const lone = lineChart(
+      gappy.map((row) => (row.period === '2019' || row.period === '2023' ? { ...row, value: null } : row)),
+      { ...options, highlight: ['a'] },
+    );
+    // 2020 stands between 2019 and 2021, both missing: only a dot can show it.
+    expect(lone.match(/<circle/g)?.length).toBeGreaterThanOrEqual(2);
+    const spark = sparkline(gappy, { ...options, width: 420, height: 200, series: [{ id: 'a', label: 'A' }] });
+    // 2019–2020 and 2022–2023, and the dot at the last value.
+    expect(spark.match(/<polyline/g)).toHaveLength(2);
+    expect(spark.match(/<circle/g)).toHaveLength(1);
+  });
+
   it('is safe under a strict CSP and for screen readers', () => {
     const svg = lineChart(series('umearegionen', 'Förbundet', 1, 1), {
       id: 'x',
