@@ -13,21 +13,16 @@ import type { SnapshotMeta } from '../schemas/snapshot.ts';
 import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentences.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
-import { areaLabel, cellText, periodText, rankText, sourceText } from './labels.ts';
+import { areaLabel, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
 import { areaLines, comparisonIds, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
+import { textCell, type TableBlock } from './table.ts';
 
 export interface ChartBlock {
   id: string;
   title: string;
   caption: string;
   svg: string;
-}
-
-export interface TableBlock {
-  caption: string;
-  columns: string[];
-  rows: { header: string; cells: string[]; emphasis: boolean }[];
 }
 
 export interface IndicatorPage {
@@ -240,6 +235,10 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
   };
 }
 
+/**
+ * Change, verdict and rank sit next to the name, where a 1366 px laptop and a phone both show them;
+ * the years follow, oldest first, and a phone's card keeps the latest two.
+ */
 function valueTable(view: IndicatorView): TableBlock {
   const { indicator } = view;
   const shownPeriods = allPeriods(view).slice(-SHOWN_PERIODS);
@@ -251,22 +250,23 @@ function valueTable(view: IndicatorView): TableBlock {
     }),
     columns: [
       t('table.area'),
-      ...shownPeriods.map((period) => formatPeriod(period)),
-      t('table.change'),
+      changeHeading(view),
       t('table.verdict'),
       t('table.rank'),
+      ...shownPeriods.map((period) => formatPeriod(period)),
     ],
     rows: view.summaries.map((summary) => ({
-      header: areaLabel(summary.area),
+      header: textCell(areaLabel(summary.area)),
       emphasis: summary.area.kind !== 'kommun',
       cells: [
-        ...shownPeriods.map((period) => {
+        textCell(formatSigned(summary.change, indicator.decimals)),
+        { text: verdictLabel(summary.verdict), verdict: summary.verdict },
+        textCell(rankText(view, summary.rank) ?? ''),
+        ...shownPeriods.map((period, index) => {
           const point = pointAt(summary.series, period);
-          return point ? cellText(indicator, point.value, point.status) : '..';
+          const text = point ? cellText(indicator, point.value, point.status) : '..';
+          return { text, secondary: index < shownPeriods.length - 2 };
         }),
-        formatSigned(summary.change, indicator.decimals),
-        verdictLabel(summary.verdict),
-        rankText(view, summary.rank) ?? '',
       ],
     })),
   };

@@ -5,7 +5,6 @@
 import { sparkline } from '../charts/sparkline.ts';
 import type { Forbund } from '../schemas/forbund.ts';
 import { formatPeriod, formatSigned } from '../formats/display.ts';
-import type { Verdict } from '../measures/index.ts';
 import { forbundIndicators, type Site } from './site.ts';
 import { verdictLabel } from './sentences.ts';
 import { kommungruppAreaId } from '../measures/areas.ts';
@@ -14,22 +13,7 @@ import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, rankText, summaryText } from './labels.ts';
 import { areaLines, valueAxis } from './chart-rows.ts';
 import { t } from '../i18n/index.ts';
-
-export interface ProfileRow {
-  indicatorId: string;
-  title: string;
-  period: string;
-  value: string;
-  change: string;
-  verdict: string;
-  verdictKind: Verdict;
-  forbund: string;
-  rank: string;
-  lan: string;
-  /** The kommun's kommungrupp, where the förbund compares with kommungrupper and the measure can be summed. */
-  kommungrupp: string | null;
-  riket: string;
-}
+import { textCell, type TableBlock, type TableRow } from './table.ts';
 
 export interface KommunProfile {
   code: string;
@@ -40,9 +24,7 @@ export interface KommunProfile {
   kommungrupp: string | null;
   /** The snapshot is the example dataset: the kommungrupp too is invented. */
   example: boolean;
-  /** Whether the table has a kommungrupp column. */
-  comparesKommungrupp: boolean;
-  rows: ProfileRow[];
+  table: TableBlock;
   multiples: ChartBlock[];
 }
 
@@ -53,29 +35,30 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
   const name = region.name;
   const group = region.kommungrupp;
   const comparesKommungrupp = group !== null && forbund.comparisons.kommungrupper;
-  const rows: ProfileRow[] = [];
+  const rows: TableRow[] = [];
   const multiples: ChartBlock[] = [];
   for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
     const view = site.view(forbund.id, indicator.id);
     const own = view.summaries.find((summary) => summary.area.id === code)!;
     const of = (kind: string) => view.summaries.find((summary) => summary.area.kind === kind);
     const value = (summary: typeof own | undefined) => summaryText(indicator, summary);
+    // The kommun's own columns first (value, change, verdict, rank), then what it is compared with.
     rows.push({
-      indicatorId: indicator.id,
-      title: indicator.shortTitle,
-      period: view.latestPeriod ? formatPeriod(view.latestPeriod) : '..',
-      value: value(own),
-      change: formatSigned(own.change, indicator.decimals),
-      verdict: verdictLabel(own.verdict),
-      verdictKind: own.verdict,
-      forbund: value(of('forbund')),
-      rank: rankText(view, own.rank) ?? '..',
-      lan: value(of('lan')),
-      kommungrupp:
-        group !== null && comparesKommungrupp
-          ? value(view.summaries.find((summary) => summary.area.id === kommungruppAreaId(group)))
-          : null,
-      riket: value(of('riket')),
+      header: { text: indicator.shortTitle, href: `/${forbund.id}/indikator/${indicator.id}/` },
+      emphasis: false,
+      cells: [
+        textCell(view.latestPeriod ? formatPeriod(view.latestPeriod) : '..'),
+        textCell(value(own)),
+        textCell(formatSigned(own.change, indicator.decimals)),
+        { text: verdictLabel(own.verdict), verdict: own.verdict },
+        textCell(rankText(view, own.rank) ?? '..'),
+        textCell(value(of('forbund'))),
+        textCell(value(of('lan'))),
+        ...(comparesKommungrupp
+          ? [textCell(value(view.summaries.find((summary) => summary.area.id === kommungruppAreaId(group))))]
+          : []),
+        textCell(value(of('riket'))),
+      ],
     });
     const shown = view.summaries.filter(
       (summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket',
@@ -114,8 +97,22 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     forbund,
     kommungrupp: group ? `${group} ${KOMMUNGRUPP_NAMES[group]}` : null,
     example: site.snapshot.meta.example,
-    comparesKommungrupp,
-    rows,
+    table: {
+      caption: t('profile.table.caption', { kommun: name }),
+      columns: [
+        t('deck.column.indicator'),
+        t('deck.column.year'),
+        name,
+        t('column.change'),
+        t('table.verdict'),
+        t('deck.column.rank'),
+        t('area.forbund'),
+        t('area.lan'),
+        ...(comparesKommungrupp ? [t('area.kommungrupp')] : []),
+        t('area.riket'),
+      ],
+      rows,
+    },
     multiples,
   };
 }

@@ -62,3 +62,11 @@ export function yearlyPeriodText(indicator: Indicator, year: string): string {
 export function rankText(view: Pick<IndicatorView, 'rankedMembers'>, rank: number | null): string | null {
   return rank === null ? null : t('rank.of', { rank, members: view.rankedMembers });
 }
+
+/** "Förändring 2024–2025 (procentenheter)": the years compared and the unit of the difference. */
+export function changeHeading(view: Pick<IndicatorView, 'indicator' | 'latestPeriod' | 'previousPeriod'>): string {
+  const unit = t(view.indicator.unit === 'percent' ? 'unit.change.percent' : `unit.${view.indicator.unit}`);
+  return view.latestPeriod && view.previousPeriod
+    ? t('table.change.years', { from: view.previousPeriod, to: view.latestPeriod, unit })
+    : t('table.change.unit', { unit });
+}

@@ -1,33 +1,25 @@
 /**
- * The förbund's start page: the agreement's goals at a glance, each indicator's latest value for
- * the förbund and every member, the change against the previous year and the verdict in words.
+ * The förbund's start page: first one table a board reads at a glance (every indicator of the
+ * agreement × the förbund and each member, latest value and verdict symbol, in the spirit of
+ * Kolada's "Kommunens kvalitet i korthet"), then each goal with its sentence and its table.
  */
 import type { Forbund, Goal } from '../schemas/forbund.ts';
 import { formatPeriod, formatSigned } from '../formats/display.ts';
 import { verdictLabel } from './sentences.ts';
 import type { Verdict } from '../measures/index.ts';
 import type { Site } from './site.ts';
-import { areaLabel, summaryText } from './labels.ts';
+import { areaLabel, changeHeading, summaryText } from './labels.ts';
 import { t } from '../i18n/index.ts';
+import { textCell, type TableBlock } from './table.ts';
 
 export interface GoalCard {
   indicatorId: string;
   title: string;
   goalText: string;
   sentence: string;
-  latest: string;
-  previous: string;
   /** For large förbund, members are tallied instead of listed. */
   memberTally: string | null;
-  rows: {
-    area: string;
-    emphasis: boolean;
-    latest: string;
-    previous: string;
-    change: string;
-    verdict: string;
-    verdictKind: Verdict;
-  }[];
+  table: TableBlock;
 }
 
 export interface GoalSection {
@@ -67,17 +59,65 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
           unchanged: count('unchanged'),
           missing: count('no-data'),
         }),
-    latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year'),
-    previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year'),
-    rows: ordered.map((summary) => ({
-      area: areaLabel(summary.area),
-      emphasis: summary.area.kind !== 'kommun',
-      latest: summaryText(indicator, summary),
-      previous: summaryText(indicator, summary, 'previous'),
-      change: formatSigned(summary.change, indicator.decimals),
-      verdict: verdictLabel(summary.verdict),
-      verdictKind: summary.verdict,
-    })),
+    table: {
+      caption: t('start.table.caption', {
+        title: indicator.title,
+        previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year'),
+        latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year'),
+      }),
+      columns: [
+        t('table.area'),
+        changeHeading(view),
+        t('table.verdict'),
+        view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year'),
+        view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year'),
+      ],
+      rows: ordered.map((summary) => ({
+        header: textCell(areaLabel(summary.area)),
+        emphasis: summary.area.kind !== 'kommun',
+        cells: [
+          textCell(formatSigned(summary.change, indicator.decimals)),
+          { text: verdictLabel(summary.verdict), verdict: summary.verdict },
+          textCell(summaryText(indicator, summary, 'previous')),
+          textCell(summaryText(indicator, summary)),
+        ],
+      })),
+    },
+  };
+}
+
+/** Above this many members the overview shows the förbund only; each kommun has its profile. */
+export const MAX_OVERVIEW_MEMBERS = 12;
+
+/** Every indicator of the agreement (once, in the agreement's order) × the förbund and each member. */
+export function overview(site: Site, forbund: Forbund): TableBlock {
+  const goals = [...forbund.effectGoals, ...forbund.strategicAreas.flatMap((area) => area.goals)];
+  const indicatorIds = [...new Set(goals.map((goal) => goal.indicator))];
+  const members = forbund.members.length <= MAX_OVERVIEW_MEMBERS ? forbund.members : [];
+  const areaIds = [forbund.id, ...members.map((member) => member.code)];
+  return {
+    caption: t('start.overview.caption', { forbund: forbund.name }),
+    columns: [
+      t('start.overview.indicator'),
+      t('area.forbund'),
+      ...members.map((member) => site.config.registry.mustGet(member.code).name),
+    ],
+    rows: indicatorIds.map((id) => {
+      const view = site.view(forbund.id, id);
+      const cells = areaIds.map((areaId) => {
+        const summary = view.summaries.find((candidate) => candidate.area.id === areaId);
+        return textCell(
+          `${summaryText(view.indicator, summary)} ${t(`verdict.symbol.${summary?.verdict ?? 'no-data'}`)}`,
+        );
+      });
+      // The year rides with the name: a column of its own would push the last member off a laptop.
+      const period = view.latestPeriod ? formatPeriod(view.latestPeriod) : '..';
+      return {
+        header: { text: `${view.indicator.shortTitle}, ${period}`, href: `/${forbund.id}/indikator/${id}/` },
+        emphasis: false,
+        cells,
+      };
+    }),
   };
 }
 

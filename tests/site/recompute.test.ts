@@ -145,17 +145,20 @@ describe('indicator page tables, recomputed', () => {
         for (const row of rows) {
           const name = row.querySelector('th')!.textContent!.trim();
           const code = codeOf.get(name);
-          const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent!.trim().replace(/\s+/g, ' '));
+          // Cells by their column's heading: the table's layout may change, its meaning may not.
+          const td = [...row.querySelectorAll('td')].map((cell) => cell.textContent!.trim().replace(/\s+/g, ' '));
+          const cellUnder = (test: (heading: string) => boolean) => td[header.findIndex(test) - 1] ?? '';
+          const yearCells = years.map((year) => cellUnder((heading) => heading === year));
           // An area the CSV does not hold (a län where only kommuner report) may show no figure.
           if (code === undefined) {
             expect(
-              cells.slice(0, years.length).every((text) => svNumber(text) === null),
+              yearCells.every((text) => svNumber(text) === null),
               `${url} ${name}`,
             ).toBe(true);
             continue;
           }
           const values = years.map((year, index) => {
-            const text = cells[index]!;
+            const text = yearCells[index]!;
             const number = svNumber(text);
             if (number === null) return null;
             const want = expected(indicator, areaOf(code!), 'total', headlineSplit(indicator), year);
@@ -167,9 +170,11 @@ describe('indicator page tables, recomputed', () => {
             return { shown: number, raw: want as number };
           });
           const [previous, current] = values.slice(-2).map((value) => value?.shown ?? null);
-          const hidden = /^(<\d|×)/.test(cells[years.length - 1] ?? '');
+          const hidden = /^(<\d|×)/.test(yearCells.at(-1) ?? '');
           latest.set(code!, hidden ? 'hidden' : (values.at(-1)?.raw ?? null));
-          const [changeText = '', verdictText = '', rankText = ''] = cells.slice(years.length);
+          const changeText = cellUnder((heading) => heading.startsWith('Förändring'));
+          const verdictText = cellUnder((heading) => heading === 'Bedömning');
+          const rankText = cellUnder((heading) => heading.startsWith('Placering'));
           ranks.set(code!, rankText);
           if (previous !== null && previous !== undefined && current !== null && current !== undefined) {
             const change = round(current - previous);
@@ -185,9 +190,11 @@ describe('indicator page tables, recomputed', () => {
         checkRanks(url, ranks, members, latest, indicator.direction);
         // The lead sentence names the förbund's two shown values, as the table shows them.
         const forbundRow = rows.find((row) => row.querySelector('th')!.textContent!.trim() === 'Förbundet');
-        const lastTwo = [...forbundRow!.querySelectorAll('td')]
-          .slice(years.length - 2, years.length)
-          .map((cell) => cell.textContent!.trim().replace(/\s+/g, ' ').replace(/[*?]$/, ''));
+        const forbundCells = [...forbundRow!.querySelectorAll('td')];
+        const lastTwo = years
+          .slice(-2)
+          .map((year) => forbundCells[header.indexOf(year) - 1]!.textContent!.trim().replace(/\s+/g, ' '))
+          .map((text) => text.replace(/[*?]$/, ''));
         const lead = document.querySelector('main p')!.textContent!.replace(/\s+/g, ' ');
         if (lastTwo.every((text) => svNumber(text) !== null))
           for (const text of lastTwo) expect(lead, `${url}: inledningen`).toContain(text);

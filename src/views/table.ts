@@ -1,0 +1,31 @@
+/**
+ * A table as the pages show it: a caption, column headings, and rows led by a header cell. One
+ * shape for indicator, start and profile tables, so that one component lays them out on a laptop
+ * (wrapping headings, the first column kept in view) and as one card per row on a phone.
+ */
+import type { Verdict } from '../measures/index.ts';
+
+export interface TableCell {
+  text: string;
+  href?: string;
+  /** Styles a verdict cell (▲ ▼ ●) by its meaning. */
+  verdict?: Verdict;
+  /** Left out of a phone's card: older years, which the chart and CSV still carry. */
+  secondary?: boolean;
+}
+
+export interface TableRow {
+  header: TableCell;
+  cells: TableCell[];
+  /** Förbund, län, riket and groups: set apart from the members. */
+  emphasis: boolean;
+}
+
+export interface TableBlock {
+  caption: string;
+  columns: string[];
+  rows: TableRow[];
+}
+
+/** A plain text cell. */
+export const textCell = (text: string): TableCell => ({ text });

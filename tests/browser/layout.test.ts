@@ -1,0 +1,81 @@
+/**
+ * Pages as their readers hold them: a board member's 1366×768 laptop must show every column of
+ * the tables people came for, and a 390 px phone must show each row as a card with nothing
+ * scrolling sideways.
+ */
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from '../helpers/browser.ts';
+import { requireDist } from '../helpers/dist.ts';
+
+const INDICATOR_PAGES = [
+  '/umearegionen/indikator/helarsekvivalenter/',
+  '/umearegionen/indikator/kaa-utan-sysselsattning/',
+  '/uppsala-lan/indikator/bas-arbetskraftsdeltagande/',
+  '/uppsala-lan/indikator/befolkning-20-64/',
+];
+const TABLE_PAGES = [...INDICATOR_PAGES, '/umearegionen/', '/uppsala-lan/', '/kommun/2460/', '/kommun/0380/'];
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  requireDist();
+  ({ server, origin } = await serveDist());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path: string, width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(`${origin}${path}`);
+  return page;
+}
+
+describe('at 1366×768', () => {
+  it.each(INDICATOR_PAGES)('%s shows the change and verdict columns without scrolling sideways', async (path) => {
+    const page = await open(path, 1366, 768);
+    const edges = await page.$$eval('main table thead th', (cells) =>
+      cells
+        .filter((cell) => /^(Förändring|Bedömning)/.test(cell.textContent ?? ''))
+        .map((cell) => cell.getBoundingClientRect().right),
+    );
+    await page.close();
+    expect(edges).toHaveLength(2);
+    for (const right of edges) expect(right).toBeLessThanOrEqual(1366);
+  });
+
+  it.each(TABLE_PAGES)('%s fits every table in its column', async (path) => {
+    const page = await open(path, 1366, 768);
+    const overflowing = await page.$$eval('.table-scroll', (boxes) =>
+      boxes
+        .filter((box) => box.scrollWidth > box.clientWidth + 1)
+        .map((box) => `${box.getAttribute('aria-label')}: ${box.scrollWidth} > ${box.clientWidth}`),
+    );
+    await page.close();
+    expect(overflowing).toEqual([]);
+  });
+});
+
+describe('on a 390×844 phone', () => {
+  it.each(TABLE_PAGES)('%s shows each table row as a card, with nothing wider than the screen', async (path) => {
+    const page = await open(path, 390, 844);
+    const { pageWidth, rowDisplays, labelled } = await page.evaluate(() => ({
+      pageWidth: document.documentElement.scrollWidth,
+      rowDisplays: [
+        ...new Set([...document.querySelectorAll('main tbody tr')].map((row) => getComputedStyle(row).display)),
+      ],
+      // Every value cell says which column it belongs to, since the headings row is hidden.
+      labelled: [...document.querySelectorAll('main tbody td')].every((cell) => cell.hasAttribute('data-label')),
+    }));
+    await page.close();
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    expect(rowDisplays).toEqual(['block']);
+    expect(labelled).toBe(true);
+  });
+});
