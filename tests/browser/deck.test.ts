@@ -112,9 +112,13 @@ describe('dialogue decks in Chromium', () => {
     await page.close();
   });
 
+  // 16:9 at 1080p and 4K, 16:10 and 4:3 projectors: the slide is sized from itself, never the window.
   for (const viewport of [
     { width: 1920, height: 1080 },
     { width: 3840, height: 2160 },
+    { width: 1920, height: 1200 },
+    { width: 1024, height: 768 },
+    { width: 1280, height: 1024 },
   ]) {
     it(`overflows nothing at ${viewport.width}×${viewport.height}`, async () => {
       const problems: string[] = [];
