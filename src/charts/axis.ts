@@ -1,5 +1,25 @@
-/** Swedish axis formatting shared by the charts. */
+/** Swedish axis formatting and value scales shared by the charts. */
+import { nice, ticks } from 'd3-array';
 import { formatNumber } from '../formats/display.ts';
+
+/**
+ * A value axis with 4 to 6 ticks, its ends on ticks: a reader finds a value against a few round
+ * numbers, not one gridline per unit. From zero for counts and shares unless told otherwise.
+ */
+export function valueScale(values: number[], zero: boolean): { domain: [number, number]; ticks: number[] } {
+  const low = Math.min(...values, ...(zero ? [0] : []));
+  const high = Math.max(...values);
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return { domain: [0, 1], ticks: [0, 1] };
+  const [from, to] = low === high ? [low - 1, high + 1] : [low, high];
+  let best: { domain: [number, number]; ticks: number[] } | null = null;
+  for (const count of [5, 4, 6, 3, 7]) {
+    const [start, stop] = nice(from, to, count);
+    const marks = ticks(start, stop, count);
+    best ??= { domain: [start, stop], ticks: marks };
+    if (marks.length >= 4 && marks.length <= 6) return { domain: [start, stop], ticks: marks };
+  }
+  return best!;
+}
 
 export function swedishTick(decimals: number): (value: number) => string {
   return (value: number) => formatNumber(value, decimals);

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { range } from 'd3-array';
-import { appendLabels, dodge, labelWidth, swedishTick } from './axis.ts';
+import { appendLabels, dodge, labelWidth, swedishTick, valueScale } from './axis.ts';
 import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
 export interface LineRow {
@@ -64,10 +64,12 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     },
     y: {
       label: options.yLabel,
-      zero: options.zero,
+      ...valueScale(
+        data.map((row) => row.value),
+        options.zero,
+      ),
       grid: true,
       tickFormat: swedishTick(options.decimals > 0 ? 1 : 0),
-      nice: true,
     },
     marks: [
       Plot.line(

@@ -3,7 +3,8 @@
  * bar's segments are labelled directly, so the legend does not depend on colour.
  */
 import * as Plot from '@observablehq/plot';
-import { appendLabels, dodge, labelWidth, swedishTick } from './axis.ts';
+import { sum } from 'd3-array';
+import { appendLabels, dodge, labelWidth, swedishTick, valueScale } from './axis.ts';
 import { chartDocument, finishSvg, PALETTE, type ChartFrame } from './render.ts';
 
 export interface StackRow {
@@ -43,7 +44,16 @@ export function stackedBars(
       domain: periods,
       tickFormat: (period: string, index: number) => (periods.length > 8 && index % 2 === 1 ? '' : period),
     },
-    y: { label: options.yLabel, grid: true, tickFormat: swedishTick(options.decimals > 0 ? 1 : 0) },
+    y: {
+      label: options.yLabel,
+      // Bars stand on zero; the scale runs to the tallest stack.
+      ...valueScale(
+        periods.map((period) => sum(data.filter((row) => row.period === period).map((row) => row.value))),
+        true,
+      ),
+      grid: true,
+      tickFormat: swedishTick(options.decimals > 0 ? 1 : 0),
+    },
     marks: [
       Plot.barY(
         data,

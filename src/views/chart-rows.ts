@@ -9,10 +9,35 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { areaLabel } from './labels.ts';
 
-/** The value axis of an indicator: its unit, decimals, and whether it starts at zero. */
-export function valueAxis(indicator: Indicator): { yLabel: string; decimals: number; zero: boolean } {
-  // Days (ohälsotal) move within a band far from zero; every share and count starts at zero.
-  return { yLabel: unitLabel(indicator), decimals: indicator.decimals, zero: indicator.unit !== 'days' };
+/** A share whose values span less than this fraction of their top moves within a narrow band. */
+const NARROW_BAND = 0.15;
+
+/**
+ * The value axis of a chart of an indicator: its unit, decimals, and whether it starts at zero.
+ * Counts always do (they are compared by size); a share moving within a narrow band (85–88 %) and
+ * days (ohälsotal) start near their values instead, and the axis title says so.
+ */
+export function valueAxis(
+  indicator: Indicator,
+  rows: { value: number | null }[] = [],
+): { yLabel: string; decimals: number; zero: boolean } {
+  const values = rows.flatMap((row) => (row.value === null ? [] : [row.value]));
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const narrow = values.length > 0 && high > 0 && high - low < NARROW_BAND * high;
+  const zero = indicator.unit === 'count' || (indicator.unit !== 'days' && !narrow);
+  const unit = unitLabel(indicator);
+  return { yLabel: zero ? unit : t('axis.not-zero', { unit }), decimals: indicator.decimals, zero };
+}
+
+/**
+ * The areas a count can be drawn with on one axis: the kommuner and their förbund. A län's or
+ * riket's count (5,5 million beside 1 128) would flatten every member to the floor.
+ */
+export function drawableWith<T extends { area: { kind: string } }>(indicator: Indicator, summaries: T[]): T[] {
+  return indicator.unit === 'count'
+    ? summaries.filter((summary) => summary.area.kind === 'kommun' || summary.area.kind === 'forbund')
+    : summaries;
 }
 
 export function unitLabel(indicator: Indicator): string {

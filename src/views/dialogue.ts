@@ -28,7 +28,7 @@ import {
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
-import { areaLines, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { areaLines, drawableWith, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 
 export interface SlideTable {
@@ -142,10 +142,14 @@ function trendSlide(deck: DeckContext, number: number, view: IndicatorView): Sli
   const id = slideId(number);
   const summary = own(view, deck.code);
   const riket = view.summaries.find((candidate) => candidate.area.kind === 'riket');
-  const shown = view.summaries.filter(
-    (candidate) =>
-      candidate.area.id === deck.code || candidate.area.kind === 'forbund' || candidate.area.kind === 'riket',
+  const shown = drawableWith(
+    indicator,
+    view.summaries.filter(
+      (candidate) =>
+        candidate.area.id === deck.code || candidate.area.kind === 'forbund' || candidate.area.kind === 'riket',
+    ),
   );
+  const lines = areaLines(shown);
   return {
     id,
     kicker: indicator.shortTitle,
@@ -158,12 +162,12 @@ function trendSlide(deck: DeckContext, number: number, view: IndicatorView): Sli
       riket?.latest?.value ?? null,
     ),
     chart: {
-      svg: lineChart(areaLines(shown), {
+      svg: lineChart(lines, {
         id,
         labelledBy: `${id}-caption`,
         ...DECK,
         highlight: shown.map((candidate) => candidate.area.id),
-        ...valueAxis(indicator),
+        ...valueAxis(indicator, lines),
       }),
       caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
     },
@@ -209,6 +213,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
   const view = deck.role.benefits;
   if (!view || view.bySex.length === 0) return [];
   const id = slideId(first);
+  const sexRows = sexLines(view.bySex, deck.code);
   const latestOf = (sex: 'women' | 'men') =>
     pointAt(view.bySex.find((entry) => entry.sex === sex)?.byArea.get(deck.code), view.latestPeriod)?.value ?? null;
   return [
@@ -217,12 +222,12 @@ const benefitsBySex: SlideKind = (deck, first) => {
       kicker: t('deck.sex.kicker'),
       headline: sexHeadline(view.indicator, latestOf('women'), latestOf('men'), view.latestPeriod),
       chart: {
-        svg: lineChart(sexLines(view.bySex, deck.code), {
+        svg: lineChart(sexRows, {
           id,
           labelledBy: `${id}-caption`,
           ...DECK,
           highlight: ['women', 'men'],
-          ...valueAxis(view.indicator),
+          ...valueAxis(view.indicator, sexRows),
         }),
         caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
       },

@@ -14,7 +14,7 @@ import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentenc
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
-import { areaLines, comparisonIds, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { areaLines, comparisonIds, drawableWith, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 
@@ -117,7 +117,12 @@ function allPeriods(view: IndicatorView): string[] {
 function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
   const highlight = [...(focus ? [focus.area.id] : []), ...comparisonIds(view)];
   // Kommungrupper are compared in the ranking and the table; as lines they would crowd out the members.
-  const lines = areaLines(view.summaries.filter((summary) => summary.area.kind !== 'group'));
+  const lines = areaLines(
+    drawableWith(
+      indicator,
+      view.summaries.filter((summary) => summary.area.kind !== 'group'),
+    ),
+  );
   return {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
@@ -127,7 +132,7 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
       labelledBy: 'tidsserie-caption',
       ...PAGE_CHART,
       highlight,
-      ...valueAxis(indicator),
+      ...valueAxis(indicator, lines),
     }),
   };
 }
@@ -221,16 +226,17 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
       value: formatValue(indicator, pointAt(entry.byArea.get(splitArea.id), latest)?.value ?? null),
     }),
   );
+  const sexRows = sexLines(view.bySex, splitArea.id);
   return {
     id: 'kon',
     title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
     caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
-    svg: lineChart(sexLines(view.bySex, splitArea.id), {
+    svg: lineChart(sexRows, {
       id: 'kon',
       labelledBy: 'kon-caption',
       ...PAGE_CHART,
       highlight: view.bySex.map((entry) => entry.sex),
-      ...valueAxis(indicator),
+      ...valueAxis(indicator, sexRows),
     }),
   };
 }

@@ -10,7 +10,7 @@ import type { LoadedInitiative } from '../config/initiatives.ts';
 import { formatDate, MONTHS } from '../formats/display.ts';
 import type { Site } from './site.ts';
 import { verdictLabel } from './sentences.ts';
-import { areaLines, comparisonIds, valueAxis } from './chart-rows.ts';
+import { areaLines, comparisonIds, drawableWith, valueAxis } from './chart-rows.ts';
 import { areaLabel, summaryText } from './labels.ts';
 
 export const AREA_ORDER: Initiative['area'][] = [
@@ -81,6 +81,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
     const shown = view.summaries.filter((summary) => summary.area.kind !== 'kommun' || forbund.members.length <= 8);
     const id = `initiativ-${indicator.id}`;
     const hasValues = shown.some((summary) => summary.series.some((point) => point.value !== null));
+    const lines = areaLines(drawableWith(indicator, shown));
     return {
       id: indicator.id,
       title: indicator.title,
@@ -94,14 +95,14 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
         ? {
             id,
             caption: view.sentence,
-            svg: lineChart(areaLines(shown), {
+            svg: lineChart(lines, {
               id,
               labelledBy: `${id}-caption`,
               width: 760,
               height: 320,
               fontSize: 14,
               highlight: comparisonIds(view),
-              ...valueAxis(indicator),
+              ...valueAxis(indicator, lines),
             }),
           }
         : null,

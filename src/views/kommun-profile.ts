@@ -60,8 +60,11 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
         textCell(value(of('riket'))),
       ],
     });
+    // A count is drawn for the kommun alone: beside the förbund's or riket's it would be a flat line.
     const shown = view.summaries.filter(
-      (summary) => summary.area.id === code || summary.area.kind === 'forbund' || summary.area.kind === 'riket',
+      (summary) =>
+        summary.area.id === code ||
+        (indicator.unit !== 'count' && (summary.area.kind === 'forbund' || summary.area.kind === 'riket')),
     );
     const id = `liten-${indicator.id}`;
     const publishable = shown.some((summary) => summary.series.some((point) => point.value !== null));
@@ -86,7 +89,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
             fontSize: 14,
             series: shown.map((summary) => ({ id: summary.area.id, label: areaLabel(summary.area) })),
             decimals: indicator.decimals,
-            zero: valueAxis(indicator).zero,
+            zero: valueAxis(indicator, areaLines(shown)).zero,
           }),
     });
   }

@@ -3,7 +3,7 @@ import { lineChart } from '../../src/charts/line-chart.ts';
 import { rankedBars } from '../../src/charts/ranked-bars.ts';
 import { stackedBars } from '../../src/charts/stacked-bars.ts';
 import { PALETTE } from '../../src/charts/render.ts';
-import { dodge } from '../../src/charts/axis.ts';
+import { dodge, valueScale } from '../../src/charts/axis.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';
 
 const frame = { width: 640, height: 320, fontSize: 14 };
@@ -120,6 +120,27 @@ describe('charts', () => {
     // 2019–2020 and 2022–2023, and the dot at the last value.
     expect(spark.match(/<polyline/g)).toHaveLength(2);
     expect(spark.match(/<circle/g)).toHaveLength(1);
+  });
+
+  it('gives every value axis 4 to 6 round ticks that cover the values', () => {
+    const cases: [number[], boolean][] = [
+      [[96, 115, 5], true],
+      [[85.2, 86.1, 87.9], false],
+      [[1128, 82071], true],
+      [[5_600_000, 5_700_000], true],
+      [[0.4, 0.6], true],
+      [[7, 7], true],
+      [[18.2, 28], false],
+    ];
+    for (const [values, zero] of cases) {
+      const { domain, ticks } = valueScale(values, zero);
+      expect(ticks.length, `${values}`).toBeGreaterThanOrEqual(4);
+      expect(ticks.length, `${values}`).toBeLessThanOrEqual(6);
+      expect(domain[0]).toBeLessThanOrEqual(Math.min(...values));
+      expect(domain[1]).toBeGreaterThanOrEqual(Math.max(...values));
+      if (zero) expect(domain[0]).toBeLessThanOrEqual(0);
+      else expect(domain[0]).toBeGreaterThan(0);
+    }
   });
 
   it('is safe under a strict CSP and for screen readers', () => {

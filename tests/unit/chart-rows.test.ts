@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { drawableWith, valueAxis } from '../../src/views/chart-rows.ts';
+
+const config = loadConfig(join(import.meta.dirname, '../..'));
+const indicator = (id: string) => config.indicators.find((candidate) => candidate.id === id)!;
+const rows = (...values: (number | null)[]) => values.map((value) => ({ value }));
+
+describe('the value axis of an indicator chart', () => {
+  it('starts a share at zero, unless it moves within a narrow band, and then says so', () => {
+    const share = indicator('bas-arbetskraftsdeltagande');
+    expect(valueAxis(share, rows(6.8, 14.6))).toMatchObject({ zero: true, yLabel: 'Procent' });
+    expect(valueAxis(share, rows(85.2, null, 88.1))).toMatchObject({
+      zero: false,
+      yLabel: 'Procent (axeln börjar inte vid noll)',
+    });
+  });
+
+  it('starts counts at zero always, and days near their values', () => {
+    expect(valueAxis(indicator('befolkning-20-64'), rows(97_000, 99_000)).zero).toBe(true);
+    expect(valueAxis(indicator('ohalsotal'), rows(18, 28)).zero).toBe(false);
+  });
+
+  it('draws a count with the kommuner and their förbund only, never beside län or riket', () => {
+    const summaries = ['kommun', 'forbund', 'lan', 'riket', 'group'].map((kind) => ({ area: { kind } }));
+    const kinds = (id: string) => drawableWith(indicator(id), summaries).map((summary) => summary.area.kind);
+    expect(kinds('befolkning-20-64')).toEqual(['kommun', 'forbund']);
+    expect(kinds('helarsekvivalenter')).toEqual(['kommun', 'forbund', 'lan', 'riket', 'group']);
+  });
+});
