@@ -43,15 +43,19 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   const valued = data.map((row) => row.year);
   // Every year from first to last, so a year without values still gets its tick.
   const years = valued.length === 0 ? [] : range(Math.min(...valued), Math.max(...valued) + 1);
-  const step = Math.ceil(years.length / Math.max(2, Math.floor(options.width / (options.fontSize * 4))));
   const labelOf = new Map(data.map((row) => [row.series, row.label]));
   const lastLabels = options.highlight.map((id) => `${labelOf.get(id) ?? ''} 00,0`);
+  const marginLeft = labelWidth(['000 000'], options.fontSize);
+  const marginRight = labelWidth(lastLabels, options.fontSize);
+  // A year label is four digits and a gap: as many as the plot's own width holds, evenly spaced.
+  const inner = options.width - marginLeft - marginRight;
+  const step = Math.ceil(years.length / Math.max(2, Math.floor(inner / (options.fontSize * 3.5))));
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
     height: options.height,
-    marginLeft: labelWidth(['000 000'], options.fontSize),
-    marginRight: labelWidth(lastLabels, options.fontSize),
+    marginLeft,
+    marginRight,
     marginBottom: options.fontSize * 2.5,
     marginTop: options.fontSize * 2,
     style: { fontSize: `${options.fontSize}px` },

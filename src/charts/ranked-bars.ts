@@ -19,14 +19,20 @@ export interface BarRow {
 export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: string }): string {
   const maximum = Math.max(0, ...rows.map((row) => row.value));
   const labelOf = new Map(rows.map((row) => [row.id, row.label]));
+  // On a narrow chart long names ("Kommungrupp landsbygdskommun med besöksnäring") wrap rather
+  // than take the bars' room; the caller gives each row room for three lines there.
+  const marginLeft = Math.min(
+    labelWidth(
+      rows.map((row) => row.label),
+      options.fontSize,
+    ),
+    Math.round(options.width * 0.45),
+  );
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
     height: options.height,
-    marginLeft: labelWidth(
-      rows.map((row) => row.label),
-      options.fontSize,
-    ),
+    marginLeft,
     marginRight: labelWidth(
       rows.map((row) => row.valueText),
       options.fontSize,
@@ -34,13 +40,13 @@ export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: strin
     marginBottom: options.fontSize * 2.5,
     style: { fontSize: `${options.fontSize}px` },
     x: { label: options.xLabel, domain: [0, maximum * 1.02], axis: null },
-    y: {
-      label: null,
-      domain: rows.map((row) => row.id),
-      tickFormat: (id: string) => labelOf.get(id) ?? id,
-      padding: 0.25,
-    },
+    y: { label: null, domain: rows.map((row) => row.id), padding: 0.25, axis: null },
     marks: [
+      Plot.axisY({
+        tickFormat: (id: string) => labelOf.get(id) ?? id,
+        // In ems; Plot wraps at spaces. A character is about 0.6 em.
+        lineWidth: (marginLeft - 12) / options.fontSize,
+      }),
       Plot.barX(rows, { x: 'value', y: 'id', fill: (row: BarRow) => (row.highlight ? PALETTE[0] : CONTEXT_GREY) }),
       Plot.text(
         rows.filter((row) => !row.highlight),

@@ -4,6 +4,7 @@
  * One function per block; the page is the list of them.
  */
 import { lineChart } from '../charts/line-chart.ts';
+import type { ChartFrame } from '../charts/render.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
@@ -23,6 +24,8 @@ export interface ChartBlock {
   title: string;
   caption: string;
   svg: string;
+  /** The same chart drawn for a phone, where the shrunk wide picture would set its text below 12 px. */
+  narrow?: string;
 }
 
 export interface IndicatorPage {
@@ -34,7 +37,17 @@ export interface IndicatorPage {
   caveats: string[];
 }
 
-const PAGE_CHART = { width: 760, height: 380, fontSize: 14 };
+/** A laptop's column (text stays 12 px or more down to a 1024 px screen), and a 390 px phone's. */
+const WIDE = { width: 1100, height: 440, fontSize: 14 };
+const NARROW = { width: 380, height: 340, fontSize: 13 };
+
+/** The chart drawn at both widths; the phone's copy gets its own ids and the same caption. */
+export function atBothWidths(id: string, draw: (frame: ChartFrame) => string): Pick<ChartBlock, 'svg' | 'narrow'> {
+  return {
+    svg: draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
+    narrow: draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
+  };
+}
 /** With more kommuner than this, the ranking chart shows its ends only. */
 const RANK_ENDS = 10;
 const SHOWN_PERIODS = 6;
@@ -127,13 +140,7 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: view.sentence }),
-    svg: lineChart(lines, {
-      id: 'tidsserie',
-      labelledBy: 'tidsserie-caption',
-      ...PAGE_CHART,
-      highlight,
-      ...valueAxis(indicator, lines),
-    }),
+    ...atBothWidths('tidsserie', (frame) => lineChart(lines, { ...frame, highlight, ...valueAxis(indicator, lines) })),
   };
 }
 
@@ -165,26 +172,23 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
   });
   const sortedText = t(order === 1 ? 'page.ranking.ascending' : 'page.ranking.descending');
   const shortenedText = shortened ? t('page.ranking.shortened', { ends: RANK_ENDS, count: kommunOrder.length }) : '';
+  const bars = ranked.map((summary) => ({
+    id: summary.area.id,
+    label: areaLabel(summary.area),
+    value: summary.latest?.value as number,
+    valueText: formatValue(indicator, summary.latest?.value ?? null),
+    highlight: summary.area.kind !== 'kommun' || summary.area.id === focus?.area.id,
+  }));
   return {
     id: 'jamforelse',
     title: t('page.ranking.title', { title: indicator.shortTitle, period: formatPeriod(latest) }),
     caption: `${caption} ${sortedText}${shortenedText}.`,
-    svg: rankedBars(
-      ranked.map((summary) => ({
-        id: summary.area.id,
-        label: areaLabel(summary.area),
-        value: summary.latest?.value as number,
-        valueText: formatValue(indicator, summary.latest?.value ?? null),
-        highlight: summary.area.kind !== 'kommun' || summary.area.id === focus?.area.id,
-      })),
-      {
-        id: 'jamforelse',
-        labelledBy: 'jamforelse-caption',
-        width: PAGE_CHART.width,
-        height: 60 + ranked.length * 34,
-        fontSize: PAGE_CHART.fontSize,
+    ...atBothWidths('jamforelse', (frame) =>
+      rankedBars(bars, {
+        ...frame,
+        height: 60 + ranked.length * (frame.width < 600 ? 50 : 34),
         xLabel: unitLabel(indicator),
-      },
+      }),
     ),
   };
 }
@@ -214,7 +218,7 @@ function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitS
             value: formatValue(indicator, largest.value),
           })
         : t('headline.parts.missing'),
-    svg: stackedBars(rows, categories, { id, labelledBy: `${id}-caption`, ...PAGE_CHART, ...valueAxis(indicator) }),
+    ...atBothWidths(id, (frame) => stackedBars(rows, categories, { ...frame, ...valueAxis(indicator) })),
   };
 }
 
@@ -231,13 +235,13 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
     id: 'kon',
     title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
     caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
-    svg: lineChart(sexRows, {
-      id: 'kon',
-      labelledBy: 'kon-caption',
-      ...PAGE_CHART,
-      highlight: view.bySex.map((entry) => entry.sex),
-      ...valueAxis(indicator, sexRows),
-    }),
+    ...atBothWidths('kon', (frame) =>
+      lineChart(sexRows, {
+        ...frame,
+        highlight: view.bySex.map((entry) => entry.sex),
+        ...valueAxis(indicator, sexRows),
+      }),
+    ),
   };
 }
 

@@ -12,6 +12,7 @@ import type { Site } from './site.ts';
 import { verdictLabel } from './sentences.ts';
 import { areaLines, comparisonIds, drawableWith, valueAxis } from './chart-rows.ts';
 import { areaLabel, summaryText } from './labels.ts';
+import { atBothWidths, type ChartBlock } from './indicator-page.ts';
 
 export const AREA_ORDER: Initiative['area'][] = [
   'ohalsa',
@@ -62,7 +63,7 @@ export interface LinkedIndicator {
   title: string;
   sentence: string;
   table: { area: string; latest: string; verdict: string }[];
-  chart: { id: string; svg: string; caption: string } | null;
+  chart: Pick<ChartBlock, 'id' | 'svg' | 'narrow' | 'caption'> | null;
 }
 
 /** Each indicator the initiative follows, with its current values and trend; local indicators say they have no data yet. */
@@ -95,15 +96,9 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
         ? {
             id,
             caption: view.sentence,
-            svg: lineChart(lines, {
-              id,
-              labelledBy: `${id}-caption`,
-              width: 760,
-              height: 320,
-              fontSize: 14,
-              highlight: comparisonIds(view),
-              ...valueAxis(indicator, lines),
-            }),
+            ...atBothWidths(id, (frame) =>
+              lineChart(lines, { ...frame, highlight: comparisonIds(view), ...valueAxis(indicator, lines) }),
+            ),
           }
         : null,
     };

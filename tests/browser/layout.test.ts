@@ -78,4 +78,24 @@ describe('on a 390×844 phone', () => {
     expect(rowDisplays).toEqual(['block']);
     expect(labelled).toBe(true);
   });
+
+  it.each([...INDICATOR_PAGES, '/kommun/2460/', '/umearegionen/initiativ/01/'])(
+    '%s sets no chart text below 12 CSS px',
+    async (path) => {
+      const page = await open(path, 390, 844);
+      const sizes = await page.$$eval('main svg.chart', (charts) =>
+        charts
+          .filter((chart) => chart.getBoundingClientRect().width > 0)
+          .flatMap((chart) => {
+            const svg = chart as SVGSVGElement;
+            // Text is set in the SVG's own units; on screen it scales with the picture.
+            const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.width.baseVal.value);
+            return [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+          }),
+      );
+      await page.close();
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    },
+  );
 });
