@@ -43,9 +43,57 @@ export function startDeck(document: Document, window: Window): void {
     if (typeof slide === 'number' && Number.isInteger(slide)) show(slide, { broadcast: false, focus: false });
   });
   window.addEventListener('hashchange', () => show(indexFromHash()));
+  const help = document.getElementById('tangenter');
+  const controls = document.querySelector<HTMLElement>('.deck-controls');
+  if (controls) controls.hidden = false;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const wake = () => {
+    controls?.classList.remove('idle');
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => controls?.classList.add('idle'), 3000);
+  };
+  document.addEventListener('pointermove', wake);
+  wake();
+  controls?.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest('button');
+    if (!button) return;
+    if (button.hasAttribute('data-help')) {
+      if (help) help.hidden = !help.hidden;
+    } else show(current + Number(button.dataset['step'] ?? 0), { focus: false });
+  });
+  // A click or tap on the slide advances, except on what does something of its own (a link).
+  document.querySelector('main.slides')?.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('a, button, summary, input, select, textarea')) return;
+    if (!notesView) show(current + 1);
+  });
+  // A horizontal swipe of 50 px or more turns the page; anything shorter is a tap.
+  let swipeStart: { x: number; y: number } | null = null;
+  document.addEventListener('pointerdown', (event) => (swipeStart = { x: event.clientX, y: event.clientY }));
+  document.addEventListener('pointerup', (event) => {
+    if (!swipeStart) return;
+    const dx = event.clientX - swipeStart.x;
+    const dy = event.clientY - swipeStart.y;
+    swipeStart = null;
+    if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy)) {
+      suppressClick = true;
+      show(current + (dx < 0 ? 1 : -1));
+    }
+  });
+  let suppressClick = false;
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!suppressClick) return;
+      suppressClick = false;
+      event.stopPropagation();
+    },
+    true,
+  );
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const help = document.getElementById('tangenter');
+    // Enter or space on a focused link or button does what it says, not "next slide".
+    const target = event.target as Element | null;
+    if ((event.key === 'Enter' || event.key === ' ') && target?.closest('a, button, input, select, textarea')) return;
     if (NEXT.has(event.key)) show(current + 1);
     else if (PREVIOUS.has(event.key)) show(current - 1);
     else if (event.key === 'Home') show(0);

@@ -42,7 +42,13 @@ const WIDE = { width: 1100, height: 440, fontSize: 14 };
 const NARROW = { width: 380, height: 340, fontSize: 13 };
 
 /** The chart drawn at both widths; the phone's copy gets its own ids and the same caption. */
-export function atBothWidths(id: string, draw: (frame: ChartFrame) => string): Pick<ChartBlock, 'svg' | 'narrow'> {
+export function atBothWidths(
+  id: string,
+  rows: { value: number | null }[],
+  draw: (frame: ChartFrame) => string,
+): Pick<ChartBlock, 'svg' | 'narrow'> {
+  // Nothing to draw (every value missing or protected): no empty axes; the caption says why.
+  if (rows.every((row) => row.value === null)) return { svg: '' };
   return {
     svg: draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
     narrow: draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
@@ -100,7 +106,9 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     rankingChart(page),
     ...view.splits.filter((split) => split.additive).map((split) => splitChart(page, split)),
     sexChart(page),
-  ].filter((chart): chart is ChartBlock => chart !== null);
+  ]
+    .filter((chart): chart is ChartBlock => chart !== null)
+    .map((chart) => (chart.svg === '' ? { ...chart, caption: t('page.chart.empty') } : chart));
   return {
     indicator,
     sentence: focus ? focusSentence(view, focus) : view.sentence,
@@ -140,7 +148,9 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: view.sentence }),
-    ...atBothWidths('tidsserie', (frame) => lineChart(lines, { ...frame, highlight, ...valueAxis(indicator, lines) })),
+    ...atBothWidths('tidsserie', lines, (frame) =>
+      lineChart(lines, { ...frame, highlight, ...valueAxis(indicator, lines) }),
+    ),
   };
 }
 
@@ -183,7 +193,7 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
     id: 'jamforelse',
     title: t('page.ranking.title', { title: indicator.shortTitle, period: formatPeriod(latest) }),
     caption: `${caption} ${sortedText}${shortenedText}.`,
-    ...atBothWidths('jamforelse', (frame) =>
+    ...atBothWidths('jamforelse', bars, (frame) =>
       rankedBars(bars, {
         ...frame,
         height: 60 + ranked.length * (frame.width < 600 ? 50 : 34),
@@ -218,7 +228,7 @@ function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitS
             value: formatValue(indicator, largest.value),
           })
         : t('headline.parts.missing'),
-    ...atBothWidths(id, (frame) => stackedBars(rows, categories, { ...frame, ...valueAxis(indicator) })),
+    ...atBothWidths(id, rows, (frame) => stackedBars(rows, categories, { ...frame, ...valueAxis(indicator) })),
   };
 }
 
@@ -235,7 +245,7 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
     id: 'kon',
     title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
     caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
-    ...atBothWidths('kon', (frame) =>
+    ...atBothWidths('kon', sexRows, (frame) =>
       lineChart(sexRows, {
         ...frame,
         highlight: view.bySex.map((entry) => entry.sex),

@@ -96,7 +96,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
         ? {
             id,
             caption: view.sentence,
-            ...atBothWidths(id, (frame) =>
+            ...atBothWidths(id, lines, (frame) =>
               lineChart(lines, { ...frame, highlight: comparisonIds(view), ...valueAxis(indicator, lines) }),
             ),
           }

@@ -106,6 +106,30 @@ describe('dialogue decks in Chromium', () => {
     await page.close();
   });
 
+  it('moves with on-screen buttons, a click or tap on the slide and a swipe; Enter on a link follows it', async () => {
+    const { page } = await open('/dialog/2460/');
+    const id = () => page.evaluate(() => document.querySelector('section.slide.current')?.id);
+    await page.getByRole('button', { name: 'Nästa →' }).click();
+    expect(await id()).toBe('bild-2');
+    await page.getByRole('button', { name: '← Föregående' }).click();
+    expect(await id()).toBe('bild-1');
+    await page.click('section.slide.current h1');
+    expect(await id()).toBe('bild-2');
+    // A swipe to the left turns forward, and is not also a click.
+    await page.mouse.move(1500, 500);
+    await page.mouse.down();
+    await page.mouse.move(1300, 510, { steps: 5 });
+    await page.mouse.up();
+    expect(await id()).toBe('bild-3');
+    await page.getByRole('button', { name: '? Tangenter' }).click();
+    expect(await page.locator('#tangenter').isVisible()).toBe(true);
+    expect(await page.locator('#tangenter').textContent()).toContain('Klick eller tryck');
+    // The profile link sits off-screen until focused; Enter follows it instead of turning the slide.
+    await page.focus('.deck-links a');
+    await Promise.all([page.waitForURL('**/kommun/2460/'), page.keyboard.press('Enter')]);
+    await page.close();
+  });
+
   it('opens a link at its slide', async () => {
     const { page } = await open('/dialog/0380/#bild-3');
     expect(await page.evaluate(() => document.querySelector('section.slide.current')?.id)).toBe('bild-3');
