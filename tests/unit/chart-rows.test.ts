@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { drawableWith, valueAxis } from '../../src/views/chart-rows.ts';
+import { atBothWidths } from '../../src/views/indicator-page.ts';
 
 const config = loadConfig(join(import.meta.dirname, '../..'));
 const indicator = (id: string) => config.indicators.find((candidate) => candidate.id === id)!;
@@ -27,5 +28,24 @@ describe('the value axis of an indicator chart', () => {
     const kinds = (id: string) => drawableWith(indicator(id), summaries).map((summary) => summary.area.kind);
     expect(kinds('befolkning-20-64')).toEqual(['kommun', 'forbund']);
     expect(kinds('helarsekvivalenter')).toEqual(['kommun', 'forbund', 'lan', 'riket', 'group']);
+  });
+});
+
+describe('a page chart', () => {
+  it('is drawn for a laptop and a phone, with its own ids on each', () => {
+    const frames: { id: string; width: number }[] = [];
+    const drawn = atBothWidths('x', rows(1, null), (frame) => {
+      frames.push(frame);
+      return `<svg id="${frame.id}"></svg>`;
+    });
+    expect(frames.map((frame) => frame.id)).toEqual(['x', 'x-smal']);
+    expect(frames[1]!.width).toBeLessThan(400);
+    expect(drawn.narrow).toBe('<svg id="x-smal"></svg>');
+  });
+
+  it('is not drawn at all when every value is missing or protected', () => {
+    let calls = 0;
+    expect(atBothWidths('x', rows(null, null), () => String(++calls))).toEqual({ svg: '' });
+    expect(calls).toBe(0);
   });
 });
