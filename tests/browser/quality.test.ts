@@ -98,16 +98,18 @@ describe('security and integrity', () => {
 });
 
 describe('print', () => {
-  it('prints indicator pages on A4 without cutting anything off at the side, and without navigation', async () => {
+  it('prints start, profile and indicator pages on A4 without cutting anything off at the side, and without navigation', async () => {
     const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
-    await page.goto(`${origin}/umearegionen/indikator/helarsekvivalenter/`);
     await page.emulateMedia({ media: 'print' });
-    const layout = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      navigationShown: getComputedStyle(document.querySelector('.site-header nav') as Element).display !== 'none',
-    }));
-    expect(layout.scrollWidth).toBeLessThanOrEqual(718);
-    expect(layout.navigationShown).toBe(false);
+    for (const path of ['/umearegionen/', '/kommun/2460/', '/umearegionen/indikator/helarsekvivalenter/']) {
+      await page.goto(`${origin}${path}`);
+      const layout = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        navigationShown: getComputedStyle(document.querySelector('.site-header nav') as Element).display !== 'none',
+      }));
+      expect(layout.scrollWidth, path).toBeLessThanOrEqual(718);
+      expect(layout.navigationShown).toBe(false);
+    }
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
     await page.close();
