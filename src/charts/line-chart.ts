@@ -18,12 +18,14 @@ export interface LineRow {
 }
 
 export interface LineChartOptions extends ChartFrame {
-  /** Ids of the lines to colour and label, in palette order. */
+  /** Ids of the lines to colour and label, in palette order unless `colours` names theirs. */
   highlight: string[];
   yLabel: string;
   decimals: number;
   /** Start the y axis at zero (true for shares and counts). */
   zero: boolean;
+  /** Colours by line id: an area's role colour, the same on every chart. */
+  colours?: Record<string, string>;
 }
 
 export function lineChart(rows: LineRow[], options: LineChartOptions): string {
@@ -33,7 +35,9 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     .map((row) => ({ ...row, year: Number(row.period), value: row.value ?? Number.NaN }))
     .sort((a, b) => a.year - b.year);
   const data = all.filter((row) => !Number.isNaN(row.value));
-  const colour = new Map(options.highlight.map((id, index) => [id, PALETTE[index % PALETTE.length] as string]));
+  const colour = new Map(
+    options.highlight.map((id, index) => [id, options.colours?.[id] ?? (PALETTE[index % PALETTE.length] as string)]),
+  );
   const focus = data.filter((row) => colour.has(row.series));
   const shown = new Set(data.map((row) => `${row.series}|${row.year}`));
   // A year between two gaps has no line to sit on; it gets a dot.
@@ -80,15 +84,17 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
         all.filter((row) => !colour.has(row.series)),
         { x: 'year', y: 'value', z: 'series', stroke: CONTEXT_GREY, strokeWidth: options.fontSize / 8 },
       ),
-      Plot.line(
-        all.filter((row) => colour.has(row.series)),
-        {
-          x: 'year',
-          y: 'value',
-          z: 'series',
-          stroke: (row: { series: string }) => colour.get(row.series),
-          strokeWidth: options.fontSize / 4,
-        },
+      // The chart's subject (the first highlighted line) is drawn boldest; comparisons are never louder.
+      ...options.highlight.map((id, index) =>
+        Plot.line(
+          all.filter((row) => row.series === id),
+          {
+            x: 'year',
+            y: 'value',
+            stroke: colour.get(id),
+            strokeWidth: index === 0 ? options.fontSize / 4 : options.fontSize / 6,
+          },
+        ),
       ),
       Plot.dot(isolated, {
         x: 'year',

@@ -14,6 +14,8 @@ export interface BarRow {
   /** Text shown at the bar's end, already formatted ("12,3 %"). */
   valueText: string;
   highlight: boolean;
+  /** The area's role colour where highlighted; the first palette colour otherwise. */
+  colour?: string;
 }
 
 export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: string }): string {
@@ -47,7 +49,11 @@ export function rankedBars(rows: BarRow[], options: ChartFrame & { xLabel: strin
         // In ems; Plot wraps at spaces. A character is about 0.6 em.
         lineWidth: (marginLeft - 12) / options.fontSize,
       }),
-      Plot.barX(rows, { x: 'value', y: 'id', fill: (row: BarRow) => (row.highlight ? PALETTE[0] : CONTEXT_GREY) }),
+      Plot.barX(rows, {
+        x: 'value',
+        y: 'id',
+        fill: (row: BarRow) => (row.highlight ? (row.colour ?? PALETTE[0]) : CONTEXT_GREY),
+      }),
       Plot.text(
         rows.filter((row) => !row.highlight),
         { x: 'value', y: 'id', text: 'valueText', dx: options.fontSize / 3, textAnchor: 'start', fill: INK },

@@ -14,6 +14,17 @@ export const chartDocument = parseHTML('<!DOCTYPE html><html lang="sv"><body></b
 /** Colour-blind-safe (Okabe–Ito hues, darkened to at least 3:1 against white). */
 export const PALETTE = ['#0072B2', '#C44E00', '#007A5A', '#A8507F', '#1A1A1A', '#8A6100', '#5F5F5F'];
 export const CONTEXT_GREY = '#8C8C8C';
+/**
+ * One colour per role on every page, profile and deck: the highlighted kommun, its förbund, the
+ * län, riket and kommungrupper; other members stay grey.
+ */
+export const ROLE_COLOURS = {
+  kommun: '#0072B2',
+  forbund: '#C44E00',
+  lan: '#007A5A',
+  riket: '#A8507F',
+  group: '#8A6100',
+} as const;
 export const INK = '#1A1A1A';
 
 export interface ChartFrame {

@@ -19,7 +19,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 
 export function sparkline(
   rows: SparkRow[],
-  options: ChartFrame & { series: { id: string; label: string }[]; decimals: number; zero: boolean },
+  options: ChartFrame & { series: { id: string; label: string; colour?: string }[]; decimals: number; zero: boolean },
 ): string {
   const { width, height, fontSize } = options;
   const data = rows.filter(
@@ -52,11 +52,11 @@ export function sparkline(
     `<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`,
   );
   const ends: { label: string; y: number; colour: string }[] = [];
-  options.series.forEach(({ id, label }, index) => {
+  options.series.forEach(({ id, label, colour: own }, index) => {
     const line = data.filter((row) => row.series === id).sort((a, b) => Number(a.period) - Number(b.period));
     const last = line.at(-1);
     if (!last) return;
-    const colour = PALETTE[index % PALETTE.length] as string;
+    const colour = own ?? (PALETTE[index % PALETTE.length] as string);
     // One polyline per run of consecutive years: a line across a missing year would invent it.
     const runs: (typeof line)[] = [];
     line.forEach((row, at) => {

@@ -3,6 +3,7 @@
  * profiles and decks. Rows are keyed by id (area id, sex, category code); labels ride along.
  */
 import type { LineRow } from '../charts/line-chart.ts';
+import { ROLE_COLOURS } from '../charts/render.ts';
 import type { StackRow } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
@@ -93,4 +94,15 @@ export function splitStack(
     ),
     categories: parts.map((category) => ({ id: category.code, label: category.label })),
   };
+}
+
+/** Each area's colour by its role: the highlighted kommun, the förbund, län, riket, kommungrupper. */
+export function roleColours(summaries: { area: { id: string; kind: string } }[], focusId: string | null = null) {
+  const colours: Record<string, string> = {};
+  for (const { area } of summaries) {
+    if (area.kind === 'kommun') {
+      if (area.id === focusId) colours[area.id] = ROLE_COLOURS.kommun;
+    } else colours[area.id] = ROLE_COLOURS[area.kind as keyof typeof ROLE_COLOURS];
+  }
+  return colours;
 }

@@ -28,7 +28,7 @@ import {
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
-import { areaLines, drawableWith, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { areaLines, drawableWith, roleColours, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 
 export interface SlideTable {
@@ -167,6 +167,7 @@ function trendSlide(deck: DeckContext, number: number, view: IndicatorView): Sli
         labelledBy: `${id}-caption`,
         ...DECK,
         highlight: shown.map((candidate) => candidate.area.id),
+        colours: roleColours(shown, deck.code),
         ...valueAxis(indicator, lines),
       }),
       caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),

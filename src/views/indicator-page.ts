@@ -15,7 +15,16 @@ import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentenc
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
-import { areaLines, comparisonIds, drawableWith, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import {
+  areaLines,
+  comparisonIds,
+  drawableWith,
+  roleColours,
+  sexLines,
+  splitStack,
+  unitLabel,
+  valueAxis,
+} from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 
@@ -149,7 +158,12 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: view.sentence }),
     ...atBothWidths('tidsserie', lines, (frame) =>
-      lineChart(lines, { ...frame, highlight, ...valueAxis(indicator, lines) }),
+      lineChart(lines, {
+        ...frame,
+        highlight,
+        colours: roleColours(view.summaries, focus?.area.id ?? null),
+        ...valueAxis(indicator, lines),
+      }),
     ),
   };
 }
@@ -182,12 +196,14 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
   });
   const sortedText = t(order === 1 ? 'page.ranking.ascending' : 'page.ranking.descending');
   const shortenedText = shortened ? t('page.ranking.shortened', { ends: RANK_ENDS, count: kommunOrder.length }) : '';
+  const colours = roleColours(view.summaries, focus?.area.id ?? null);
   const bars = ranked.map((summary) => ({
     id: summary.area.id,
     label: areaLabel(summary.area),
     value: summary.latest?.value as number,
     valueText: formatValue(indicator, summary.latest?.value ?? null),
     highlight: summary.area.kind !== 'kommun' || summary.area.id === focus?.area.id,
+    colour: colours[summary.area.id],
   }));
   return {
     id: 'jamforelse',

@@ -10,7 +10,7 @@ import type { LoadedInitiative } from '../config/initiatives.ts';
 import { formatDate, MONTHS } from '../formats/display.ts';
 import type { Site } from './site.ts';
 import { verdictLabel } from './sentences.ts';
-import { areaLines, comparisonIds, drawableWith, valueAxis } from './chart-rows.ts';
+import { areaLines, comparisonIds, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
 import { areaLabel, summaryText } from './labels.ts';
 import { atBothWidths, type ChartBlock } from './indicator-page.ts';
 
@@ -97,7 +97,12 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
             id,
             caption: view.sentence,
             ...atBothWidths(id, lines, (frame) =>
-              lineChart(lines, { ...frame, highlight: comparisonIds(view), ...valueAxis(indicator, lines) }),
+              lineChart(lines, {
+                ...frame,
+                highlight: comparisonIds(view),
+                colours: roleColours(view.summaries),
+                ...valueAxis(indicator, lines),
+              }),
             ),
           }
         : null,

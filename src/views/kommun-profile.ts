@@ -11,7 +11,7 @@ import { kommungruppAreaId } from '../measures/areas.ts';
 import { KOMMUNGRUPP_NAMES } from '../schemas/region.ts';
 import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, rankText, summaryText } from './labels.ts';
-import { areaLines, valueAxis } from './chart-rows.ts';
+import { areaLines, roleColours, valueAxis } from './chart-rows.ts';
 import { t } from '../i18n/index.ts';
 import { textCell, type TableBlock, type TableRow } from './table.ts';
 
@@ -88,7 +88,11 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
             width: 380,
             height: 190,
             fontSize: 14,
-            series: shown.map((summary) => ({ id: summary.area.id, label: areaLabel(summary.area) })),
+            series: shown.map((summary) => ({
+              id: summary.area.id,
+              label: areaLabel(summary.area),
+              colour: roleColours(shown, code)[summary.area.id],
+            })),
             decimals: indicator.decimals,
             zero: valueAxis(indicator, areaLines(shown)).zero,
           }),

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { drawableWith, valueAxis } from '../../src/views/chart-rows.ts';
+import { drawableWith, roleColours, valueAxis } from '../../src/views/chart-rows.ts';
+import { ROLE_COLOURS } from '../../src/charts/render.ts';
 import { atBothWidths } from '../../src/views/indicator-page.ts';
 
 const config = loadConfig(join(import.meta.dirname, '../..'));
@@ -47,5 +48,28 @@ describe('a page chart', () => {
     let calls = 0;
     expect(atBothWidths('x', rows(null, null), () => String(++calls))).toEqual({ svg: '' });
     expect(calls).toBe(0);
+  });
+});
+
+describe('role colours', () => {
+  it('give the highlighted kommun, förbund, län, riket and kommungrupper one colour each, and other members none', () => {
+    const areas = [
+      { id: '2460', kind: 'kommun' },
+      { id: '2480', kind: 'kommun' },
+      { id: 'umearegionen', kind: 'forbund' },
+      { id: '24', kind: 'lan' },
+      { id: '00', kind: 'riket' },
+      { id: 'kommungrupp-C8', kind: 'group' },
+    ].map((area) => ({ area }));
+    expect(roleColours(areas, '2460')).toEqual({
+      '2460': ROLE_COLOURS.kommun,
+      umearegionen: ROLE_COLOURS.forbund,
+      '24': ROLE_COLOURS.lan,
+      '00': ROLE_COLOURS.riket,
+      'kommungrupp-C8': ROLE_COLOURS.group,
+    });
+    // Without a highlighted member the förbund keeps its own colour, not the first in the palette.
+    expect(roleColours(areas).umearegionen).toBe(ROLE_COLOURS.forbund);
+    expect(new Set(Object.values(ROLE_COLOURS)).size).toBe(5);
   });
 });

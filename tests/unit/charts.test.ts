@@ -108,7 +108,7 @@ describe('charts', () => {
     ];
     const options = { id: 'g', labelledBy: 'g', ...frame, yLabel: 'Antal', decimals: 0, zero: true };
     const line = lineChart(gappy, { ...options, highlight: ['a'] });
-    const path = /stroke-width="3\.5" fill="none"><path d="([^"]+)"/.exec(line)?.[1] ?? '';
+    const path = /stroke-width="3\.5" stroke="#0072B2" fill="none"><path d="([^"]+)"/.exec(line)?.[1] ?? '';
     expect(path.match(/M/g)).toHaveLength(2);
     const lone = lineChart(
       gappy.map((row) => (row.period === '2019' || row.period === '2023' ? { ...row, value: null } : row)),
