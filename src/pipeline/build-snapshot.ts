@@ -14,7 +14,16 @@ import type { Provenance } from '../schemas/provenance.ts';
 import type { Region } from '../schemas/region.ts';
 import { kommungruppPerKommun } from '../fetch/kommungrupper.ts';
 import type { z } from 'zod';
-import { SnapshotFileSchema, SnapshotMetaSchema, type SnapshotMeta } from '../schemas/snapshot.ts';
+import {
+  ChangeLogSchema,
+  SnapshotFileSchema,
+  SnapshotMetaSchema,
+  type ChangeLog,
+  type SnapshotFile,
+  type SnapshotMeta,
+} from '../schemas/snapshot.ts';
+import { compareSnapshots } from './changes.ts';
+import { CHANGES_FILE, Snapshot } from './snapshot-reader.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
 import { replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
@@ -221,8 +230,10 @@ export async function buildSnapshot(config: ProjectConfig, options: BuildOptions
   rmSync(staging, { recursive: true, force: true });
   try {
     const files: SnapshotMeta['files'] = [];
+    const builtFiles = new Map<string, SnapshotFile>();
     for (const indicator of builder.indicatorIds()) {
       const file = builder.build(indicator);
+      builtFiles.set(indicator, file);
       const name = `observations/${indicator}.json`;
       checkSnapshotPart(name, SnapshotFileSchema, file);
       writeFileAtomic(join(staging, name), JSON.stringify(file));
@@ -232,10 +243,59 @@ export async function buildSnapshot(config: ProjectConfig, options: BuildOptions
     const complete: SnapshotMeta = { ...meta, files };
     checkSnapshotPart('meta.json', SnapshotMetaSchema, complete);
     writeFileAtomic(join(staging, 'meta.json'), stableJson(complete));
+    const changes = changeLog(target, complete, builtFiles);
+    checkSnapshotPart(CHANGES_FILE, ChangeLogSchema, changes);
+    writeFileAtomic(join(staging, CHANGES_FILE), stableJson(changes));
+    options.log(`  ändringar: ${changeSummary(changes)}`);
     replaceDirectory(staging, target);
     return complete;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The change log against the snapshot in place. A rebuild from the same inputs keeps the log it
+ * finds (its comparison is still the news), so building twice changes nothing.
+ */
+function changeLog(target: string, meta: SnapshotMeta, files: Map<string, SnapshotFile>): ChangeLog {
+  let previous: Snapshot | null = null;
+  try {
+    previous = existsSync(join(target, 'meta.json')) ? new Snapshot(target) : null;
+  } catch {
+    // An unreadable previous snapshot is replaced whole; there is nothing to compare with.
+    previous = null;
+  }
+  if (previous && previous.meta.inputsSha256 === meta.inputsSha256)
+    return (
+      previous.changes() ?? {
+        // The same inputs and no log yet: nothing to report until the data change.
+        comparedWith: null,
+        inputsSha256: meta.inputsSha256,
+        retrievedAt: meta.retrievedAt,
+        datasets: [],
+        tables: [],
+      }
+    );
+  const before = previous
+    ? {
+        meta: previous.meta,
+        files: new Map(
+          previous.meta.files.flatMap((entry) => {
+            const file = previous.file(entry.indicator);
+            return file ? [[entry.indicator, file.file] as const] : [];
+          }),
+        ),
+      }
+    : null;
+  return compareSnapshots(before, { meta, files });
+}
+
+function changeSummary(changes: ChangeLog): string {
+  if (!changes.comparedWith)
+    return changes.datasets.length > 0 ? 'första ögonblicksbilden, inget att jämföra med' : 'samma indata som förut';
+  const periods = changes.datasets.reduce((sum, entry) => sum + entry.newPeriods.length, 0);
+  const revised = changes.datasets.reduce((sum, entry) => sum + entry.revised, 0);
+  return `${changes.datasets.length} dataset ändrade, ${periods} nya perioder, ${revised} reviderade värden`;
 }

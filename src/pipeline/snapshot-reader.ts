@@ -4,8 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ChangeLogSchema,
   SnapshotFileSchema,
   SnapshotMetaSchema,
+  type ChangeLog,
   type SnapshotFile,
   type SnapshotMeta,
   type SnapshotSeries,
@@ -13,6 +15,9 @@ import {
 import type { ObservationStatus, Point, Sex } from '../schemas/observation.ts';
 import { RegionRegistrySchema, type Kommungrupp } from '../schemas/region.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+
+/** The change log's place in a snapshot folder. */
+export const CHANGES_FILE = 'changes.json';
 
 export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
   const names = Object.keys(breakdown).sort();
@@ -71,6 +76,15 @@ export class Snapshot {
     return Object.fromEntries(
       regions.flatMap((region) => (region.kommungrupp ? [[region.code, region.kommungrupp]] : [])),
     );
+  }
+
+  /** What the latest data:build changed against the snapshot before it; null before the first comparison. */
+  changes(): ChangeLog | null {
+    const path = join(this.directory, CHANGES_FILE);
+    if (!existsSync(path)) return null;
+    const parsed = ChangeLogSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
+    return parsed.data;
   }
 
   file(indicator: string): IndexedFile | null {

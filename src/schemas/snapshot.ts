@@ -97,3 +97,34 @@ export const SnapshotMetaSchema = z.object({
   inputsSha256: z.string(),
 });
 export type SnapshotMeta = z.infer<typeof SnapshotMetaSchema>;
+
+/** One dataset's changes against the previous snapshot. */
+export const DatasetChangesSchema = z.object({
+  dataset: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  newPeriods: z.array(PeriodCodeSchema),
+  /** How many published values changed; the first ones are listed. */
+  revised: z.number().int().min(0),
+  revisions: z.array(
+    z.object({
+      region: z.string(),
+      sex: z.string(),
+      breakdown: z.string(),
+      period: PeriodCodeSchema,
+      from: z.number(),
+      to: z.number(),
+    }),
+  ),
+});
+export type DatasetChanges = z.infer<typeof DatasetChangesSchema>;
+
+/** What the latest data:build changed (`data/snapshot/changes.json`, published as /data/andringar.json). */
+export const ChangeLogSchema = z.object({
+  /** The snapshot compared with, or null for the first build. */
+  comparedWith: z.object({ inputsSha256: z.string(), retrievedAt: z.string() }).nullable(),
+  inputsSha256: z.string(),
+  retrievedAt: z.string(),
+  datasets: z.array(DatasetChangesSchema),
+  tables: z.array(z.object({ dataset: z.string(), from: z.string().nullable(), to: z.string() })),
+});
+export type ChangeLog = z.infer<typeof ChangeLogSchema>;

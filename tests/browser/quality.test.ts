@@ -18,6 +18,7 @@ const PAGE_TYPES = {
   statistics: '/om-statistiken/',
   accessibility: '/tillganglighet/',
   'open data': '/data/',
+  'what is new': '/andringar/',
   initiatives: '/umearegionen/initiativ/',
   initiative: '/umearegionen/initiativ/01/',
   'initiatives by state': '/umearegionen/initiativ/status/under-start/',

@@ -7,6 +7,8 @@ import { getSite, forbundIndicators } from '../../src/views/site.ts';
 import { areaLabel, cellText, summaryText } from '../../src/views/labels.ts';
 import { formatPeriod } from '../../src/formats/display.ts';
 import { dist, distFiles, linksOf, page, requireDist, resolves, root } from '../helpers/dist.ts';
+import { changesPage } from '../../src/views/changes.ts';
+import { ChangeLogSchema } from '../../src/schemas/snapshot.ts';
 
 const site = getSite(root);
 
@@ -308,5 +310,36 @@ describe('the words and ranks around the numbers', () => {
         .sort();
       expect([entry.first_period, entry.last_period], entry.id).toEqual([periods[0], periods.at(-1)]);
     }
+  });
+});
+
+describe('what is new', () => {
+  it('tells, by indicator, the new periods and the values revised since the last update', () => {
+    const log = {
+      comparedWith: { inputsSha256: 'a', retrievedAt: '2026-10-20T06:00:00Z' },
+      inputsSha256: 'b',
+      retrievedAt: '2026-11-20T06:00:00Z',
+      datasets: [
+        {
+          dataset: 'he',
+          change: 'changed' as const,
+          newPeriods: ['2026M01', '2026M02'],
+          revised: 1,
+          revisions: [{ region: '2480', sex: 'total', breakdown: '', period: '2025M10', from: 1100, to: 1123 }],
+        },
+      ],
+      tables: [],
+    };
+    const page = changesPage(site, log);
+    expect(page.lead).toContain('jämfördes med förra uppdateringen (hämtad 20 oktober 2026)');
+    const item = page.items.find((entry) => entry.href === '/umearegionen/indikator/helarsekvivalenter/')!;
+    expect(item.lines).toEqual([
+      'Nya perioder: jan 2026–feb 2026.',
+      'Ett tidigare publicerat värde har reviderats av källan: region 2480 okt 2025: 1\u00a0100 → 1\u00a0123.',
+    ]);
+    expect(
+      ChangeLogSchema.parse(JSON.parse(readFileSync(join(dist, 'data/andringar.json'), 'utf8')).changes),
+    ).toBeTruthy();
+    expect(page.items.some((entry) => entry.title.startsWith('Ekonomiskt bistånd'))).toBe(false);
   });
 });
