@@ -3,11 +3,9 @@
  * the tables people came for, and a 390 px phone must show each row as a card with nothing
  * scrolling sideways.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist } from '../helpers/browser.ts';
-import { requireDist } from '../helpers/dist.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../helpers/browser.ts';
 
 const INDICATOR_PAGES = [
   '/umearegionen/indikator/helarsekvivalenter/',
@@ -17,23 +15,11 @@ const INDICATOR_PAGES = [
 ];
 const TABLE_PAGES = [...INDICATOR_PAGES, '/umearegionen/', '/uppsala-lan/', '/kommun/2460/', '/kommun/0380/'];
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  requireDist();
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = browserSession();
 
 async function open(path: string, width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${origin}${path}`);
+  const page = await session.browser.newPage({ viewport: { width, height } });
+  await page.goto(`${session.origin}${path}`);
   return page;
 }
 

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist } from '../helpers/browser.ts';
-import { dist, distFiles, page as parse, requireDist } from '../helpers/dist.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../helpers/browser.ts';
+import { dist, distFiles, page as parse } from '../helpers/dist.ts';
 import { axeViolations, cspProblems, foreignLoads, validateHtml } from '../helpers/gates.ts';
 
 /** One page of each type; the html-validate and CSP gates below cover every page. */
@@ -25,30 +23,18 @@ const PAGE_TYPES = {
   home: '/',
 };
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  requireDist();
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = browserSession();
 
 describe('accessibility (axe-core in Chromium)', () => {
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
     it(`${type} has no WCAG 2.1 AA violations`, async () => {
-      expect(await axeViolations(browser, `${origin}${path}`)).toEqual([]);
+      expect(await axeViolations(session.browser, `${session.origin}${path}`)).toEqual([]);
     });
   }
 
   it('is usable by keyboard: the skip link comes first and focus is visible', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/umearegionen/indikator/helarsekvivalenter/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}/umearegionen/indikator/helarsekvivalenter/`);
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({
       text: document.activeElement?.textContent,
@@ -79,11 +65,14 @@ describe('security and integrity', () => {
 
   it('renders every page type under its CSP with no violation and no third-party request', async () => {
     for (const path of Object.values(PAGE_TYPES)) {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const problems: string[] = [];
       page.on('console', (message) => message.type() === 'error' && problems.push(`${path}: ${message.text()}`));
-      page.on('request', (request) => !request.url().startsWith(origin) && problems.push(`${path}: ${request.url()}`));
-      await page.goto(`${origin}${path}`);
+      page.on(
+        'request',
+        (request) => !request.url().startsWith(session.origin) && problems.push(`${path}: ${request.url()}`),
+      );
+      await page.goto(`${session.origin}${path}`);
       expect(problems).toEqual([]);
       expect(await page.context().cookies()).toEqual([]);
       await page.close();
@@ -100,10 +89,10 @@ describe('security and integrity', () => {
 
 describe('print', () => {
   it('prints start, profile and indicator pages on A4 without cutting anything off at the side, and without navigation', async () => {
-    const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
+    const page = await session.browser.newPage({ viewport: { width: 718, height: 1000 } });
     await page.emulateMedia({ media: 'print' });
     for (const path of ['/umearegionen/', '/kommun/2460/', '/umearegionen/indikator/helarsekvivalenter/']) {
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${session.origin}${path}`);
       const layout = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         navigationShown: getComputedStyle(document.querySelector('.site-header nav') as Element).display !== 'none',

@@ -8,7 +8,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { dist } from './dist.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { dist, requireDist } from './dist.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,4 +59,32 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A server over the built site and a Chromium for one test file: started before its tests and
+ * closed after them. Read `browser` and `origin` inside tests, once the hook has run.
+ */
+export function browserSession(): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let origin = '';
+  beforeAll(async () => {
+    requireDist();
+    ({ server, origin } = await serveDist());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium körs inte ännu: läs browser inuti ett test.');
+      return browser;
+    },
+    get origin() {
+      return origin;
+    },
+  };
 }
