@@ -44,6 +44,8 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
     ...(listMembers ? members : []),
     ...shown.filter((summary) => summary.area.kind === 'riket'),
   ];
+  const previous = view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year');
+  const latest = view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year');
   const count = (verdict: Verdict) => members.filter((summary) => summary.verdict === verdict).length;
   return {
     indicatorId: indicator.id,
@@ -60,18 +62,8 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
           missing: count('no-data'),
         }),
     table: {
-      caption: t('start.table.caption', {
-        title: indicator.title,
-        previous: view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year'),
-        latest: view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year'),
-      }),
-      columns: [
-        t('table.area'),
-        changeHeading(view),
-        t('table.verdict'),
-        view.previousPeriod ? formatPeriod(view.previousPeriod) : t('start.previous-year'),
-        view.latestPeriod ? formatPeriod(view.latestPeriod) : t('start.latest-year'),
-      ],
+      caption: t('start.table.caption', { title: indicator.title, previous, latest }),
+      columns: [t('table.area'), changeHeading(view), t('table.verdict'), previous, latest],
       rows: ordered.map((summary) => ({
         header: textCell(areaLabel(summary.area)),
         emphasis: summary.area.kind !== 'kommun',
