@@ -156,7 +156,7 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
   return {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
-    caption: t('page.trend.caption', { sentence: view.sentence }),
+    caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : view.sentence }),
     ...atBothWidths('tidsserie', lines, (frame) =>
       lineChart(lines, {
         ...frame,

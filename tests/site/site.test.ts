@@ -343,3 +343,12 @@ describe('what is new', () => {
     expect(page.items.some((entry) => entry.title.startsWith('Ekonomiskt bistånd'))).toBe(false);
   });
 });
+
+describe('a page with a member highlighted', () => {
+  it('captions the trend chart with the highlighted kommun, not the förbund', () => {
+    const caption = page('/umearegionen/indikator/helarsekvivalenter/2460/').querySelector('#tidsserie-caption');
+    expect(caption?.textContent).toMatch(/^Andelen i Vännäs/);
+    const plain = page('/umearegionen/indikator/helarsekvivalenter/').querySelector('#tidsserie-caption');
+    expect(plain?.textContent).toMatch(/^Andelen i Samordningsförbundet Umeåregionen/);
+  });
+});
