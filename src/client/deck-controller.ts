@@ -28,7 +28,10 @@ export function startDeck(document: Document, window: Window): void {
     current = Math.max(0, Math.min(slides.length - 1, index));
     slides.forEach((slide, position) => {
       slide.classList.toggle('current', position === current);
-      slide.hidden = position !== current;
+      // The speaker's window also shows what comes next.
+      const next = notesView && position === current + 1;
+      slide.classList.toggle('next', next);
+      slide.hidden = position !== current && !next;
     });
     const id = slides[current]?.id ?? '';
     if (window.location.hash !== `#${id}`)
@@ -122,5 +125,23 @@ export function startDeck(document: Document, window: Window): void {
     } else return;
     event.preventDefault();
   });
+  if (notesView) startClock(document, window);
   show(indexFromHash(), { focus: false });
+}
+
+/** The speaker's clock: the time of day and the time since the window opened, each minute's second. */
+function startClock(document: Document, window: Window): void {
+  const bar = document.querySelector<HTMLElement>('.presenter-bar');
+  const clock = bar?.querySelector<HTMLElement>('.presenter-clock');
+  if (!bar || !clock) return;
+  bar.hidden = false;
+  const started = Date.now();
+  const two = (value: number) => String(value).padStart(2, '0');
+  const tick = () => {
+    const now = new Date();
+    const seconds = Math.floor((Date.now() - started) / 1000);
+    clock.textContent = `${two(now.getHours())}:${two(now.getMinutes())} · ${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
+  };
+  tick();
+  window.setInterval(tick, 1000);
 }

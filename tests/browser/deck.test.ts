@@ -192,6 +192,45 @@ describe('dialogue decks in Chromium', () => {
     await page.close();
   });
 
+  for (const viewport of [
+    { width: 900, height: 700 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ])
+    it(`gives the speaker the slide, the next slide, the notes, a clock and the controls, none overlapping, at ${viewport.width}`, async () => {
+      const { page } = await open('/dialog/2460/?notes#bild-2', viewport);
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) => {
+          const element = document.querySelector(selector);
+          if (!element || getComputedStyle(element).display === 'none') return null;
+          const rect = element.getBoundingClientRect();
+          return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+        };
+        return {
+          next: document.querySelector('section.slide.next')?.id,
+          clock: document.querySelector('.presenter-clock')?.textContent ?? '',
+          boxes: [
+            box('section.slide.current'),
+            box('section.slide.next'),
+            box('.presenter-bar'),
+            box('section.slide.current .notes'),
+            box('.deck-controls'),
+          ],
+        };
+      });
+      await page.close();
+      expect(layout.next).toBe('bild-3');
+      expect(layout.clock).toMatch(/^\d{2}:\d{2} · \d{2}:\d{2}$/);
+      const boxes = layout.boxes;
+      expect(boxes.every((box) => box !== null)).toBe(true);
+      for (const [index, a] of boxes.entries())
+        for (const b of boxes.slice(index + 1)) {
+          const apart = a!.right <= b!.left || b!.right <= a!.left || a!.bottom <= b!.top || b!.bottom <= a!.top;
+          expect(apart, `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(true);
+        }
+      for (const box of boxes) expect(box!.bottom).toBeLessThanOrEqual(viewport.height);
+    });
+
   it('follows a slide number from the presenter view and ignores anything else on the channel', async () => {
     const { page } = await open('/dialog/2460/#bild-2');
     await page.evaluate(() => {
