@@ -1,7 +1,8 @@
 /**
  * Progressive enhancement of a dialogue deck: one slide at a time, keys a presenter (and a clicker)
- * sends, a URL fragment per slide, full screen, and speaker notes in a window of their own that
- * follows the deck. Without JavaScript the slides read as one long page.
+ * sends, on-screen buttons, click, tap and swipe, a URL fragment per slide, full screen, and a
+ * speaker's window (slide, next slide, notes, clock) that follows the deck. Without JavaScript the
+ * slides read as one long page.
  */
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
@@ -69,9 +70,14 @@ export function startDeck(document: Document, window: Window): void {
     if ((event.target as Element).closest('a, button, summary, input, select, textarea')) return;
     if (!notesView) show(current + 1);
   });
-  // A horizontal swipe of 50 px or more turns the page; anything shorter is a tap.
+  // A horizontal swipe of 50 px or more turns the page, and the click it ends in is not a tap.
   let swipeStart: { x: number; y: number } | null = null;
-  document.addEventListener('pointerdown', (event) => (swipeStart = { x: event.clientX, y: event.clientY }));
+  let suppressClick = false;
+  document.addEventListener('pointerdown', (event) => {
+    // A touch swipe fires no click: a flag left from one must not swallow the next tap.
+    suppressClick = false;
+    swipeStart = { x: event.clientX, y: event.clientY };
+  });
   document.addEventListener('pointerup', (event) => {
     if (!swipeStart) return;
     const dx = event.clientX - swipeStart.x;
@@ -82,7 +88,6 @@ export function startDeck(document: Document, window: Window): void {
       show(current + (dx < 0 ? 1 : -1));
     }
   });
-  let suppressClick = false;
   document.addEventListener(
     'click',
     (event) => {
