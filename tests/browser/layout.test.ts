@@ -13,7 +13,16 @@ const INDICATOR_PAGES = [
   '/uppsala-lan/indikator/bas-arbetskraftsdeltagande/',
   '/uppsala-lan/indikator/befolkning-20-64/',
 ];
-const TABLE_PAGES = [...INDICATOR_PAGES, '/umearegionen/', '/uppsala-lan/', '/kommun/2460/', '/kommun/0380/'];
+const TABLE_PAGES = [
+  ...INDICATOR_PAGES,
+  '/umearegionen/',
+  '/uppsala-lan/',
+  '/kommun/2460/',
+  '/kommun/0380/',
+  '/data/',
+  '/umearegionen/initiativ/',
+  '/umearegionen/initiativ/01/',
+];
 
 const session = browserSession();
 
