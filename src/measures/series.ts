@@ -112,20 +112,6 @@ function toYearly(indicator: Indicator, points: Point[]): Point[] {
   }
 }
 
-/**
- * Yearly series of the indicator for an area, sex and breakdown selection (e.g. `{benefit: 'summa'}`).
- * Returns null when the snapshot cannot give this area a value (e.g. a förbund aggregate of shares).
- */
-export function yearlySeries(
-  snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
-): ValuePoint[] | null {
-  return once(seriesCache, protectedSeries, snapshot, indicator, area, sex, selection);
-}
-
 type SeriesMaker = (
   snapshot: Snapshot,
   indicator: Indicator,
@@ -134,23 +120,28 @@ type SeriesMaker = (
   selection: Record<string, string>,
 ) => ValuePoint[] | null;
 
-/** Pages, downloads and open data ask for the same series many times: each is made once per build. */
-function once(
-  caches: WeakMap<Snapshot, Map<string, ValuePoint[] | null>>,
-  make: SeriesMaker,
-  ...request: Parameters<SeriesMaker>
-): ValuePoint[] | null {
-  const [snapshot, indicator, area, sex, selection] = request;
-  const cache = cacheOf(caches, snapshot);
-  const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
-    .sort()
-    .map(([name, code]) => `${name}=${code}`)
-    .join('&')}`;
-  if (!cache.has(key)) cache.set(key, make(...request));
-  return cache.get(key) ?? null;
+/**
+ * Pages, downloads and open data ask for the same series many times: the maker, wrapped so that
+ * each series is made once per snapshot.
+ */
+function madeOnce(make: SeriesMaker): SeriesMaker {
+  const caches = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
+  return (snapshot, indicator, area, sex, selection) => {
+    const cache = cacheOf(caches, snapshot);
+    const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
+      .sort()
+      .map(([name, code]) => `${name}=${code}`)
+      .join('&')}`;
+    if (!cache.has(key)) cache.set(key, make(snapshot, indicator, area, sex, selection));
+    return cache.get(key) ?? null;
+  };
 }
 
-const seriesCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
+/**
+ * Yearly series of the indicator for an area, sex and breakdown selection (e.g. `{benefit: 'summa'}`).
+ * Returns null when the snapshot cannot give this area a value (e.g. a förbund aggregate of shares).
+ */
+export const yearlySeries: SeriesMaker = madeOnce(protectedSeries);
 
 /*
  * Secondary suppression. A suppressed count (below the threshold) must not be recoverable by
@@ -190,21 +181,11 @@ function holdsProtected(snapshot: Snapshot, indicator: Indicator): boolean {
   });
 }
 
-const checkedCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
-
 /**
  * The series with every aggregate point withheld where one of the area's kommuner is protected;
  * made once per area, sex and selection (the sex rule reads all three sexes of each area).
  */
-function membersChecked(
-  snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
-): ValuePoint[] | null {
-  return once(checkedCache, checkMembers, snapshot, indicator, area, sex, selection);
-}
+const membersChecked: SeriesMaker = madeOnce(checkMembers);
 
 function checkMembers(
   snapshot: Snapshot,
@@ -266,18 +247,8 @@ function protectedSeries(
   });
 }
 
-const rawCache = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
-
 /** The series as the data give it, before secondary suppression. */
-function rawYearlySeries(
-  snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
-): ValuePoint[] | null {
-  return once(rawCache, computeYearlySeries, snapshot, indicator, area, sex, selection);
-}
+const rawYearlySeries: SeriesMaker = madeOnce(computeYearlySeries);
 
 function computeYearlySeries(
   snapshot: Snapshot,
