@@ -15,6 +15,7 @@ import {
 import type { SnapshotSeries } from '../schemas/snapshot.ts';
 import { ratio, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters } from './index.ts';
 import { seriesKey, type IndexedFile, type Snapshot } from '../pipeline/snapshot-reader.ts';
+import { remembered } from '../formats/remembered.ts';
 
 export interface Area {
   /** Region code for kommun/län/riket; the förbund id for a förbund. */
@@ -30,19 +31,6 @@ export interface Area {
 export interface ValuePoint extends Point {
   numerator: number | null;
   denominator: number | null;
-}
-
-/** The cache an owner (a snapshot, a file) keeps for the build: made on first use. */
-function cacheOf<Owner extends object, Value>(
-  caches: WeakMap<Owner, Map<string, Value>>,
-  owner: Owner,
-): Map<string, Value> {
-  let cache = caches.get(owner);
-  if (!cache) {
-    cache = new Map();
-    caches.set(owner, cache);
-  }
-  return cache;
 }
 
 /** The point of a series at a period, or null. */
@@ -81,10 +69,8 @@ function areaPoints(
     return file.points(area.regionCode, sex, breakdown);
   if (!allowSum || area.kommuner.length === 0) return null;
   // Several indicators share a count (BAS's labour force is a numerator of one and a denominator of another).
-  const cache = cacheOf(sumCache, file);
   const key = `${area.kind}:${area.id}:${area.kommuner.length}|${seriesKey(area.id, sex, breakdown)}`;
-  if (!cache.has(key)) cache.set(key, summed(file, area.kommuner, sex, breakdown));
-  return cache.get(key) ?? null;
+  return remembered(sumCache, file, key, () => summed(file, area.kommuner, sex, breakdown));
 }
 
 const sumCache = new WeakMap<IndexedFile, Map<string, Point[] | null>>();
@@ -127,13 +113,11 @@ type SeriesMaker = (
 function madeOnce(make: SeriesMaker): SeriesMaker {
   const caches = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
   return (snapshot, indicator, area, sex, selection) => {
-    const cache = cacheOf(caches, snapshot);
     const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
       .sort()
       .map(([name, code]) => `${name}=${code}`)
       .join('&')}`;
-    if (!cache.has(key)) cache.set(key, make(snapshot, indicator, area, sex, selection));
-    return cache.get(key) ?? null;
+    return remembered(caches, snapshot, key, () => make(snapshot, indicator, area, sex, selection));
   };
 }
 
@@ -161,13 +145,7 @@ const protectedCache = new WeakMap<Snapshot, Map<string, boolean>>();
 
 /** Whether the indicator's data hold any protected value at all; if not, nothing needs hiding. */
 function mayHoldProtected(snapshot: Snapshot, indicator: Indicator): boolean {
-  const cache = cacheOf(protectedCache, snapshot);
-  let answer = cache.get(indicator.id);
-  if (answer === undefined) {
-    answer = holdsProtected(snapshot, indicator);
-    cache.set(indicator.id, answer);
-  }
-  return answer;
+  return remembered(protectedCache, snapshot, indicator.id, () => holdsProtected(snapshot, indicator));
 }
 
 function holdsProtected(snapshot: Snapshot, indicator: Indicator): boolean {

@@ -13,6 +13,7 @@ import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from './indicator-view.ts';
 import { t } from '../i18n/index.ts';
 import { sourceText } from './labels.ts';
+import { remembered } from '../formats/remembered.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 
@@ -100,17 +101,7 @@ export function openDataTable(
   snapshot: Snapshot,
   registry: RegionRegistry,
 ): { header: string[]; rows: CsvValue[][] } {
-  let bySnapshot = openTables.get(indicator);
-  if (!bySnapshot) {
-    bySnapshot = new Map();
-    openTables.set(indicator, bySnapshot);
-  }
-  let table = bySnapshot.get(snapshot);
-  if (!table) {
-    table = makeOpenDataTable(indicator, snapshot, registry);
-    bySnapshot.set(snapshot, table);
-  }
-  return table;
+  return remembered(openTables, indicator, snapshot, () => makeOpenDataTable(indicator, snapshot, registry));
 }
 
 function makeOpenDataTable(

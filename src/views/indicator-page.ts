@@ -27,6 +27,7 @@ import {
 } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
+import { remembered } from '../formats/remembered.ts';
 
 export interface ChartBlock {
   id: string;
@@ -75,17 +76,7 @@ export function buildIndicatorPage(
   meta: SnapshotMeta,
   focusKommun: string | null = null,
 ): IndicatorPage {
-  let byFocus = pages.get(view);
-  if (!byFocus) {
-    byFocus = new Map();
-    pages.set(view, byFocus);
-  }
-  let page = byFocus.get(focusKommun);
-  if (!page) {
-    page = composeIndicatorPage(view, meta, focusKommun);
-    byFocus.set(focusKommun, page);
-  }
-  return page;
+  return remembered(pages, view, focusKommun, () => composeIndicatorPage(view, meta, focusKommun));
 }
 
 /** The page as drawn for one focus: a highlighted member, or none. */
