@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { importAllExports, ExportValidationError } from '../src/pipeline/build-snapshot.ts';
 import { Snapshot } from '../src/pipeline/snapshot-reader.ts';
 import { diffExport } from '../src/pipeline/diff.ts';
-import { formatProblem } from '../src/pipeline/exports.ts';
+import { formatProblem } from '../src/pipeline/export-files.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

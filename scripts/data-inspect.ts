@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { inspectJson } from '../src/formats/inspect.ts';
 import { loadConfig } from '../src/config/load.ts';
-import { importExport, formatProblem } from '../src/pipeline/exports.ts';
+import { importExport } from '../src/pipeline/exports.ts';
+import { formatProblems } from '../src/pipeline/export-files.ts';
 import { toCsv } from '../src/formats/csv-out.ts';
 
 const file = process.argv[2];
@@ -23,7 +24,7 @@ try {
       today: new Date(),
     });
     if (!imported) {
-      process.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
+      process.stderr.write(`${formatProblems(problems).join('\n')}\n`);
       process.exit(1);
     }
     process.stdout.write(

@@ -86,3 +86,28 @@ export function isFuturePeriod(period: Period, today: Date): boolean {
   const start = Date.UTC(period.year, (period.part - 1) * monthsPerPart, 1);
   return start > today.getTime();
 }
+
+/**
+ * A period as people write it in their own files: only the canonical forms (`2024`, `2024H1`,
+ * `2024K1`, `2024M03`). SCB's looser `2024M3` and `2024Q1` are codes of an API, not of a person's
+ * file, where they more likely mean a typo than a month.
+ */
+export function parseWrittenPeriod(text: string): Period | null {
+  const period = parsePeriod(text);
+  return period && formatPeriodCode(period) === text.trim() ? period : null;
+}
+
+/**
+ * The period of `kind` that a calendar date (`YYYY-MM-DD`, as a spreadsheet's date cell is read)
+ * falls in; null when the text is no real date.
+ */
+export function periodOfDate(text: string, kind: PeriodKind): Period | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 1900 || year > 2199) return null;
+  const monthsPerPart = 12 / PARTS_PER_YEAR[kind];
+  return { kind, year, part: Math.floor((month - 1) / monthsPerPart) + 1 };
+}

@@ -3,7 +3,7 @@
  * the same inputs give byte-identical files. Written to a staging folder and moved into place only
  * when everything succeeded, so a failure leaves the previous snapshot untouched.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import { readKoladaPage } from '../formats/kolada.ts';
@@ -25,7 +25,8 @@ import {
 import { compareSnapshots } from './changes.ts';
 import { CHANGES_FILE, Snapshot } from './snapshot-reader.ts';
 import { issueLines } from '../formats/zod-issues.ts';
-import { formatProblem, importExport, type ExportProblem, type ImportedExport } from './exports.ts';
+import { importExport, type ImportedExport } from './exports.ts';
+import { findExports, formatProblem, formatProblems, type ExportProblem } from './export-files.ts';
 import { replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
 import { normaliseKoladaPage } from './normalise-kolada.ts';
 import { BandSums, normaliseScbCube } from './normalise-scb.ts';
@@ -35,7 +36,7 @@ import { SnapshotBuilder } from './snapshot-builder.ts';
 export class ExportValidationError extends Error {
   readonly problems: ExportProblem[];
   constructor(problems: ExportProblem[]) {
-    super(`${problems.length} fel i exporterna:\n${problems.map(formatProblem).join('\n')}`);
+    super(`${problems.length} fel i exporterna:\n${formatProblems(problems).join('\n')}`);
     this.problems = problems;
   }
 }
@@ -45,16 +46,13 @@ export interface BuildOptions {
   today: Date;
 }
 
-export function listExportFiles(exportsDir: string): string[] {
-  if (!existsSync(exportsDir)) return [];
-  return readdirSync(exportsDir)
-    .filter((name) => /\.(csv|txt|xlsx)$/i.test(name))
-    .sort()
-    .map((name) => join(exportsDir, name));
-}
-
 /** Validates every export; throws with all problems of all files. */
-export async function importAllExports(files: string[], config: ProjectConfig, today: Date): Promise<ImportedExport[]> {
+export async function importAllExports(
+  files: string[],
+  config: ProjectConfig,
+  today: Date,
+  found: ExportProblem[] = [],
+): Promise<ImportedExport[]> {
   const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));
   const context = {
     registry: config.registry,
@@ -62,11 +60,12 @@ export async function importAllExports(files: string[], config: ProjectConfig, t
     suppressionThreshold: config.site.suppressionThreshold,
     today,
   };
-  const problems: ExportProblem[] = [];
+  const problems: ExportProblem[] = [...found];
   const imported: ImportedExport[] = [];
   for (const file of files) {
     const result = await importExport(file, context);
-    problems.push(...result.problems);
+    // Not push(...all): a file with a fault on each of a million rows would overflow the stack.
+    for (const problem of result.problems) problems.push(problem);
     if (result.imported) imported.push(result.imported);
   }
   if (problems.length > 0) throw new ExportValidationError(problems);
@@ -189,8 +188,8 @@ export async function collectObservations(
   }
   for (const sums of bandSums.values()) sums.flush(builder);
   const regions = withKommungrupper(config, kommungrupper);
-  const exportFiles = listExportFiles(join(config.root, 'data/exports'));
-  const imported = await importAllExports(exportFiles, config, options.today);
+  const exports = findExports(join(config.root, 'data/exports'));
+  const imported = await importAllExports(exports.files, config, options.today, exports.problems);
   const exportProvenance = addExports(imported, builder);
   options.log(`  läst ${imported.length} exporter`);
   for (const warning of imported.flatMap((entry) => entry.warnings))

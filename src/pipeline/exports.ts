@@ -2,29 +2,22 @@
  * Analysts' exports (CSV or .xlsx, each with a manifest) → validated observations. Every problem
  * is collected as `file:line:column: message` (expected vs found) before anything is written.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { readSheet } from 'read-excel-file/node';
-import { decodeExport } from '../formats/decode.ts';
-import { isFuturePeriod, normalisePeriodCode, parsePeriod } from '../formats/period.ts';
+import { readFileSync, statSync } from 'node:fs';
+import {
+  formatPeriodCode,
+  isFuturePeriod,
+  normalisePeriodCode,
+  parseWrittenPeriod,
+  periodOfDate,
+} from '../formats/period.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import { parseSwedishNumber, SUPPRESSION_MARKERS } from '../formats/swedish-number.ts';
-import { cellsFromSpreadsheetRows, readCsvCells, type Cell, type CellTable } from '../formats/table-cells.ts';
-import { ExportManifestSchema, type ExportManifest } from '../schemas/export-manifest.ts';
+import type { Cell, CellTable } from '../formats/table-cells.ts';
+import type { ExportManifest } from '../schemas/export-manifest.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
-import { issueLines } from '../formats/zod-issues.ts';
-
-export interface ExportProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export function formatProblem(problem: ExportProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-}
+import { readCells } from './export-cells.ts';
+import { EXPORT_MAX_BYTES, manifestPathFor, readManifest, type ExportProblem } from './export-files.ts';
 
 export interface ExportRow {
   /** The row's line in the file, for messages about it. */
@@ -77,76 +70,22 @@ const UNIT_WORDS: Record<string, string[]> = {
   'kronor-per-invanare': ['kr/inv', 'kronor per invånare'],
 };
 
-export function manifestPathFor(file: string): string {
-  return file.replace(/\.(csv|txt|xlsx)$/i, '.manifest.json');
-}
-
-export function readManifest(file: string, problems: ExportProblem[]): ExportManifest | null {
-  const path = manifestPathFor(file);
-  if (!existsSync(path)) {
-    problems.push({ file, line: 1, column: 1, message: `manifest saknas: väntade ${basename(path)} bredvid filen` });
-    return null;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.push({
-      file: path,
-      line: 1,
-      column: 1,
-      message: `manifestet är inte giltig JSON: ${error instanceof Error ? error.message : String(error)}`,
-    });
-    return null;
-  }
-  const parsed = ExportManifestSchema.safeParse(json);
-  if (!parsed.success) {
-    for (const message of issueLines(parsed.error)) problems.push({ file: path, line: 1, column: 1, message });
-    return null;
-  }
-  return parsed.data;
-}
-
-async function readCells(file: string, bytes: Uint8Array, problems: ExportProblem[]): Promise<CellTable | null> {
-  if (
-    bytes.length === 0 ||
-    new TextDecoder()
-      .decode(bytes)
-      .replace(/^\uFEFF/, '')
-      .trim() === ''
-  ) {
-    problems.push({ file, line: 1, column: 1, message: 'filen är tom: väntade en rubrikrad och minst en datarad' });
-    return null;
-  }
-  if (/\.xlsx$/i.test(file)) {
-    try {
-      return cellsFromSpreadsheetRows(await readSheet(Buffer.from(bytes)));
-    } catch (error) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        message: `kunde inte läsa Excel-filen: ${error instanceof Error ? error.message : String(error)}`,
-      });
-      return null;
-    }
-  }
-  const decoded = decodeExport(bytes);
-  if (!decoded.ok) {
-    problems.push({ file, line: decoded.line, column: decoded.column, message: decoded.message });
-    return null;
-  }
-  const { table, problems: csvProblems } = readCsvCells(decoded.text);
-  for (const problem of csvProblems) problems.push({ file, ...problem });
-  return table;
-}
-
-/** Reads and validates one export. Returns null (and fills `problems`) when anything is wrong. */
 export async function importExport(
   file: string,
   context: ImportContext,
 ): Promise<{ imported: ImportedExport | null; problems: ExportProblem[] }> {
   const problems: ExportProblem[] = [];
+  const size = statSync(file).size;
+  if (size > EXPORT_MAX_BYTES) {
+    const mebibytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `filen är ${mebibytes(size)} MiB; högst ${mebibytes(EXPORT_MAX_BYTES)} MiB tillåts (dela upp den per år)`,
+    });
+    return { imported: null, problems };
+  }
   const manifest = readManifest(file, problems);
   const bytes = new Uint8Array(readFileSync(file));
   if (!manifest) return { imported: null, problems };
@@ -178,7 +117,7 @@ export async function importExport(
       message: `enheten stämmer inte: indikatorn ${indicator.id} har enheten ${indicator.unit}, manifestet säger ${manifest.unit}`,
     });
   }
-  const table = await readCells(file, bytes, problems);
+  const table = await readCells(file, bytes, manifest, problems);
   if (!table) return { imported: null, problems };
   const rows = validateRows(file, table, manifest, indicator, context, problems);
   const warnings = [
@@ -292,10 +231,15 @@ function validateRows(
 
     const periodCell = cell('period') as Cell;
     const periodText = periodCell.text.trim().replace(/\.0$/, '');
-    const period = parsePeriod(periodText);
-    if (!period)
-      report(periodCell, `väntade en period som 2023, 2023H1, 2024K1 eller 2023M10, fann "${periodCell.text.trim()}"`);
-    else if (period.kind !== indicator.periodicity)
+    // A date cell (Excel turns "2024-03" into 1 March 2024) names the period it falls in.
+    const period = parseWrittenPeriod(periodText) ?? periodOfDate(periodText, indicator.periodicity);
+    if (!period) {
+      const meant = normalisePeriodCode(periodText);
+      report(
+        periodCell,
+        `väntade en period som 2023, 2023H1, 2024K1 eller 2023M10 (eller ett datum), fann "${periodCell.text.trim()}"${meant ? ` (menar du "${meant}"?)` : ''}`,
+      );
+    } else if (period.kind !== indicator.periodicity)
       report(
         periodCell,
         `väntade en period av slaget ${indicator.periodicity} för ${indicator.id}, fann "${periodText}"`,
@@ -343,7 +287,7 @@ function validateRows(
       }
     }
     if (problems.length > before || !period || !sex) continue;
-    const periodCode = normalisePeriodCode(periodText) as string;
+    const periodCode = formatPeriodCode(period);
     const key = `${region}|${periodCode}|${sex}`;
     const firstLine = keys.get(key);
     if (firstLine !== undefined) {

@@ -13,6 +13,8 @@ export const ExportManifestSchema = z.strictObject({
   unit: UnitSchema,
   /** Date the export was delivered or taken out (YYYY-MM-DD). */
   delivered: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The workbook sheet to read; needed only when a workbook has more than one visible sheet. */
+  sheet: z.string().min(1).optional(),
   /** True for files written by the example generator. */
   example: z.boolean().default(false),
   columns: z.strictObject({

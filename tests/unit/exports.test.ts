@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { toCsv } from '../../src/formats/csv-out.ts';
-import { formatProblem, importExport } from '../../src/pipeline/exports.ts';
+import { importExport } from '../../src/pipeline/exports.ts';
+import { formatProblem } from '../../src/pipeline/export-files.ts';
 import { importContext } from '../helpers/import-context.ts';
 
 const root = join(import.meta.dirname, '../..');
