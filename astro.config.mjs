@@ -18,13 +18,14 @@ export default defineConfig({
   security: {
     csp: {
       directives: [
-        "default-src 'self'",
+        // Nothing by default; only what the pages use: their own images and the deck's script.
+        "default-src 'none'",
         "img-src 'self'",
-        "font-src 'self'",
-        "connect-src 'self'",
         "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "require-trusted-types-for 'script'",
+        "trusted-types 'none'",
       ],
     },
   },

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
-import { renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
+import { bodySizeProblem, renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 
 export class ContentError extends Error {}
@@ -11,7 +11,7 @@ export class ContentError extends Error {}
 export function loadDialogueContent(root: string, kommun: string): (DialogueContent & { html: string }) | null {
   const path = join(root, 'data/content/dialog', `${kommun}.md`);
   if (!existsSync(path)) return null;
-  const { frontmatter, body } = splitFrontmatter(readFileSync(path, 'utf8'));
+  const { frontmatter, body, bodyLine } = splitFrontmatter(readFileSync(path, 'utf8'));
   let data: unknown;
   try {
     data = parse(frontmatter) ?? {};
@@ -29,6 +29,8 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
     );
   if (parsed.data.kommun !== kommun)
     throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
+  const tooLong = bodySizeProblem(body);
+  if (tooLong) throw new ContentError(`${path}:${bodyLine}: ${tooLong}`);
   return { ...parsed.data, html: renderMarkdown(body) };
 }
 

@@ -3,10 +3,10 @@
  * (errors name the file, line, field and reason) and a Markdown body.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
-import { renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
+import { bodySizeProblem, renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
 import { fieldPath, issueLines } from '../formats/zod-issues.ts';
 
 export class InitiativeError extends Error {
@@ -29,7 +29,7 @@ export function readInitiativeFile(
   indicatorIds: Set<string>,
 ): { initiative: LoadedInitiative | null; problems: string[] } {
   const source = readFileSync(path, 'utf8');
-  const { frontmatter, body } = splitFrontmatter(source);
+  const { frontmatter, body, bodyLine } = splitFrontmatter(source);
   if (frontmatter === '')
     return { initiative: null, problems: [`${path}:1: frontmatter saknas: filen ska börja med --- och fälten i YAML`] };
   const lineCounter = new LineCounter();
@@ -63,6 +63,14 @@ export function readInitiativeFile(
         `${path}:${where(['indicators', index, 'id'])}: indicators.${index}.id: okänd indikator "${entry.id}" (finns inte i data/config/indicators.json)`,
       );
   });
+  // The file list is sorted by name; a number in the name that differs would mislead whoever edits.
+  const named = /^(\d+)-/.exec(basename(path))?.[1];
+  if (named !== undefined && Number(named) !== parsed.data.number)
+    problems.push(
+      `${path}:${where(['number'])}: number: filnamnet börjar med ${named} men number är ${parsed.data.number}`,
+    );
+  const tooLong = bodySizeProblem(body);
+  if (tooLong) problems.push(`${path}:${bodyLine}: ${tooLong}`);
   if (problems.length > 0) return { initiative: null, problems };
   return {
     initiative: {

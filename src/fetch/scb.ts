@@ -8,8 +8,8 @@ import { planTable, selectionBody, type TablePlan } from './scb-selection.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { ScbTable, SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
-import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
-import { planQueries } from './planner.ts';
+import { createThrottle, HttpError, requestJson, type HttpDeps, type JsonResponse, type RetryPolicy } from './http.ts';
+import { cellCount, planQueries } from './planner.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { readCodeList } from '../formats/scb-codelist.ts';
 import { kommungruppPerKommun } from './kommungrupper.ts';
@@ -167,6 +167,13 @@ async function findTable(
   );
 }
 
+/** PxWebApi answers 400 "Too many cells selected" (older documentation says 403). */
+export function isTooManyCells(error: unknown): boolean {
+  return (
+    error instanceof HttpError && (error.status === 400 || error.status === 403) && /too many cells/i.test(error.detail)
+  );
+}
+
 export async function fetchScbTable(
   table: ScbTable,
   limits: ScbLimits,
@@ -204,15 +211,28 @@ export async function fetchScbTable(
     })),
   );
   let done = 0;
-  for (const call of calls) {
+  const queue = [...calls];
+  for (let call = queue.shift(); call; call = queue.shift()) {
     const body = selectionBody(call.selection);
     await throttle();
-    const response = await requestJson(
-      dataUrl,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body },
-      context.policy,
-      context.deps,
-    );
+    let response: JsonResponse;
+    try {
+      response = await requestJson(
+        dataUrl,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+        context.policy,
+        context.deps,
+      );
+    } catch (error) {
+      if (!isTooManyCells(error)) throw error;
+      // The server's limit is lower than /config said: halve this call and try the halves.
+      const cells = cellCount(call.selection);
+      if (cells <= 1) throw new Error(`${chosen.id}: SCB vägrar även ett anrop om en enda cell: ${String(error)}`);
+      const halves = planQueries(call.selection, Math.ceil(cells / 2), plan.dimensionOrder);
+      context.deps.log(`  ${chosen.id}: för många celler (${cells}) i ett anrop; delar det i ${halves.length}`);
+      queue.unshift(...halves.map((selection) => ({ query: call.query, selection })));
+      continue;
+    }
     readJsonStat(response.json);
     done++;
     context.store.write(`scb/${table.dataset}/${call.query}-${String(done).padStart(3, '0')}.json`, response.bytes, {
@@ -222,9 +242,9 @@ export async function fetchScbTable(
       retrievedAt: context.retrievedAt(),
       example: false,
     });
-    context.deps.log(`  ${chosen.id}: anrop ${done} av ${calls.length}`);
+    context.deps.log(`  ${chosen.id}: anrop ${done} av ${done + queue.length}`);
   }
-  return calls.length;
+  return done;
 }
 
 /**

@@ -18,7 +18,8 @@ const CategorySchema = z.object({
 
 const DimensionSchema = z.object({ label: z.string().optional(), category: CategorySchema }).loose();
 
-const CellValue = z.number().nullable();
+/** Numbers, or numbers written as strings; other strings are refused after parsing, by position. */
+const CellValue = z.union([z.number(), z.string(), z.null()]);
 
 export const JsonStatDatasetSchema = z
   .object({
@@ -153,8 +154,10 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
         problems.push(`value["${key}"] är ingen cellposition i 0–${cellCount - 1}`);
     }
   }
+  const numbers = numericCells(value, problems);
   const status = options.metadataOnly ? undefined : data.status;
-  if (Array.isArray(status) && status.length !== cellCount)
+  // An array of one status applies to every cell, as one string does.
+  if (Array.isArray(status) && status.length !== cellCount && status.length !== 1)
     problems.push(`status har ${status.length} celler men size ger ${cellCount}`);
   if (status !== undefined && typeof status === 'object' && !Array.isArray(status)) {
     for (const key of Object.keys(status)) {
@@ -164,16 +167,18 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
   }
   if (problems.length > 0) throw new JsonStatError(problems);
 
-  const valueAt = Array.isArray(value)
-    ? (index: number) => value[index] ?? null
-    : (index: number) => value[String(index)] ?? null;
+  const valueAt = Array.isArray(numbers)
+    ? (index: number) => numbers[index] ?? null
+    : (index: number) => numbers[String(index)] ?? null;
   const statusAt =
     status === undefined
       ? () => ''
       : typeof status === 'string'
         ? () => status
         : Array.isArray(status)
-          ? (index: number) => status[index] ?? ''
+          ? status.length === 1 && cellCount !== 1
+            ? () => status[0] ?? ''
+            : (index: number) => status[index] ?? ''
           : (index: number) => status[String(index)] ?? '';
 
   return {
@@ -185,6 +190,33 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
     valueAt,
     statusAt,
   };
+}
+
+type Cells<T> = T[] | Record<string, T>;
+
+/**
+ * Values as numbers. JSON-stat allows strings; a number written as one ("12.5") is read, anything
+ * else ("..", "12,5") is named with its position, the first few of them.
+ */
+function numericCells(value: Cells<number | string | null>, problems: string[]): Cells<number | null> {
+  const cells: (number | string | null)[] = Array.isArray(value) ? value : Object.values(value);
+  if (!cells.some((cell) => typeof cell === 'string')) return value as Cells<number | null>;
+  const refused: string[] = [];
+  const toNumber = (cell: number | string | null, position: string): number | null => {
+    if (typeof cell !== 'string') return cell;
+    const number = cell.trim() === '' ? Number.NaN : Number(cell);
+    if (Number.isFinite(number)) return number;
+    refused.push(`value[${position}] = ${JSON.stringify(cell)}`);
+    return null;
+  };
+  const numbers = Array.isArray(value)
+    ? value.map((cell, index) => toNumber(cell, String(index)))
+    : Object.fromEntries(Object.entries(value).map(([key, cell]) => [key, toNumber(cell, key)]));
+  if (refused.length > 0)
+    problems.push(
+      `${refused.length} värden är inte tal: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ' …' : ''} (väntade tal eller null)`,
+    );
+  return numbers;
 }
 
 /** Calls `visit` for every cell in row-major order with its category codes. */

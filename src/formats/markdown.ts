@@ -44,6 +44,16 @@ export function renderMarkdown(source: string): string {
     .join('\n');
 }
 
+/** A page of text is a few thousand characters; a body beyond this is a pasted file, not content. */
+export const MARKDOWN_MAX_CHARS = 50_000;
+
+/** Why a body is refused, or null. */
+export function bodySizeProblem(body: string): string | null {
+  return body.length > MARKDOWN_MAX_CHARS
+    ? `texten är ${body.length} tecken; högst ${MARKDOWN_MAX_CHARS} tillåts (dela upp den eller länka till ett dokument)`
+    : null;
+}
+
 /** Splits `---` YAML frontmatter from the Markdown body. */
 export function splitFrontmatter(source: string): { frontmatter: string; body: string; bodyLine: number } {
   // Windows Notepad saves with a BOM and CRLF.

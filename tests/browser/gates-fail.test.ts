@@ -44,8 +44,14 @@ describe('a deliberately broken page fails the gates', () => {
     expect(foreignLoads(page('/trasig/', site))).toEqual(['https://cdn.example.com/analytics.js']);
   });
 
-  it('the CSP check reports unsafe-inline for scripts', () => {
-    expect(cspProblems(page('/trasig/', site))).toEqual(["script-src tillåter 'unsafe-inline'"]);
+  it('the CSP check reports unsafe-inline for scripts and what it does not deny', () => {
+    expect(cspProblems(page('/trasig/', site))).toEqual([
+      "script-src tillåter 'unsafe-inline'",
+      "saknar default-src 'none'",
+      "saknar base-uri 'none'",
+      "saknar form-action 'none'",
+      "saknar require-trusted-types-for 'script'",
+    ]);
   });
 
   it('the link check reports the dead link', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserSession } from '../helpers/browser.ts';
+import { browserSession, headersFor } from '../helpers/browser.ts';
 import { dist, distFiles, page as parse } from '../helpers/dist.ts';
 import { axeViolations, cspProblems, foreignLoads, validateHtml } from '../helpers/gates.ts';
 
@@ -53,6 +53,20 @@ describe('accessibility (axe-core in Chromium)', () => {
 describe('security and integrity', () => {
   it('every page carries a CSP without unsafe-inline or unsafe-eval for scripts', () => {
     for (const file of distFiles('.html')) expect(cspProblems(parse(file)), file).toEqual([]);
+  });
+
+  it('sends the pages’ policy as a header too, with framing, browser features and HTTPS pinned', () => {
+    const headers = headersFor(readFileSync(join(dist, '_headers'), 'utf8'), '/umearegionen/');
+    const policy = headers['content-security-policy'] ?? '';
+    expect(policy).toContain("frame-ancestors 'none'");
+    for (const file of distFiles('.html')) {
+      const meta = parse(file).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content');
+      for (const hash of meta?.match(/'sha256-[^']+'/g) ?? []) expect(policy, file).toContain(hash);
+    }
+    expect(headers['permissions-policy']).toBe(
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)',
+    );
+    expect(headers['strict-transport-security']).toMatch(/^max-age=\d{8}/);
   });
 
   it('no page loads anything from another host, and no inline style attributes remain', () => {

@@ -4,7 +4,7 @@
  * `npm test` needs no apt step and never downloads a browser.
  */
 import sparticuz from '@sparticuz/chromium';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -21,14 +21,44 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/**
+ * The headers `_headers` gives a path, as Cloudflare Pages applies them: every matching rule in
+ * order (`*` matches any rest of the path); `! Name` drops a header an earlier rule set.
+ */
+export function headersFor(rules: string, pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let matches = false;
+  for (const line of rules.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim();
+      matches = pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+    } else if (matches) {
+      const detached = /^\s*!\s*(.+)$/.exec(line);
+      if (detached) delete headers[(detached[1] ?? '').trim().toLowerCase()];
+      else {
+        const [name = '', ...value] = line.trim().split(':');
+        headers[name.trim().toLowerCase()] = value.join(':').trim();
+      }
+    }
+  }
+  return headers;
+}
+
+/** dist/ served as a static host would, with the headers its `_headers` sets. */
 export async function serveDist(directory = dist): Promise<{ server: Server; origin: string }> {
+  const rulesFile = join(directory, '_headers');
+  const rules = existsSync(rulesFile) ? readFileSync(rulesFile, 'utf8') : '';
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let path = normalize(join(directory, pathname));
     if (!path.startsWith(directory)) return void response.writeHead(403).end();
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) return void response.writeHead(404).end('Not found');
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      ...headersFor(rules, pathname),
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+    });
     createReadStream(path).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -31,7 +31,7 @@ export function foreignLoads(document: Document): string[] {
     .filter((url) => /^(https?:)?\/\//.test(url));
 }
 
-/** The page's Content-Security-Policy problems: missing, or allowing inline or eval for scripts. */
+/** The page's Content-Security-Policy problems: missing, allowing inline or eval for scripts, or not denying by default. */
 export function cspProblems(document: Document): string[] {
   const policy = document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content');
   if (!policy) return ['ingen Content-Security-Policy'];
@@ -39,7 +39,9 @@ export function cspProblems(document: Document): string[] {
   return [
     ...(/'unsafe-inline'/.test(script) ? ["script-src tillåter 'unsafe-inline'"] : []),
     ...(/'unsafe-eval'/.test(policy) ? ["tillåter 'unsafe-eval'"] : []),
-    ...(/default-src 'self'/.test(policy) ? [] : ["default-src är inte 'self'"]),
+    ...["default-src 'none'", "base-uri 'none'", "form-action 'none'", "require-trusted-types-for 'script'"]
+      .filter((directive) => !policy.includes(directive))
+      .map((directive) => `saknar ${directive}`),
   ];
 }
 

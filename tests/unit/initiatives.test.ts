@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync, mkdtempSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdtempSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,18 @@ describe('initiative files', () => {
     expect(error?.problems.some((problem) => /c\.md:1: number: nummer 10 används redan av .*b\.md/.test(problem))).toBe(
       true,
     );
+  });
+
+  it('refuses a file whose name gives another number, and a body of more than a pasted page', () => {
+    const work = mkdtempSync(join(tmpdir(), 'initiativ-'));
+    const shipped = readFileSync(join(root, 'data/content/initiativ/umearegionen/10-oversyn-av-krami.md'), 'utf8');
+    writeFileSync(join(work, '11-krami.md'), shipped);
+    expect(readInitiativeFile(join(work, '11-krami.md'), indicatorIds).problems).toEqual([
+      `${join(work, '11-krami.md')}:2: number: filnamnet börjar med 11 men number är 10`,
+    ]);
+    writeFileSync(join(work, '10-krami.md'), `${shipped}\n${'Lång text. '.repeat(5000)}`);
+    expect(readInitiativeFile(join(work, '10-krami.md'), indicatorIds).problems).toEqual([
+      expect.stringMatching(/10-krami\.md:\d+: texten är 55\d{3} tecken; högst 50000 tillåts/),
+    ]);
   });
 });

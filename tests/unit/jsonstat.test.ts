@@ -59,6 +59,24 @@ describe('JSON-stat2 reader', () => {
     expect(cells({ ...tiny, status: 'p' }).every(([, , status]) => status === 'p')).toBe(true);
   });
 
+  it('applies a status array of one element to every cell', () => {
+    expect(cells({ ...tiny, status: ['p'] }).map(([, , status]) => status)).toEqual(['p', 'p', 'p', 'p', 'p', 'p']);
+  });
+
+  it('reads numbers written as strings and names every other string by position, never "Invalid input"', () => {
+    expect(cells({ ...tiny, value: ['1.5', 2, null, '0', 5, 6] }).map(([, value]) => value)).toEqual([
+      1.5,
+      2,
+      null,
+      0,
+      5,
+      6,
+    ]);
+    expect(() => readJsonStat({ ...tiny, value: { '0': '..', '3': '12,5', '4': 7 } })).toThrow(
+      '2 värden är inte tal: value[0] = "..", value[3] = "12,5" (väntade tal eller null)',
+    );
+  });
+
   it('reads a status array aligned with values', () => {
     expect(cells({ ...tiny, value: [1, null, 3, 4, 5, 6], status: [null, '...', null, null, null, null] })[1]).toEqual([
       '0180|2022',

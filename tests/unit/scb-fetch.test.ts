@@ -74,6 +74,7 @@ function metadata(regions: [string, string][]) {
 function server(
   metadataDoc: Record<string, unknown>,
   limits = { maxDataCells: 2000, maxCallsPerTimeWindow: 3, timeWindow: 10 },
+  refusesAbove = limits.maxDataCells,
 ) {
   const cube = readJsonStat(metadataDoc, { metadataOnly: true });
   return fakeDeps((url, init) => {
@@ -82,7 +83,7 @@ function server(
     if (url.includes('/metadata')) return { status: 200, body: JSON.stringify(metadataDoc) };
     const body = JSON.parse(String(init?.body)) as { selection: { variableCode: string; valueCodes: string[] }[] };
     const selection = Object.fromEntries(body.selection.map((entry) => [entry.variableCode, entry.valueCodes]));
-    if (cellCount(selection) > limits.maxDataCells)
+    if (cellCount(selection) > refusesAbove)
       return {
         status: 400,
         body: JSON.stringify({ type: 'Parameter error', title: 'Too many cells selected', status: 400 }),
@@ -96,7 +97,54 @@ const registryRegions = config.registry.all
   .filter((region) => region.level !== 'lan')
   .map((region): [string, string] => [region.code, region.name]);
 
+function postedCells(requests: { init?: RequestInit | undefined }[]): number[] {
+  return requests
+    .filter((request) => request.init?.method === 'POST')
+    .map((request) =>
+      cellCount(
+        Object.fromEntries(
+          (JSON.parse(String(request.init?.body)).selection as { variableCode: string; valueCodes: string[] }[]).map(
+            (entry) => [entry.variableCode, entry.valueCodes],
+          ),
+        ),
+      ),
+    );
+}
+
+async function fetchInto(deps: ReturnType<typeof server>['deps']): Promise<RawStore> {
+  const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));
+  await fetchScb({
+    config: { ...config.sources.scb, tables: [table], kommungrupper: null },
+    registry: config.registry,
+    store,
+    deps,
+    policy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
+    retrievedAt: () => '2026-11-20T00:00:00Z',
+  });
+  return store;
+}
+
 describe('SCB PxWebApi 2.0 fetch', () => {
+  it('halves a call the server refuses as too many cells, until the parts pass', async () => {
+    // /config promises 2 000 cells a call; the server refuses more than 700.
+    const { deps, requests } = server(metadata(registryRegions), undefined, 700);
+    const store = await fetchInto(deps);
+    const answered = store.finish().files.filter((file) => file.query !== null);
+    const cells = postedCells(requests);
+    const refused = cells.filter((count) => count > 700);
+    expect(refused.length).toBeGreaterThan(0);
+    const passed = cells.filter((count) => count <= 700);
+    expect(passed.reduce((sum, count) => sum + count, 0)).toBe(5238);
+    expect(answered).toHaveLength(passed.length);
+  });
+
+  it('stops when even a single cell is refused', async () => {
+    const { deps } = server(metadata(registryRegions), undefined, 0);
+    await expect(fetchInto(deps)).rejects.toThrow(
+      /TAB1386: SCB vägrar även ett anrop om en enda cell: .*Too many cells/,
+    );
+  });
+
   it('reads limits from /config, splits under the cell limit, throttles, and keeps every response raw', async () => {
     const { deps, requests, sleeps } = server(metadata(registryRegions));
     const dir = mkdtempSync(join(tmpdir(), 'scb-'));

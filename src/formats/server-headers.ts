@@ -1,0 +1,52 @@
+/**
+ * `_headers` for hosts that read it (Netlify, Cloudflare Pages). A page's `<meta>` CSP cannot say
+ * who may frame it and does not cover what is not HTML (SVG, CSV), so the header repeats the
+ * pages' policy, with every page's script and style hashes, and adds what only a header can.
+ */
+
+/** Browser features the site never uses, denied to it and to anything it might ever embed. */
+const PERMISSIONS = ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'fullscreen=(self)'];
+
+type Policy = Map<string, Set<string>>;
+
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  for (const directive of text.split(';')) {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    if (!name) continue;
+    const known = policy.get(name) ?? new Set<string>();
+    for (const source of sources) known.add(source);
+    policy.set(name, known);
+  }
+  return policy;
+}
+
+/** The union of the pages' policies: each page's own meta tag stays the stricter one. */
+export function mergePolicies(texts: string[]): string {
+  const merged: Policy = new Map();
+  for (const text of texts)
+    for (const [name, sources] of parsePolicy(text)) {
+      const known = merged.get(name) ?? new Set<string>();
+      for (const source of sources) known.add(source);
+      merged.set(name, known);
+    }
+  return [...merged]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, sources]) => [name, ...[...sources].sort()].join(' '))
+    .join('; ');
+}
+
+export function serverHeaders(pagePolicies: string[]): string {
+  const policy = `${mergePolicies(pagePolicies)}; frame-ancestors 'none'`;
+  return [
+    '/*',
+    `  Content-Security-Policy: ${policy}`,
+    `  Permissions-Policy: ${PERMISSIONS.join(', ')}`,
+    // Browsers ignore it over plain HTTP; over HTTPS it keeps the next visit on HTTPS.
+    '  Strict-Transport-Security: max-age=31536000; includeSubDomains',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '  Cross-Origin-Opener-Policy: same-origin',
+    '',
+  ].join('\n');
+}
