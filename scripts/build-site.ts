@@ -4,10 +4,9 @@
  * previous site intact.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceDirectory } from '../src/formats/files.ts';
-import { serverHeaders } from '../src/formats/server-headers.ts';
 
 const root = process.cwd();
 const next = join(root, '.dist-next');
@@ -22,14 +21,5 @@ if (result.status !== 0) {
   process.stderr.write('Bygget misslyckades; dist/ är oförändrad.\n');
   process.exit(result.status ?? 1);
 }
-// Every page's CSP, once each, for the server's header.
-const policies = new Set<string>();
-for (const file of readdirSync(next, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'))) {
-  const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
-    readFileSync(join(next, file), 'utf8'),
-  );
-  if (meta?.[1]) policies.add(meta[1]);
-}
-writeFileSync(join(next, '_headers'), serverHeaders([...policies]));
 replaceDirectory(next, join(root, 'dist'));
 process.stderr.write('Klart: webbplatsen finns i dist/.\n');

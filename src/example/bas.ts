@@ -3,18 +3,29 @@ import { periodRange } from '../formats/period.ts';
 import type { ProjectConfig } from '../config/load.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
-import { AGE_BANDS, basCounts, SEED } from './models.ts';
-import { hashNormal } from './random.ts';
+import { AGE_BANDS, basCounts, type BasCounts } from './models.ts';
 import { recording } from './reality.ts';
 import {
   exampleTableId,
   KON_WITH_TOTAL,
   metadataDocument,
   monthOf,
+  publishedShare,
   SEX_OF,
   sumOver,
   writeScbTable,
 } from './scb-tables.ts';
+
+type BasStatus = keyof BasCounts;
+
+/** SCB's own shares in TAB6260 and TAB3200: content code → [numerator, denominator]. */
+const SHARES: Record<string, [BasStatus, BasStatus]> = {
+  '000006II': ['arbetslosa', 'arbetskraften'],
+  '000006IJ': ['arbetskraften', 'totalt'],
+  '000006IK': ['sysselsatta', 'totalt'],
+  '000002NN': ['arbetslosa', 'arbetskraften'],
+  '000002NS': ['sysselsatta', 'totalt'],
+};
 
 export function writeBas(
   table: ScbTable,
@@ -87,31 +98,42 @@ export function writeBas(
     const index = AGE_BANDS.indexOf(age as (typeof AGE_BANDS)[number]);
     return index >= 0 ? [index] : [];
   };
+  // A län or riket cell sums every kommun's counts, and each share reads two counts: made once each.
+  const made = new Map<string, BasCounts>();
+  const countsOf = (kommun: string, sex: string, band: number, year: number, month: number): BasCounts => {
+    const key = `${kommun}|${sex}|${band}|${year}|${month}`;
+    let counts = made.get(key);
+    if (!counts) {
+      counts = basCounts(kommun, sex as 'men' | 'women', band, year, month);
+      made.set(key, counts);
+    }
+    return counts;
+  };
   writeScbTable(
     table,
     metadata,
     config,
     store,
     (codes, kommuner) => {
-      const status = statusByCode.get(codes['ContentsCode'] as never);
       const sexes = SEX_OF[codes['Kon'] ?? ''];
       const bands = bandsOf(codes['Alder'] ?? '');
-      if (!status || !sexes || bands.length === 0) return null;
+      if (!sexes || bands.length === 0) return null;
       const { year, month } = monthOf(codes['Tid'] ?? '');
-      return sumOver(kommuner, (kommun) =>
-        sumOver(sexes, (sex) =>
-          sumOver(
-            bands.map(String),
-            (band) => basCounts(kommun, sex as 'men' | 'women', Number(band), year, month)[status],
-          ),
-        ),
-      );
+      const count = (status: BasStatus) =>
+        sumOver(kommuner, (kommun) =>
+          sumOver(sexes, (sex) => sumOver(bands, (band) => countsOf(kommun, sex, band, year, month)[status])),
+        );
+      const content = codes['ContentsCode'] ?? '';
+      const share = SHARES[content];
+      if (share) return publishedShare(count(share[0]), count(share[1]));
+      const status = statusByCode.get(content as never);
+      return status ? count(status) : null;
     },
     log,
   );
 }
 
-/** How the example's BAS tables found by search (quarterly preliminary, yearly final) differ. */
+/** How the example's BAS table found by search (quarterly preliminary) is made. */
 const FOUND_BAS: Record<
   string,
   {
@@ -119,23 +141,6 @@ const FOUND_BAS: Record<
     counts: (kommun: string, sex: 'men' | 'women', band: number, period: string) => ReturnType<typeof basCounts>;
   }
 > = {
-  // Final yearly figures: the October counts of the monthly model, revised a little, as final figures are.
-  'bas-slutlig': {
-    periods: periodRange('2020', '2024'),
-    counts: (kommun, sex, band, period) => {
-      const october = basCounts(kommun, sex, band, Number(period), 10);
-      const revised = (value: number, what: string) =>
-        Math.round(value * (1 + 0.003 * hashNormal(SEED, `bas-final:${kommun}:${sex}:${band}:${what}:${period}`)));
-      const arbetskraften = revised(october.arbetskraften, 'ak');
-      const arbetslosa = Math.min(arbetskraften, revised(october.arbetslosa, 'al'));
-      return {
-        totalt: revised(october.totalt, 'tot'),
-        arbetskraften,
-        arbetslosa,
-        sysselsatta: arbetskraften - arbetslosa,
-      };
-    },
-  },
   // Quarterly preliminary figures: the middle month of the quarter.
   'bas-kvartal': {
     periods: periodRange('2020K1', '2026K2'),
@@ -145,9 +150,8 @@ const FOUND_BAS: Record<
 };
 
 /**
- * BAS's quarterly preliminary (TAB6261) and final yearly (TAB3200) tables. TAB3200's metadata is a
- * real recording, so the example asks for exactly what a fetch would; TAB6261's metadata is not in
- * reach, so it is invented with the labels of the same family (its codes are found by label online).
+ * BAS's quarterly preliminary table (TAB6261). Its metadata is not in reach, so it is invented with
+ * the labels of the same family (its codes are found by label online).
  */
 export function writeBasFound(
   table: ScbTable,

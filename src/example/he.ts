@@ -4,7 +4,17 @@ import type { ProjectConfig } from '../config/load.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import { BENEFITS, helarsekvivalenter, population2064, type Benefit } from './models.ts';
-import { exampleTableId, metadataDocument, monthOf, SEX_OF, sumOver, writeScbTable } from './scb-tables.ts';
+import {
+  exampleTableId,
+  metadataDocument,
+  monthOf,
+  publishedShare,
+  SEX_OF,
+  sumOver,
+  writeScbTable,
+} from './scb-tables.ts';
+
+const SHARE_CODE = '0000018I';
 
 export function writeHelarsekvivalenter(
   table: ScbTable,
@@ -22,7 +32,7 @@ export function writeHelarsekvivalenter(
     ['0000018F', 'Etableringsersättning'],
     ['0000018G', 'Summa helårsekvivalenter'],
     ['0000018H', 'Folkmängd'],
-    ['0000018I', 'Andel av befolkningen'],
+    [SHARE_CODE, 'Andel av befolkningen'],
   ];
   const benefitByCode = new Map<string, Benefit | 'summa' | 'folkmangd'>([
     ['0000018A', 'sjukpenning'],
@@ -61,7 +71,7 @@ export function writeHelarsekvivalenter(
       units: Object.fromEntries(
         contentCodes.map(([code]) => [
           code,
-          { base: code === '0000018I' ? 'procent' : 'antal', decimals: code === '0000018I' ? 1 : 0 },
+          { base: code === SHARE_CODE ? 'procent' : 'antal', decimals: code === SHARE_CODE ? 1 : 0 },
         ]),
       ),
     },
@@ -87,11 +97,16 @@ export function writeHelarsekvivalenter(
     config,
     store,
     (codes, kommuner) => {
-      const what = benefitByCode.get(codes['ContentsCode'] ?? '');
+      const content = codes['ContentsCode'] ?? '';
       const sexes = SEX_OF[codes['Kon'] ?? ''];
-      if (!what || !sexes) return null;
       const { year, month } = monthOf(codes['Tid'] ?? '');
-      return sumOver(kommuner, (kommun) => kommunValue(kommun, sexes, what, year, month));
+      const sum = (what: Benefit | 'summa' | 'folkmangd') =>
+        sumOver(kommuner, (kommun) => kommunValue(kommun, sexes ?? [], what, year, month));
+      if (!sexes) return null;
+      // SCB's own share: the sum of helårsekvivalenter over the population, as published.
+      if (content === SHARE_CODE) return publishedShare(sum('summa'), sum('folkmangd'));
+      const what = benefitByCode.get(content);
+      return what ? sum(what) : null;
     },
     log,
   );

@@ -109,9 +109,9 @@ export function dataDocument(
   });
 }
 
-export function sumOver(kommuner: string[], one: (kommun: string) => number): number {
+export function sumOver<T>(items: readonly T[], one: (item: T) => number): number {
   let sum = 0;
-  for (const kommun of kommuner) sum += one(kommun);
+  for (const item of items) sum += one(item);
   return sum;
 }
 
@@ -227,6 +227,11 @@ export function writeScbTable(
       log(`  ${exampleTableId(table)}: exempelsvar ${call}`);
     }
   }
+}
+
+/** A share as SCB publishes it beside its counts: percent with one decimal; null without a denominator. */
+export function publishedShare(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
 }
 
 /** Kon as TAB1386 and TAB6260 code it. */

@@ -3,6 +3,7 @@ import type { ProjectConfig } from '../config/load.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import { writeBas, writeBasFound } from './bas.ts';
+import { writeBasFinal } from './bas-final.ts';
 import { writeBefolkning, writeBefolkningCkm } from './befolkning.ts';
 import { writeHelarsekvivalenter } from './he.ts';
 
@@ -12,7 +13,7 @@ export const EXAMPLE_SCB_WRITERS: Record<string, ExampleWriter> = {
   he: writeHelarsekvivalenter,
   bas: writeBas,
   'bas-kvartal': writeBasFound,
-  'bas-slutlig': writeBasFound,
+  'bas-slutlig': writeBasFinal,
   befolkning: writeBefolkning,
   'befolkning-ckm': writeBefolkningCkm,
 };

@@ -39,11 +39,13 @@ function yearlyMean(parts: Point[], partsPerYear: number): Point[] {
     if (points.length !== partsPerYear) continue;
     let sum: number | null = 0;
     let status: ObservationStatus = 'final';
+    let example = false;
     for (const point of points) {
       sum = sum === null || point.value === null ? null : sum + point.value;
       status = worseStatus(status, point.status);
+      example ||= point.example === true;
     }
-    yearly.push({ period: year, value: sum === null ? null : sum / partsPerYear, status });
+    yearly.push({ period: year, value: sum === null ? null : sum / partsPerYear, status, example });
   }
   return yearly;
 }

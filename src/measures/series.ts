@@ -46,15 +46,23 @@ function summed(file: IndexedFile, regions: string[], sex: Sex, breakdown: Recor
   const periods = file.file.periods;
   const values: (number | null)[] = new Array<number | null>(periods.length).fill(0);
   const statuses: ObservationStatus[] = new Array<ObservationStatus>(periods.length).fill('final');
+  const examples: boolean[] = new Array<boolean>(periods.length).fill(false);
   for (const part of parts as SnapshotSeries[]) {
+    const partExamples = file.examples(part);
     for (let index = 0; index < periods.length; index++) {
       const sum = values[index] ?? null;
       const value = part.values[index] ?? null;
       values[index] = sum === null || value === null ? null : sum + value;
       statuses[index] = worseStatus(statuses[index] ?? 'final', file.statusAt(part, index));
+      examples[index] ||= partExamples[index] ?? false;
     }
   }
-  return periods.map((period, index) => ({ period, value: values[index] ?? null, status: statuses[index] ?? 'final' }));
+  return periods.map((period, index) => ({
+    period,
+    value: values[index] ?? null,
+    status: statuses[index] ?? 'final',
+    example: examples[index] ?? false,
+  }));
 }
 
 /** The area's own series if the source publishes it, else the sum over its kommuner. */
@@ -225,6 +233,30 @@ function protectedSeries(
   });
 }
 
+/**
+ * The publisher's own yearly shares for a kommun, where the yearly figure is one published cell
+ * (a final yearly table, or October of a monthly one); a mean of months is ours to make.
+ */
+function publishedShares(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): Map<string, Point> | null {
+  const measure = indicator.measure;
+  if (measure.kind !== 'ratio' || !measure.published || area.kind !== 'kommun' || area.regionCode === null) return null;
+  if (indicator.yearly.kind !== 'as-published' && indicator.yearly.kind !== 'month') return null;
+  const file = snapshot.file(measure.published.indicator);
+  const points = file?.points(area.regionCode, sex, pick(selection, file, measure.published.breakdown));
+  if (!points) return null;
+  return new Map(
+    toYearly(indicator, points)
+      .filter((point) => point.value !== null)
+      .map((point) => [point.period, point]),
+  );
+}
+
 /** The series as the data give it, before secondary suppression. */
 const rawYearlySeries: SeriesMaker = madeOnce(computeYearlySeries);
 
@@ -257,16 +289,20 @@ function computeYearlySeries(
     if (!numerator || !denominator) return null;
     const yearlyNumerator = toYearly(indicator, numerator);
     const yearlyDenominator = new Map(toYearly(indicator, denominator).map((point) => [point.period, point]));
+    const published = publishedShares(snapshot, indicator, area, sex, selection);
     return yearlyNumerator.flatMap((point) => {
       const below = yearlyDenominator.get(point.period);
       if (!below) return [];
+      const theirs = published?.get(point.period);
       return [
         {
           period: point.period,
           numerator: point.value,
           denominator: below.value,
-          value: ratio(point.value, below.value, measure.scale),
+          // data:build has checked that our share rounds to theirs; the kommun's figure is theirs.
+          value: theirs?.value ?? ratio(point.value, below.value, measure.scale),
           status: combineStatus([point.status, below.status]),
+          example: theirs ? theirs.example === true : point.example === true || below.example === true,
         },
       ];
     });

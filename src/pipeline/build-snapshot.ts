@@ -32,6 +32,7 @@ import { normaliseKoladaPage } from './normalise-kolada.ts';
 import { BandSums, normaliseScbCube } from './normalise-scb.ts';
 import { readRawManifest } from '../fetch/raw-store.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
+import { checkShares, PublisherCheckError } from './publisher-check.ts';
 
 export class ExportValidationError extends Error {
   readonly problems: ExportProblem[];
@@ -238,6 +239,9 @@ export async function buildSnapshot(config: ProjectConfig, options: BuildOptions
       writeFileAtomic(join(staging, name), JSON.stringify(file));
       files.push({ indicator, file: name, observations: file.series.length * file.periods.length });
     }
+    const shares = checkShares(config.indicators, builtFiles);
+    if (shares.mismatches.length > 0) throw new PublisherCheckError(shares.mismatches);
+    options.log(`  ${shares.compared} andelar stämmer med SCB:s egna`);
     writeFileAtomic(join(staging, 'regions.json'), stableJson(regions));
     const complete: SnapshotMeta = { ...meta, files };
     checkSnapshotPart('meta.json', SnapshotMetaSchema, complete);

@@ -29,9 +29,12 @@ export class IndexedFile {
   readonly breakdownNames: Set<string>;
   readonly regions: Set<string>;
   private readonly index = new Map<string, SnapshotSeries>();
+  /** Per entry of the file's provenance list: whether that raw file is invented example data. */
+  private readonly exampleSource: boolean[];
 
-  constructor(file: SnapshotFile) {
+  constructor(file: SnapshotFile, exampleSources: Set<string> = new Set()) {
     this.file = file;
+    this.exampleSource = file.provenance.map((id) => exampleSources.has(id));
     for (const series of file.series) this.index.set(seriesKey(series.region, series.sex, series.breakdown), series);
     this.breakdownNames = new Set(file.series.flatMap((series) => Object.keys(series.breakdown)));
     this.regions = new Set(file.series.map((series) => series.region));
@@ -47,13 +50,25 @@ export class IndexedFile {
     return series.status[index] ?? (series.values[index] === null ? 'missing' : this.file.defaultStatus);
   }
 
+  /** Per period: whether the series' observation there came from invented example data. */
+  examples(series: SnapshotSeries): boolean[] {
+    const flags = new Array<boolean>(this.file.periods.length).fill(false);
+    series.provenance.forEach(([first, source], run) => {
+      const end = series.provenance[run + 1]?.[0] ?? flags.length;
+      if (this.exampleSource[source]) flags.fill(true, first, end);
+    });
+    return flags;
+  }
+
   points(region: string, sex: Sex, breakdown: Record<string, string>): Point[] | null {
     const series = this.index.get(seriesKey(region, sex, breakdown));
     if (!series) return null;
+    const examples = this.examples(series);
     return this.file.periods.map((period, index) => ({
       period,
       value: series.values[index] ?? null,
       status: this.statusAt(series, index),
+      example: examples[index] ?? false,
     }));
   }
 }
@@ -63,9 +78,13 @@ export class Snapshot {
   readonly meta: SnapshotMeta;
   private readonly files = new Map<string, IndexedFile>();
 
+  /** Raw files written by the example generator, not fetched from a source. */
+  readonly exampleSources: Set<string>;
+
   constructor(directory: string) {
     this.directory = directory;
     this.meta = SnapshotMetaSchema.parse(JSON.parse(readFileSync(join(directory, 'meta.json'), 'utf8')));
+    this.exampleSources = new Set(this.meta.provenance.filter((entry) => entry.example).map((entry) => entry.id));
   }
 
   /** SKR kommungrupp per kommun, where the data holds them (from SCB's code list). */
@@ -95,7 +114,7 @@ export class Snapshot {
     const path = join(this.directory, entry.file);
     const parsed = SnapshotFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
-    const indexed = new IndexedFile(parsed.data);
+    const indexed = new IndexedFile(parsed.data, this.exampleSources);
     this.files.set(indicator, indexed);
     return indexed;
   }

@@ -40,6 +40,12 @@ export const MeasureSchema = z.discriminatedUnion('kind', [
     denominator: z.object({ indicator: z.string(), breakdown: BreakdownSelection }),
     /** 100 for a percentage. */
     scale: z.number().positive(),
+    /**
+     * The publisher's own share beside the counts (SCB's "andel", "arbetslöshet"): `data:build`
+     * checks every computed share against it, and a kommun's yearly figure is the publisher's
+     * where that figure is one published cell. Aggregates stay shares of summed counts.
+     */
+    published: z.object({ indicator: z.string(), breakdown: BreakdownSelection }).optional(),
   }),
   z.object({ kind: z.literal('value'), indicator: z.string(), breakdown: BreakdownSelection }),
 ]);

@@ -28,6 +28,8 @@ export interface Point {
   period: string;
   value: number | null;
   status: ObservationStatus;
+  /** True when an observation the value was made from is invented example data, not a source's. */
+  example?: boolean;
 }
 
 /** Status of a value made from several: the most severe of its parts. */

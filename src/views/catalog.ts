@@ -2,7 +2,7 @@
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import { sourceText } from './labels.ts';
-import { openDataTable } from './downloads.ts';
+import { openDataTable, type DataRows } from './downloads.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 
 export interface CatalogEntry {
@@ -17,12 +17,18 @@ export interface CatalogEntry {
   direction: Indicator['direction'];
   first_period: string | null;
   last_period: string | null;
+  /** Whether the rows are invented example data: every row, some (the CSV's `example` column says which) or none. */
+  example: 'all' | 'some' | 'none';
   files: { csv: string; columns: string[] };
 }
 
+function exampleShare(examples: boolean[]): CatalogEntry['example'] {
+  const invented = examples.filter(Boolean).length;
+  return invented === 0 ? 'none' : invented === examples.length ? 'all' : 'some';
+}
+
 /** The years the indicator's open data hold, read off the very rows of its CSV. */
-function publishedYears(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string[] {
-  const { header, rows } = openDataTable(indicator, snapshot, registry);
+function publishedYears({ header, rows }: DataRows): string[] {
   const period = header.indexOf('period');
   return [...new Set(rows.map((row) => String(row[period])))].sort();
 }
@@ -36,7 +42,8 @@ export function catalog(
     example: snapshot.meta.example,
     retrieved_at: snapshot.meta.retrievedAt,
     indicators: indicators.map((indicator) => {
-      const years = publishedYears(indicator, snapshot, registry);
+      const table = openDataTable(indicator, snapshot, registry);
+      const years = publishedYears(table);
       const source = sourceText(indicator);
       return {
         id: indicator.id,
@@ -50,6 +57,7 @@ export function catalog(
         direction: indicator.direction,
         first_period: years[0] ?? null,
         last_period: years.at(-1) ?? null,
+        example: exampleShare(table.examples),
         files: {
           csv: `/data/${indicator.id}.csv`,
           columns: [
@@ -61,6 +69,8 @@ export function catalog(
             'value',
             'unit',
             'status',
+            'source',
+            'example',
           ],
         },
       };

@@ -17,11 +17,18 @@ import { remembered } from '../formats/remembered.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 
+/** Rows of a download, and beside each whether its value was made from invented example data. */
+export interface DataRows {
+  header: string[];
+  rows: CsvValue[][];
+  examples: boolean[];
+}
+
 function statusOut(status: ObservationStatus, value: number | null): string {
   return value === null && !isProtected(status) ? 'missing' : status;
 }
 
-const pageRows = new WeakMap<IndicatorView, { header: string[]; rows: CsvValue[][] }>();
+const pageRows = new WeakMap<IndicatorView, DataRows>();
 
 /** The indicator page's own numbers: the förbund's areas, headline and splits, by sex. */
 export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel' | 'plain'): string {
@@ -30,24 +37,22 @@ export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel
     table = pageTable(view, snapshot);
     pageRows.set(view, table);
   }
-  return toCsv(...marked(table, view.indicator, snapshot), dialect);
+  return toCsv(...marked(table, view.indicator), dialect);
 }
 
 /**
  * Every row says where it comes from and whether the figures are the example's, so that a file
  * sent on never looks real when it is not.
  */
-function marked(
-  table: { header: string[]; rows: CsvValue[][] },
-  indicator: Indicator,
-  snapshot: Snapshot,
-): [string[], CsvValue[][]] {
+function marked(table: DataRows, indicator: Indicator): [string[], CsvValue[][]] {
   const source = sourceText(indicator).text;
-  const example = snapshot.meta.example ? 'true' : 'false';
-  return [[...table.header, 'source', 'example'], table.rows.map((row) => [...row, source, example])];
+  return [
+    [...table.header, 'source', 'example'],
+    table.rows.map((row, index) => [...row, source, table.examples[index] ? 'true' : 'false']),
+  ];
 }
 
-function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[]; rows: CsvValue[][] } {
+function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
   const { indicator } = view;
   const splitName = indicator.splits[0]?.name;
   const header = [
@@ -61,6 +66,7 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[];
     'status',
   ];
   const rows: CsvValue[][] = [];
+  const examples: boolean[] = [];
   const categories = indicator.splits[0]?.categories.map((category) => category.code) ?? [null];
   for (const summary of view.summaries) {
     for (const sex of indicator.bySex ? SEXES : (['total'] as Sex[])) {
@@ -78,37 +84,30 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): { header: string[];
             indicator.unit,
             statusOut(point.status, point.value),
           ]);
+          examples.push(point.example === true);
         }
       }
     }
   }
-  return { header, rows };
+  return { header, rows, examples };
 }
 
 /** `/data/<id>.csv`: every region in the snapshot (riket, län, kommuner), yearly, all splits and sexes. */
 export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string {
-  return toCsv(...marked(openDataTable(indicator, snapshot, registry), indicator, snapshot), 'plain');
+  return toCsv(...marked(openDataTable(indicator, snapshot, registry), indicator), 'plain');
 }
 
-const openTables = new WeakMap<Indicator, Map<Snapshot, { header: string[]; rows: CsvValue[][] }>>();
+const openTables = new WeakMap<Indicator, Map<Snapshot, DataRows>>();
 
 /**
  * The open data of an indicator as rows, for its CSV and for the catalogue's periods (read by two
  * pages): made once per indicator and snapshot, over the build's one region registry.
  */
-export function openDataTable(
-  indicator: Indicator,
-  snapshot: Snapshot,
-  registry: RegionRegistry,
-): { header: string[]; rows: CsvValue[][] } {
+export function openDataTable(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): DataRows {
   return remembered(openTables, indicator, snapshot, () => makeOpenDataTable(indicator, snapshot, registry));
 }
 
-function makeOpenDataTable(
-  indicator: Indicator,
-  snapshot: Snapshot,
-  registry: RegionRegistry,
-): { header: string[]; rows: CsvValue[][] } {
+function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): DataRows {
   const split = indicator.splits[0];
   const header = [
     'region_code',
@@ -121,6 +120,7 @@ function makeOpenDataTable(
     'status',
   ];
   const rows: CsvValue[][] = [];
+  const examples: boolean[] = [];
   for (const region of registry.all) {
     const area = regionArea(region.code, registry);
     for (const sex of indicator.bySex ? SEXES : (['total'] as Sex[])) {
@@ -139,11 +139,12 @@ function makeOpenDataTable(
             indicator.unit,
             statusOut(point.status, point.value),
           ]);
+          examples.push(point.example === true);
         }
       }
     }
   }
-  return { header, rows };
+  return { header, rows, examples };
 }
 
 const FILE_FONT = 14;

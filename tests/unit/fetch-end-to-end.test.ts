@@ -50,8 +50,22 @@ function body(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** A value for any cell: the recording where it has one, else a stable made-up number. */
+/** TAB3200's own shares and the counts they are made of, as SCB serves them side by side. */
+const SHARE_PARTS: Record<string, [string, string]> = {
+  '000002NN': ['000002NM', '000002NL'],
+  '000002NS': ['000002NT', '000002NU'],
+};
+
+/**
+ * A value for any cell: the recording where it has one, else a stable made-up number; a share is
+ * made from the made-up counts, as data:build checks.
+ */
 function cellValue(table: string, codes: Record<string, string>): number {
+  const parts = SHARE_PARTS[codes['ContentsCode'] ?? ''];
+  if (table === 'TAB3200' && parts) {
+    const [above, below] = parts.map((code) => cellValue(table, { ...codes, ContentsCode: code }));
+    return Math.round(((above ?? 0) / (below ?? 1)) * 1000) / 10;
+  }
   const real =
     table === 'TAB5557' && codes['Kon'] === 'TotSa' && population2025.get(`${codes['Region']}|${codes['Alder']}`);
   if (real) return real;

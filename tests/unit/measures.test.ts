@@ -32,7 +32,14 @@ describe('derived measures (hand-computed)', () => {
   it('yearly value is the mean of the 12 months, and an incomplete year has none', () => {
     const year = months('2023M01', [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 1, 2, 3]);
     // (10 + 12 + … + 32) / 12 = 252 / 12 = 21
-    expect(yearlyMeanOfMonths(year)).toEqual([{ period: '2023', value: 21, status: 'final' }]);
+    expect(yearlyMeanOfMonths(year)).toEqual([{ period: '2023', value: 21, status: 'final', example: false }]);
+  });
+
+  it('a yearly value made from one invented month is invented', () => {
+    const year = months('2023M01', [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32]);
+    const oneInvented = year.map((point, index) => ({ ...point, example: index === 5 }));
+    expect(yearlyMeanOfMonths(oneInvented)[0]?.example).toBe(true);
+    expect(yearlyMeanOfMonths(year.map((point) => ({ ...point, example: false })))[0]?.example).toBe(false);
   });
 
   it('a missing month makes the yearly mean missing, never a mean of the rest', () => {
