@@ -15,6 +15,8 @@ export interface LineRow {
   label: string;
   period: string;
   value: number | null;
+  /** True when the value was made from invented example data. */
+  example?: boolean;
 }
 
 export interface LineChartOptions extends ChartFrame {
@@ -39,6 +41,11 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     options.highlight.map((id, index) => [id, options.colours?.[id] ?? (PALETTE[index % PALETTE.length] as string)]),
   );
   const focus = data.filter((row) => colour.has(row.series));
+  // Where real and invented values share a chart, a line with any invented value is dashed.
+  const invented = new Set(data.filter((row) => row.example === true).map((row) => row.series));
+  const mixed = invented.size > 0 && data.some((row) => !invented.has(row.series));
+  const dash = (id: string) =>
+    mixed && invented.has(id) ? `${options.fontSize / 2},${options.fontSize / 3}` : undefined;
   const shown = new Set(data.map((row) => `${row.series}|${row.year}`));
   // A year between two gaps has no line to sit on; it gets a dot.
   const isolated = data.filter(
@@ -80,9 +87,18 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       tickFormat: swedishTick(options.decimals > 0 ? 1 : 0),
     },
     marks: [
-      Plot.line(
-        all.filter((row) => !colour.has(row.series)),
-        { x: 'year', y: 'value', z: 'series', stroke: CONTEXT_GREY, strokeWidth: options.fontSize / 8 },
+      ...[false, true].map((dashed) =>
+        Plot.line(
+          all.filter((row) => !colour.has(row.series) && (dash(row.series) !== undefined) === dashed),
+          {
+            x: 'year',
+            y: 'value',
+            z: 'series',
+            stroke: CONTEXT_GREY,
+            strokeWidth: options.fontSize / 8,
+            strokeDasharray: dashed ? dash([...invented][0] ?? '') : undefined,
+          },
+        ),
       ),
       // The chart's subject (the first highlighted line) is drawn boldest; comparisons are never louder.
       ...options.highlight.map((id, index) =>
@@ -93,6 +109,7 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
             y: 'value',
             stroke: colour.get(id),
             strokeWidth: index === 0 ? options.fontSize / 4 : options.fontSize / 6,
+            strokeDasharray: dash(id),
           },
         ),
       ),

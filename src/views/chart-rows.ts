@@ -53,6 +53,7 @@ export function areaLines(summaries: AreaSummary[]): LineRow[] {
       label: areaLabel(summary.area),
       period: point.period,
       value: point.value,
+      example: point.example === true,
     })),
   );
 }

@@ -155,10 +155,12 @@ const FILE_FONT = 14;
  * file sent on by e-mail never looks real when it is not. The page's chart sits inside unchanged.
  */
 export function standaloneSvg(
-  chart: { svg: string; title: string; caption: string },
+  chart: { svg: string; title: string; caption: string; note?: string },
   source: string,
   example: boolean,
 ): string {
+  // A chart mixing real and invented values says so instead of calling it all invented.
+  const mark = chart.note ?? t('example.title');
   const [, width = '760', height = '380'] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(chart.svg) ?? [];
   const top = FILE_FONT * 3;
   const bottom = FILE_FONT * (example ? 4 : 2.5);
@@ -177,7 +179,7 @@ export function standaloneSvg(
     line(FILE_FONT * 1.5, chart.title, true),
     inner,
     line(below, t('deck.source', { source })),
-    example ? line(below + FILE_FONT * 1.5, t('example.title'), true) : '',
+    example ? line(below + FILE_FONT * 1.5, mark, true) : '',
     '</svg>',
     '',
   ].join('\n');

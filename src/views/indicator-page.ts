@@ -28,11 +28,14 @@ import {
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 import { remembered } from '../formats/remembered.ts';
+import { mixesRealAndExample, realPartsText } from './real-parts.ts';
 
 export interface ChartBlock {
   id: string;
   title: string;
   caption: string;
+  /** Said under the caption where the chart mixes real values with invented ones. */
+  note?: string;
   svg: string;
   /** The same chart drawn for a phone, where the shrunk wide picture would set its text below 12 px. */
   narrow?: string;
@@ -54,14 +57,15 @@ const NARROW = { width: 380, height: 340, fontSize: 13 };
 /** The chart drawn at both widths; the phone's copy gets its own ids and the same caption. */
 export function atBothWidths(
   id: string,
-  rows: { value: number | null }[],
+  rows: { value: number | null; example?: boolean }[],
   draw: (frame: ChartFrame) => string,
-): Pick<ChartBlock, 'svg' | 'narrow'> {
+): Pick<ChartBlock, 'svg' | 'narrow' | 'note'> {
   // Nothing to draw (every value missing or protected): no empty axes; the caption says why.
   if (rows.every((row) => row.value === null)) return { svg: '' };
   return {
     svg: draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
     narrow: draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
+    ...(mixesRealAndExample(rows) ? { note: t('example.partly') } : {}),
   };
 }
 /** With more kommuner than this, the ranking chart shows its ends only. */
@@ -303,6 +307,7 @@ function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] 
   const { indicator, latestPeriod } = view;
   const periods = allPeriods(view);
   const source = sourceText(indicator);
+  const real = realPartsText(view);
   return [
     { term: t('fact.definition'), description: indicator.definition },
     { term: t('fact.unit'), description: unitLabel(indicator) },
@@ -313,6 +318,7 @@ function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] 
       description: `${periodText(periods[0], periods.at(-1))}${latestPeriod ? t('fact.latest-year', { period: formatPeriod(latestPeriod) }) : ''}`,
     },
     { term: t('fact.retrieved'), description: formatDate(meta.retrievedAt) },
+    ...(real ? [{ term: t('real.fact'), description: real }] : []),
   ];
 }
 

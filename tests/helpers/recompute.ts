@@ -22,7 +22,7 @@ interface Indicator {
   source: { kind: string; kpi?: string };
   yearly: { kind: string; month?: number };
   measure:
-    | { kind: 'ratio'; numerator: Part; denominator: Part; scale: number }
+    | { kind: 'ratio'; numerator: Part; denominator: Part; scale: number; published?: Part }
     | { kind: 'value'; indicator: string; breakdown: Record<string, string> };
 }
 interface Part {
@@ -48,6 +48,11 @@ const CONTENT: Record<string, string> = {
   'antal arbetslösa': 'arbetslosa',
   'antal sysselsatta och arbetslösa (arbetskraften)': 'arbetskraften',
   'antal totalt': 'totalt',
+  // SCB's own shares beside the counts.
+  'Andel av befolkningen': 'andel:summa',
+  arbetslöshet: 'andel:arbetsloshet',
+  arbetskraftsdeltagande: 'andel:arbetskraftsdeltagande',
+  sysselsättningsgrad: 'andel:sysselsattningsgrad',
 };
 const SEX: Record<string, Sex> = { '1': 'men', '2': 'women', '1+2': 'total', TotSa: 'total' };
 
@@ -277,6 +282,15 @@ export function expected(
 ): Cell {
   const measure = indicator.measure;
   if (measure.kind === 'ratio') {
+    // A kommun's figure is SCB's own share where SCB publishes it for the very period the year is read at.
+    const oneCell = indicator.yearly.kind === 'as-published' || indicator.yearly.kind === 'month';
+    if (measure.published && oneCell && area.code !== null && /^\d{4}$/.test(area.code)) {
+      const { source, age } = sourceOf(indicator, measure.numerator);
+      const share = `andel:${measure.published.breakdown.share ?? measure.published.breakdown.benefit}`;
+      const [period] = periodsOfYear(indicator, year);
+      const theirs = counts.get(`${source}|${share}|${area.code}|${sex}|${split.age ?? age ?? '-'}|${period}`);
+      if (theirs !== undefined && theirs !== null) return theirs;
+    }
     const numerator = yearly(indicator, measure.numerator, area, sex, split, year);
     const denominator = yearly(indicator, measure.denominator, area, sex, split, year);
     if (numerator === null || denominator === null || denominator === 0) return null;

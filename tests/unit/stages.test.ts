@@ -13,7 +13,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   formats: [],
   i18n: [],
   client: [],
-  vite: [],
+  vite: ['formats'],
   styles: [],
   schemas: ['formats'],
   config: ['formats', 'schemas'],
