@@ -26,3 +26,14 @@ export function recordedParts(meta: SnapshotMeta, tables: ScbTable[]): string[] 
   }
   return [...lines.values()];
 }
+
+/** The SCB tables whose recorded real responses an example snapshot carries: "TAB3200 och TAB5557". */
+export function recordedTables(meta: SnapshotMeta, tables: ScbTable[]): string {
+  const ids = new Set<string>();
+  for (const entry of meta.provenance) {
+    if (entry.example || !entry.recordedBy || entry.id.endsWith('/metadata.json')) continue;
+    const dataset = entry.id.split('/')[2] ?? '';
+    ids.add(tables.find((candidate) => candidate.dataset === dataset)?.table ?? dataset);
+  }
+  return new Intl.ListFormat('sv', { type: 'conjunction' }).format([...ids].sort());
+}
