@@ -28,6 +28,18 @@ export interface LineChartOptions extends ChartFrame {
   zero: boolean;
   /** Colours by line id: an area's role colour, the same on every chart. */
   colours?: Record<string, string>;
+  /** Breaks in the series: a labelled rule before the first year made the new way. */
+  breaks?: { year: number; label: string }[];
+}
+
+/**
+ * The lines drawn dashed: where some lines are wholly real, every line with an invented value.
+ * Where every line holds invented values, none is singled out (the page says which years are real).
+ */
+export function dashedSeries(rows: LineRow[]): Set<string> {
+  const valued = rows.filter((row) => row.value !== null && !Number.isNaN(row.value));
+  const invented = new Set(valued.filter((row) => row.example === true).map((row) => row.series));
+  return valued.some((row) => !invented.has(row.series)) ? invented : new Set();
 }
 
 export function lineChart(rows: LineRow[], options: LineChartOptions): string {
@@ -41,11 +53,8 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     options.highlight.map((id, index) => [id, options.colours?.[id] ?? (PALETTE[index % PALETTE.length] as string)]),
   );
   const focus = data.filter((row) => colour.has(row.series));
-  // Where real and invented values share a chart, a line with any invented value is dashed.
-  const invented = new Set(data.filter((row) => row.example === true).map((row) => row.series));
-  const mixed = invented.size > 0 && data.some((row) => !invented.has(row.series));
-  const dash = (id: string) =>
-    mixed && invented.has(id) ? `${options.fontSize / 2},${options.fontSize / 3}` : undefined;
+  const invented = dashedSeries(data);
+  const dash = (id: string) => (invented.has(id) ? `${options.fontSize / 2},${options.fontSize / 3}` : undefined);
   const shown = new Set(data.map((row) => `${row.series}|${row.year}`));
   // A year between two gaps has no line to sit on; it gets a dot.
   const isolated = data.filter(
@@ -55,6 +64,9 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   // Every year from first to last, so a year without values still gets its tick.
   const years = valued.length === 0 ? [] : range(Math.min(...valued), Math.max(...valued) + 1);
   const labelOf = new Map(data.map((row) => [row.series, row.label]));
+  const shownBreaks = (options.breaks ?? []).filter(
+    (entry) => years.length > 1 && entry.year > (years[0] ?? 0) && entry.year <= (years.at(-1) ?? 0),
+  );
   const lastLabels = options.highlight.map((id) => `${labelOf.get(id) ?? ''} 00,0`);
   const marginLeft = labelWidth(['000 000'], options.fontSize);
   const marginRight = labelWidth(lastLabels, options.fontSize);
@@ -96,7 +108,7 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
             z: 'series',
             stroke: CONTEXT_GREY,
             strokeWidth: options.fontSize / 8,
-            strokeDasharray: dashed ? dash([...invented][0] ?? '') : undefined,
+            strokeDasharray: dashed ? `${options.fontSize / 2},${options.fontSize / 3}` : undefined,
           },
         ),
       ),
@@ -113,6 +125,20 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
           },
         ),
       ),
+      // A break sits between the last year of the old way and the first of the new one.
+      Plot.ruleX(shownBreaks, {
+        x: (entry: { year: number }) => entry.year - 0.5,
+        stroke: INK,
+        strokeDasharray: `${options.fontSize / 4},${options.fontSize / 4}`,
+      }),
+      Plot.text(shownBreaks, {
+        x: (entry: { year: number }) => entry.year - 0.5,
+        frameAnchor: 'top',
+        dy: -options.fontSize * 1.2,
+        text: (entry: { label: string }) => entry.label,
+        fill: INK,
+        fontSize: options.fontSize,
+      }),
       Plot.dot(isolated, {
         x: 'year',
         y: 'value',

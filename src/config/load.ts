@@ -2,13 +2,14 @@
  * Loads and validates the configuration under `data/config/`. A bad file stops with the file, the
  * field and the reason.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ForbundSchema, SiteConfigSchema, type Forbund, type SiteConfig } from '../schemas/forbund.ts';
 import { IndicatorCatalogueSchema, type Indicator } from '../schemas/indicator.ts';
 import { SourcesConfigSchema, type SourcesConfig } from '../schemas/sources.ts';
 import type { Kommungrupp } from '../schemas/region.ts';
+import { SeriesBreaksSchema, type SeriesBreak } from '../schemas/series-break.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import { RegionRegistry, regionsFromMetadata } from './regions.ts';
 import { issueLines } from '../formats/zod-issues.ts';
@@ -38,6 +39,8 @@ export interface ProjectConfig {
   site: SiteConfig;
   sources: SourcesConfig;
   indicators: Indicator[];
+  /** Known breaks in series; none when `breaks.json` is absent. */
+  breaks: SeriesBreak[];
   forbund: Forbund[];
   registry: RegionRegistry;
 }
@@ -59,6 +62,8 @@ export function loadConfig(root: string, kommungrupper: Record<string, Kommungru
   const sources = readJsonFile(join(configDir, 'sources.json'), SourcesConfigSchema);
   const indicators = readJsonFile(join(configDir, 'indicators.json'), IndicatorCatalogueSchema);
   const registry = loadRegistry(root, kommungrupper);
+  const breaksPath = join(configDir, 'breaks.json');
+  const breaks = existsSync(breaksPath) ? readJsonFile(breaksPath, SeriesBreaksSchema) : [];
   const available = readdirSync(join(configDir, 'forbund')).filter((name) => name.endsWith('.json'));
   const forbund = site.forbund.map((id) => {
     if (!available.includes(`${id}.json`))
@@ -89,8 +94,13 @@ export function loadConfig(root: string, kommungrupper: Record<string, Kommungru
         problems.push(`${path}: målet "${goal.text}" pekar på okänd indikator ${goal.indicator}`);
     }
   });
+  breaks.forEach((entry, position) =>
+    entry.indicators.forEach((id, index) => {
+      if (!indicatorIds.has(id)) problems.push(`${breaksPath}: ${position}.indicators.${index}: okänd indikator ${id}`);
+    }),
+  );
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
-  return { root, site, sources, indicators, forbund, registry };
+  return { root, site, sources, indicators, breaks, forbund, registry };
 }
 
 /** Every förbund configuration shipped in `data/config/forbund/`, whether or not the site publishes it. */

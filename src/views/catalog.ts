@@ -4,6 +4,7 @@ import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import { sourceText } from './labels.ts';
 import { openDataTable, type DataRows } from './downloads.ts';
 import type { RegionRegistry } from '../config/regions.ts';
+import type { SeriesBreak } from '../schemas/series-break.ts';
 
 export interface CatalogEntry {
   id: string;
@@ -19,6 +20,8 @@ export interface CatalogEntry {
   last_period: string | null;
   /** Whether the rows are invented example data: every row, some (the CSV's `example` column says which) or none. */
   example: 'all' | 'some' | 'none';
+  /** Known breaks in the series: from `period` the figures are made another way. */
+  breaks: { period: string; label: string; description: string; regions: string[] | null }[];
   files: { csv: string; columns: string[] };
 }
 
@@ -37,6 +40,7 @@ export function catalog(
   indicators: Indicator[],
   snapshot: Snapshot,
   registry: RegionRegistry,
+  breaks: SeriesBreak[] = [],
 ): { example: boolean; retrieved_at: string; indicators: CatalogEntry[] } {
   return {
     example: snapshot.meta.example,
@@ -58,6 +62,9 @@ export function catalog(
         first_period: years[0] ?? null,
         last_period: years.at(-1) ?? null,
         example: exampleShare(table.examples),
+        breaks: breaks
+          .filter((entry) => entry.indicators.includes(indicator.id))
+          .map(({ period, label, description, regions }) => ({ period, label, description, regions: regions ?? null })),
         files: {
           csv: `/data/${indicator.id}.csv`,
           columns: [

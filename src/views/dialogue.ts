@@ -27,7 +27,7 @@ import {
   verdictLabel,
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
+import { caveatsOf, rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
 import { areaLines, drawableWith, roleColours, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 
@@ -86,7 +86,7 @@ function notesFor(view: IndicatorView): string[] {
   const source = sourceText(view.indicator);
   return [
     view.indicator.definition,
-    ...view.indicator.caveats,
+    ...caveatsOf(view),
     t('deck.notes.source', {
       source: `${source.text}${source.url ? ` (${source.url})` : ''}`,
       period: view.latestPeriod ?? t('deck.missing'),

@@ -3,7 +3,7 @@
  * captions that state the finding, the table with the same numbers, and the texts beside them.
  * One function per block; the page is the list of them.
  */
-import { lineChart } from '../charts/line-chart.ts';
+import { dashedSeries, lineChart } from '../charts/line-chart.ts';
 import type { ChartFrame } from '../charts/render.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
@@ -14,7 +14,7 @@ import type { SnapshotMeta } from '../schemas/snapshot.ts';
 import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentences.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
-import { areaLabel, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
+import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
 import {
   areaLines,
   comparisonIds,
@@ -28,7 +28,7 @@ import {
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 import { remembered } from '../formats/remembered.ts';
-import { mixesRealAndExample, realPartsText } from './real-parts.ts';
+import { realPartsText } from './real-parts.ts';
 
 export interface ChartBlock {
   id: string;
@@ -57,15 +57,14 @@ const NARROW = { width: 380, height: 340, fontSize: 13 };
 /** The chart drawn at both widths; the phone's copy gets its own ids and the same caption. */
 export function atBothWidths(
   id: string,
-  rows: { value: number | null; example?: boolean }[],
+  rows: { value: number | null }[],
   draw: (frame: ChartFrame) => string,
-): Pick<ChartBlock, 'svg' | 'narrow' | 'note'> {
+): Pick<ChartBlock, 'svg' | 'narrow'> {
   // Nothing to draw (every value missing or protected): no empty axes; the caption says why.
   if (rows.every((row) => row.value === null)) return { svg: '' };
   return {
     svg: draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
     narrow: draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
-    ...(mixesRealAndExample(rows) ? { note: t('example.partly') } : {}),
   };
 }
 /** With more kommuner than this, the ranking chart shows its ends only. */
@@ -119,7 +118,7 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     facts: facts(view, meta),
     charts,
     tables: [valueTable(view)],
-    caveats: indicator.caveats,
+    caveats: caveatsOf(view),
   };
 }
 
@@ -132,6 +131,7 @@ function focusSentence(view: IndicatorView, focus: AreaSummary): string {
     focus.latest,
     focus.verdict,
     riket?.latest?.value ?? null,
+    focus.acrossBreak,
   );
 }
 
@@ -152,12 +152,14 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : view.sentence }),
+    ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
     ...atBothWidths('tidsserie', lines, (frame) =>
       lineChart(lines, {
         ...frame,
         highlight,
         colours: roleColours(view.summaries, focus?.area.id ?? null),
         ...valueAxis(indicator, lines),
+        breaks: view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label })),
       }),
     ),
   };
@@ -291,7 +293,13 @@ function valueTable(view: IndicatorView): TableBlock {
       emphasis: summary.area.kind !== 'kommun',
       cells: [
         textCell(formatSigned(summary.change, indicator.decimals)),
-        { text: verdictLabel(summary.verdict), verdict: summary.verdict },
+        {
+          text:
+            summary.acrossBreak && summary.verdict !== 'not-judged' && summary.verdict !== 'no-data'
+              ? `${verdictLabel(summary.verdict)} (${t('break.verdict')})`
+              : verdictLabel(summary.verdict),
+          verdict: summary.verdict,
+        },
         textCell(rankText(view, summary.rank) ?? ''),
         ...shownPeriods.map((period, index) => {
           const point = pointAt(summary.series, period);

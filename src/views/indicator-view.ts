@@ -10,6 +10,7 @@ import { pointAt, yearlySeries, type Area, type ValuePoint } from '../measures/s
 import { rank, shownChange, verdict, type Verdict } from '../measures/index.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
+import type { SeriesBreak } from '../schemas/series-break.ts';
 import { changeSentence, subjectFor, withoutForbundSentence } from './sentences.ts';
 
 export interface AreaSummary {
@@ -21,6 +22,8 @@ export interface AreaSummary {
   verdict: Verdict;
   /** Rank among the members (1 = best in the desired direction); null for non-members. */
   rank: number | null;
+  /** The break in the series that the change from the previous year crosses, if any. */
+  acrossBreak: SeriesBreak | null;
 }
 
 export interface SplitSeries {
@@ -41,6 +44,13 @@ export interface IndicatorView {
   bySex: { sex: Sex; byArea: Map<string, ValuePoint[]> }[];
   splits: SplitSeries[];
   sentence: string;
+  /** Known breaks in the indicator's series that concern the förbund's areas. */
+  breaks: SeriesBreak[];
+}
+
+/** Whether a break concerns an area: every area, or one holding a kommun it names. */
+function concerns(entry: SeriesBreak, area: Area): boolean {
+  return !entry.regions || area.kommuner.some((kommun) => entry.regions?.includes(kommun));
 }
 
 export function buildIndicatorView(
@@ -48,8 +58,12 @@ export function buildIndicatorView(
   registry: RegionRegistry,
   forbund: Forbund,
   indicator: Indicator,
+  knownBreaks: SeriesBreak[] = [],
 ): IndicatorView {
   const areas = forbundAreas(forbund, registry);
+  const breaks = knownBreaks
+    .filter((entry) => entry.indicators.includes(indicator.id) && concerns(entry, areas.forbund))
+    .sort((a, b) => a.period.localeCompare(b.period));
   const everyArea = allAreas(areas);
   const headline = (area: Area, sex: Sex) => yearlySeries(snapshot, indicator, area, sex, indicator.headline) ?? [];
   const seriesByArea = new Map(everyArea.map((area) => [area.id, headline(area, 'total')]));
@@ -78,6 +92,7 @@ export function buildIndicatorView(
       change,
       verdict: verdict(latest?.value ?? null, previous?.value ?? null, indicator.direction, indicator.decimals),
       rank: null,
+      acrossBreak: breaks.find((entry) => entry.period === latestPeriod && concerns(entry, area)) ?? null,
     };
   });
   const memberSummaries = summaries.filter((summary) => summary.area.kind === 'kommun');
@@ -124,6 +139,7 @@ export function buildIndicatorView(
           forbundSummary.latest,
           forbundSummary.verdict,
           riket?.latest?.value ?? null,
+          forbundSummary.acrossBreak,
         )
       : withoutForbundSentence(
           indicator,
@@ -134,5 +150,16 @@ export function buildIndicatorView(
           memberSummaries.filter((summary) => summary.latest && isProtected(summary.latest.status)).length,
           latestPeriod,
         );
-  return { indicator, areas, latestPeriod, previousPeriod, summaries, rankedMembers, bySex, splits, sentence };
+  return {
+    indicator,
+    areas,
+    latestPeriod,
+    previousPeriod,
+    summaries,
+    rankedMembers,
+    bySex,
+    splits,
+    sentence,
+    breaks,
+  };
 }

@@ -1,4 +1,5 @@
 /** Short Swedish labels for areas, statuses and sources, shared by pages, tables and slides. */
+import type { SeriesBreak } from '../schemas/series-break.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus } from '../schemas/observation.ts';
 import type { Area } from '../measures/series.ts';
@@ -69,4 +70,12 @@ export function changeHeading(view: Pick<IndicatorView, 'indicator' | 'latestPer
   return view.latestPeriod && view.previousPeriod
     ? t('table.change.years', { from: view.previousPeriod, to: view.latestPeriod, unit })
     : t('table.change.unit', { unit });
+}
+
+/** What to keep in mind reading the indicator: its own caveats, then each break in its series. */
+export function caveatsOf(view: { indicator: Indicator; breaks: SeriesBreak[] }): string[] {
+  return [
+    ...view.indicator.caveats,
+    ...view.breaks.map(({ period, label, description }) => t('break.caveat', { period, label, description })),
+  ];
 }

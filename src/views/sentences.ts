@@ -54,6 +54,7 @@ export function changeSentence(
   current: Compared | null,
   verdict: Verdict | null,
   riket: number | null = null,
+  acrossBreak: { label: string } | null = null,
 ): string {
   if (!current || current.value === null)
     return t('sentence.missing', { subject, period: current?.period ?? t('sentence.latest-period') });
@@ -93,7 +94,9 @@ export function changeSentence(
         relation: relation(indicator, current.value, riket),
         value: formatValue(indicator, riket),
       });
-  return `${sentence}.`;
+  // A change across a break is partly the method's: the verdict stands, but never without saying so.
+  const caution = acrossBreak && previous?.value != null ? ` ${t('sentence.across-break', acrossBreak)}` : '';
+  return `${sentence}.${caution}`;
 }
 
 /**

@@ -76,7 +76,13 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
       const key = `${forbundId}/${indicatorId}`;
       let view = views.get(key);
       if (!view) {
-        view = buildIndicatorView(snapshot, config.registry, this.forbund(forbundId), this.indicator(indicatorId));
+        view = buildIndicatorView(
+          snapshot,
+          config.registry,
+          this.forbund(forbundId),
+          this.indicator(indicatorId),
+          config.breaks,
+        );
         views.set(key, view);
       }
       return view;

@@ -122,6 +122,31 @@ describe('charts', () => {
     expect(spark.match(/<circle/g)).toHaveLength(1);
   });
 
+  it('dashes the lines with invented values where other lines are real, and marks a break in the series', () => {
+    const options = {
+      id: 'blandat',
+      labelledBy: 'blandat-caption',
+      ...frame,
+      highlight: ['umearegionen'],
+      yLabel: 'Procent',
+      decimals: 1,
+      zero: true,
+      breaks: [{ year: 2021, label: 'Ny metod' }],
+    };
+    const real = series('2460', 'Vännäs', 13, -0.5).map((row) => ({ ...row, example: false }));
+    const invented = series('umearegionen', 'Förbundet', 12.1, -0.3).map((row) => ({ ...row, example: true }));
+    const mixed = lineChart([...real, ...invented], options);
+    // The förbund's line (invented) is dashed, Vännäs's (real) is not; the break's rule is dashed too.
+    expect(mixed.match(/stroke-dasharray="7,4\.6/g)).toHaveLength(1);
+    expect(mixed).toContain('>Ny metod</text>');
+    expect(mixed).toContain('stroke-dasharray="3.5,3.5"');
+    // All invented, or all real: nothing to tell apart, nothing dashed but the break.
+    const allInvented = lineChart([...real.map((row) => ({ ...row, example: true })), ...invented], options);
+    expect(allInvented).not.toContain('stroke-dasharray="7,4.6');
+    // A break outside the years drawn is not drawn.
+    expect(lineChart(real, { ...options, breaks: [{ year: 2030, label: 'Senare' }] })).not.toContain('Senare');
+  });
+
   it('gives every value axis 4 to 6 round ticks that cover the values', () => {
     const cases: [number[], boolean][] = [
       [[96, 115, 5], true],

@@ -4,5 +4,5 @@ import { catalog } from '../../views/catalog.ts';
 
 export const GET: APIRoute = () => {
   const site = getSite();
-  return new Response(`${JSON.stringify(catalog(site.config.indicators, site.snapshot, site.config.registry), null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
+  return new Response(`${JSON.stringify(catalog(site.config.indicators, site.snapshot, site.config.registry, site.config.breaks), null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
 };
