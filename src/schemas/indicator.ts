@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReleaseRhythmSchema } from './sources.ts';
 import { HttpsUrlSchema, PlainTextSchema } from './text.ts';
 
 export const UnitSchema = z.enum([
@@ -63,7 +64,13 @@ export type YearlyRule = z.infer<typeof YearlyRuleSchema>;
 export const SourceRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: HttpsUrlSchema }),
   z.object({ kind: z.literal('kolada'), kpi: z.string(), url: HttpsUrlSchema }),
-  z.object({ kind: z.literal('export'), dataset: z.string(), publisher: PlainTextSchema }),
+  z.object({
+    kind: z.literal('export'),
+    dataset: z.string(),
+    publisher: PlainTextSchema,
+    /** How often the member organisation delivers a new export. */
+    release: ReleaseRhythmSchema.optional(),
+  }),
 ]);
 
 /** A split the indicator page shows (benefit types, age bands). */

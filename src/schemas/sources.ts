@@ -3,6 +3,10 @@ import { SexSchema } from './observation.ts';
 import { ApiUrlSchema } from './text.ts';
 
 /** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
+/** How often a source publishes new figures: a page says when the next update is to be expected. */
+export const ReleaseRhythmSchema = z.enum(['month', 'quarter', 'year']);
+export type ReleaseRhythm = z.infer<typeof ReleaseRhythmSchema>;
+
 export const ContentItemSchema = z.object({
   /** Pinned SCB content code; null until resolved from the table's metadata by label. */
   code: z.string().nullable(),
@@ -38,6 +42,8 @@ export const ScbTableSchema = z
       .nullable()
       .default(null),
     title: z.string(),
+    /** How often SCB publishes the table. */
+    release: ReleaseRhythmSchema.optional(),
     /** Status of every value in the table: BAS monthly is preliminary. */
     status: z.enum(['final', 'preliminary']),
     geo: z.object({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
@@ -106,6 +112,8 @@ export const SourcesConfigSchema = z.object({
       .default(null),
   }),
   kolada: z.object({
+    /** Kolada's KPIs are yearly. */
+    release: ReleaseRhythmSchema.optional(),
     baseUrl: ApiUrlSchema,
     fromYear: z.number().int().min(1990),
     perPage: z.number().int().min(1).max(5000),

@@ -29,6 +29,7 @@ import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 import { remembered } from '../formats/remembered.ts';
 import { realPartsText } from './real-parts.ts';
+import { nextExpected } from './release.ts';
 
 export interface ChartBlock {
   id: string;
@@ -325,7 +326,10 @@ function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] 
       term: t('fact.period'),
       description: `${periodText(periods[0], periods.at(-1))}${latestPeriod ? t('fact.latest-year', { period: formatPeriod(latestPeriod) }) : ''}`,
     },
-    { term: t('fact.retrieved'), description: formatDate(meta.retrievedAt) },
+    { term: t('fact.updated'), description: formatDate(view.updated ?? meta.retrievedAt) },
+    ...(view.rhythm
+      ? [{ term: t('fact.next'), description: nextExpected(view.updated ?? meta.retrievedAt, view.rhythm) }]
+      : []),
     ...(real ? [{ term: t('real.fact'), description: real }] : []),
   ];
 }

@@ -11,6 +11,8 @@ import { rank, shownChange, verdict, type Verdict } from '../measures/index.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import type { SeriesBreak } from '../schemas/series-break.ts';
+import type { ReleaseRhythm, SourcesConfig } from '../schemas/sources.ts';
+import { lastUpdated, releaseRhythm } from './release.ts';
 import { changeSentence, subjectFor, withoutForbundSentence } from './sentences.ts';
 
 export interface AreaSummary {
@@ -46,6 +48,9 @@ export interface IndicatorView {
   sentence: string;
   /** Known breaks in the indicator's series that concern the förbund's areas. */
   breaks: SeriesBreak[];
+  /** When the figures were last fetched or delivered, and how often the source publishes. */
+  updated: string | null;
+  rhythm: ReleaseRhythm | null;
 }
 
 /** Whether a break concerns an area: every area, or one holding a kommun it names. */
@@ -58,10 +63,10 @@ export function buildIndicatorView(
   registry: RegionRegistry,
   forbund: Forbund,
   indicator: Indicator,
-  knownBreaks: SeriesBreak[] = [],
+  context: { breaks?: SeriesBreak[]; sources?: SourcesConfig } = {},
 ): IndicatorView {
   const areas = forbundAreas(forbund, registry);
-  const breaks = knownBreaks
+  const breaks = (context.breaks ?? [])
     .filter((entry) => entry.indicators.includes(indicator.id) && concerns(entry, areas.forbund))
     .sort((a, b) => a.period.localeCompare(b.period));
   const everyArea = allAreas(areas);
@@ -161,5 +166,7 @@ export function buildIndicatorView(
     splits,
     sentence,
     breaks,
+    updated: lastUpdated(indicator, snapshot),
+    rhythm: context.sources ? releaseRhythm(indicator, context.sources) : null,
   };
 }

@@ -76,13 +76,10 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
       const key = `${forbundId}/${indicatorId}`;
       let view = views.get(key);
       if (!view) {
-        view = buildIndicatorView(
-          snapshot,
-          config.registry,
-          this.forbund(forbundId),
-          this.indicator(indicatorId),
-          config.breaks,
-        );
+        view = buildIndicatorView(snapshot, config.registry, this.forbund(forbundId), this.indicator(indicatorId), {
+          breaks: config.breaks,
+          sources: config.sources,
+        });
         views.set(key, view);
       }
       return view;

@@ -14,7 +14,7 @@ const forbund = config.forbund.find((entry) => entry.id === 'umearegionen')!;
 const indicator = config.indicators.find((entry) => entry.id === 'bas-slutlig-arbetsloshet')!;
 
 function page(breaks: SeriesBreak[]) {
-  const view = buildIndicatorView(snapshot, config.registry, forbund, indicator, breaks);
+  const view = buildIndicatorView(snapshot, config.registry, forbund, indicator, { breaks });
   return { view, page: buildIndicatorPage(view, snapshot.meta) };
 }
 

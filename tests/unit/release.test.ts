@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
+import { lastUpdated, nextExpected, releaseRhythm } from '../../src/views/release.ts';
+
+const root = join(import.meta.dirname, '../..');
+const config = loadConfig(root);
+const snapshot = new Snapshot(join(root, 'data/snapshot'));
+const indicator = (id: string) => config.indicators.find((entry) => entry.id === id)!;
+
+describe('last update and next expected', () => {
+  it('takes the rhythm of the source the indicator comes from', () => {
+    expect(releaseRhythm(indicator('helarsekvivalenter'), config.sources)).toBe('month');
+    expect(releaseRhythm(indicator('bas-kvartal-arbetsloshet'), config.sources)).toBe('quarter');
+    // Stitched from TAB638 (ended 2024) and TAB5557: the table still published decides.
+    expect(releaseRhythm(indicator('befolkning-20-64'), config.sources)).toBe('year');
+    expect(releaseRhythm(indicator('ohalsotal'), config.sources)).toBe('year');
+    expect(releaseRhythm(indicator('kaa-utan-sysselsattning'), config.sources)).toBe('year');
+  });
+
+  it('dates an indicator by the latest fetch or delivery of its own raw files', () => {
+    // The export was delivered on 15 October; the fetched tables on 20 November.
+    expect(lastUpdated(indicator('kaa-utan-sysselsattning'), snapshot)).toBe('2026-10-15T00:00:00Z');
+    expect(lastUpdated(indicator('helarsekvivalenter'), snapshot)).toBe('2026-11-20T06:00:00Z');
+  });
+
+  it('expects the next update one rhythm later, across the turn of the year', () => {
+    expect(nextExpected('2026-11-20T06:00:00Z', 'month')).toBe('omkring december 2026 (källan publicerar varje månad)');
+    expect(nextExpected('2026-12-02T00:00:00Z', 'month')).toBe('omkring januari 2027 (källan publicerar varje månad)');
+    expect(nextExpected('2026-11-20T06:00:00Z', 'quarter')).toBe(
+      'omkring februari 2027 (källan publicerar varje kvartal)',
+    );
+    expect(nextExpected('2026-10-15T00:00:00Z', 'year')).toBe(
+      'omkring oktober 2027 (källan publicerar en gång om året)',
+    );
+  });
+});
