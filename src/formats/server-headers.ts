@@ -1,7 +1,8 @@
 /**
- * `_headers` for hosts that read it (Netlify, Cloudflare Pages). A page's `<meta>` CSP cannot say
- * who may frame it and does not cover what is not HTML (SVG, CSV), so the header repeats the
- * pages' policy, with every page's script and style hashes, and adds what only a header can.
+ * `_headers` for hosts that read it (Cloudflare Pages; Netlify reads the same file). A page's
+ * `<meta>` CSP cannot say who may frame it and does not cover what is not HTML (SVG, CSV), so the
+ * header repeats the pages' policy, with every page's script and style hashes, and adds what only
+ * a header can: no page may be framed, except the embeddable charts by the configured websites.
  */
 
 /** Browser features the site never uses, denied to it and to anything it might ever embed. */
@@ -36,17 +37,25 @@ export function mergePolicies(texts: string[]): string {
     .join('; ');
 }
 
-export function serverHeaders(pagePolicies: string[]): string {
-  const policy = `${mergePolicies(pagePolicies)}; frame-ancestors 'none'`;
+/** Where the embeddable charts live: the one place another site may frame. */
+export const EMBED_PATH = '/inbaddning/';
+
+export function serverHeaders(pagePolicies: string[], embedOrigins: string[] = []): string {
+  const merged = mergePolicies(pagePolicies);
+  const framers = embedOrigins.length > 0 ? embedOrigins.join(' ') : "'none'";
   return [
     '/*',
-    `  Content-Security-Policy: ${policy}`,
+    `  Content-Security-Policy: ${merged}; frame-ancestors 'none'`,
     `  Permissions-Policy: ${PERMISSIONS.join(', ')}`,
     // Browsers ignore it over plain HTTP; over HTTPS it keeps the next visit on HTTPS.
     '  Strict-Transport-Security: max-age=31536000; includeSubDomains',
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: no-referrer',
     '  Cross-Origin-Opener-Policy: same-origin',
+    // Rules add up; `!` drops the header the rule above set, so the embeds get their own.
+    `${EMBED_PATH}*`,
+    '  ! Content-Security-Policy',
+    `  Content-Security-Policy: ${merged}; frame-ancestors ${framers}`,
     '',
   ].join('\n');
 }

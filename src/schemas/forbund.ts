@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StrategicAreaSchema } from './indicator.ts';
-import { PlainTextSchema } from './text.ts';
+import { HttpsUrlSchema, PlainTextSchema } from './text.ts';
 
 const KommunCode = z.string().regex(/^\d{4}$/, 'väntade en fyrsiffrig kommunkod, t.ex. "2480"');
 
@@ -35,9 +35,18 @@ export type Forbund = z.infer<typeof ForbundSchema>;
 export type Goal = z.infer<typeof GoalSchema>;
 
 /** `data/config/site.json`: which förbund this deployment publishes. */
+/** A web origin (`https://host` or `https://host:port`), as `frame-ancestors` names one. */
+const HttpsOriginSchema = z
+  .string()
+  .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, 'väntade ett ursprung som https://www.exempel.se (utan sökväg)');
+
 export const SiteConfigSchema = z.object({
   forbund: z.array(z.string()).min(1),
   /** Counts below this are suppressed. */
   suppressionThreshold: z.number().int().min(1),
+  /** The site's own address, for the embed code it offers; without it the code holds a path. */
+  url: HttpsUrlSchema.optional(),
+  /** Websites that may show the site's charts in a frame (`/inbaddning/`); none by default. */
+  embedOrigins: z.array(HttpsOriginSchema).default([]),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

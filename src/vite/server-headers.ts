@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { serverHeaders } from '../formats/server-headers.ts';
+import { loadConfig } from '../config/load.ts';
 
 export function serverHeadersFile(): AstroIntegration {
   return {
@@ -23,7 +24,8 @@ export function serverHeadersFile(): AstroIntegration {
           );
           if (meta?.[1]) policies.add(meta[1]);
         }
-        writeFileSync(join(out, '_headers'), serverHeaders([...policies]));
+        const { site } = loadConfig(process.env['LAGESBILD_ROOT'] ?? process.cwd());
+        writeFileSync(join(out, '_headers'), serverHeaders([...policies], site.embedOrigins));
       },
     },
   };

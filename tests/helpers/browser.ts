@@ -46,9 +46,9 @@ export function headersFor(rules: string, pathname: string): Record<string, stri
 }
 
 /** dist/ served as a static host would, with the headers its `_headers` sets. */
-export async function serveDist(directory = dist): Promise<{ server: Server; origin: string }> {
+export async function serveDist(directory = dist, headerRules?: string): Promise<{ server: Server; origin: string }> {
   const rulesFile = join(directory, '_headers');
-  const rules = existsSync(rulesFile) ? readFileSync(rulesFile, 'utf8') : '';
+  const rules = headerRules ?? (existsSync(rulesFile) ? readFileSync(rulesFile, 'utf8') : '');
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let path = normalize(join(directory, pathname));

@@ -24,6 +24,19 @@ export function page(url: string, directory = dist): Document {
   return new JSDOM(readFileSync(join(directory, path), 'utf8')).window.document;
 }
 
+/**
+ * A built page's document for one look, its window closed after: loops over every page (hundreds)
+ * would otherwise keep every jsdom window until the heap runs out.
+ */
+export function onPage<T>(url: string, look: (document: Document) => T): T {
+  const document = page(url);
+  try {
+    return look(document);
+  } finally {
+    document.defaultView?.close();
+  }
+}
+
 /** Whether an internal URL (path, optionally with #fragment) resolves to a built file and element. */
 export function resolves(url: string, from: string, directory = dist): boolean {
   const absolute = new URL(url, `http://site${from}`);

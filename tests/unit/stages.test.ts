@@ -13,7 +13,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   formats: [],
   i18n: [],
   client: [],
-  vite: ['formats'],
+  // Build plugins: the headers plugin reads the site's configuration (who may frame the embeds).
+  vite: ['formats', 'schemas', 'config'],
   styles: [],
   schemas: ['formats'],
   config: ['formats', 'schemas'],

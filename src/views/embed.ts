@@ -1,0 +1,13 @@
+/** Embeddable charts: their stable addresses and the `<iframe>` code a förbund's website pastes. */
+import { escapeXml } from '../formats/escape.ts';
+import { EMBED_PATH } from '../formats/server-headers.ts';
+
+export function embedPath(forbundId: string, indicatorId: string, focus: string | null): string {
+  return `${EMBED_PATH}${forbundId}/${indicatorId}/${focus ? `${focus}/` : ''}`;
+}
+
+/** The code to paste: the site's own address where configured, else the path to complete. */
+export function embedCode(siteUrl: string | undefined, path: string, title: string): string {
+  const src = `${(siteUrl ?? '').replace(/\/$/, '')}${path}`;
+  return `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" width="100%" height="600" style="border:0" loading="lazy"></iframe>`;
+}
