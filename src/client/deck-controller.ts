@@ -4,6 +4,8 @@
  * speaker's window (slide, next slide, notes, clock) that follows the deck. Without JavaScript the
  * slides read as one long page.
  */
+import { screenSeconds, startScreenMode } from './screen-mode.ts';
+
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 
@@ -132,6 +134,13 @@ export function startDeck(document: Document, window: Window): void {
   });
   if (notesView) startClock(document, window);
   show(indexFromHash(), { focus: false });
+  const seconds = notesView ? null : screenSeconds(window.location.search);
+  if (seconds !== null)
+    startScreenMode(
+      document,
+      { count: slides.length, current: () => current, show: (index) => show(index, { focus: false }), wake },
+      seconds,
+    );
 }
 
 /** The speaker's clock: the time of day and the time since the window opened, each minute's second. */

@@ -47,6 +47,8 @@ export interface Slide {
   html?: string;
   notes: string[];
   source: string;
+  /** A wide table (an indicator per row, an area per column): set smaller to fit the slide. */
+  dense?: boolean;
 }
 
 export interface DialogueDeck {
@@ -55,6 +57,8 @@ export interface DialogueDeck {
   forbundName: string;
   title: string;
   slides: Slide[];
+  /** Where the deck's own link leads: the kommun's profile unless said otherwise. */
+  home?: { href: string; label: string };
 }
 
 /** What every slide kind may draw on: the kommun, its förbund, and the views the deck uses. */
@@ -72,7 +76,7 @@ interface DeckContext {
 /** A slide kind: the slides it makes (none when its data is missing), numbered from `first`. */
 type SlideKind = (deck: DeckContext, first: number) => Slide[];
 
-const DECK = { width: 1600, height: 620, fontSize: 30 };
+export const DECK = { width: 1600, height: 620, fontSize: 30 };
 const LISTED = 4;
 const QUESTIONS = 3;
 
@@ -82,7 +86,7 @@ function own(view: IndicatorView, code: string): AreaSummary | undefined {
   return view.summaries.find((summary) => summary.area.id === code);
 }
 
-function notesFor(view: IndicatorView): string[] {
+export function notesFor(view: IndicatorView): string[] {
   const source = sourceText(view.indicator);
   return [
     view.indicator.definition,

@@ -146,8 +146,10 @@ describe('dialogue decks in Chromium', () => {
   ]) {
     it(`overflows nothing at ${viewport.width}×${viewport.height}`, async () => {
       const problems: string[] = [];
-      for (const code of codes) {
-        const { page } = await open(`/dialog/${code}/`, viewport);
+      // Every member's dialogue deck, and each förbund's screen playlist.
+      const decks = [...codes, ...site.config.forbund.map((forbund) => forbund.id)];
+      for (const code of decks) {
+        const { page } = await open(/^\d{4}$/.test(code) ? `/dialog/${code}/` : `/${code}/visning/`, viewport);
         const count = await page.evaluate(() => document.querySelectorAll('section.slide').length);
         for (let index = 1; index <= count; index++) {
           await page.evaluate((n) => (location.hash = `#bild-${n}`), index);
@@ -266,5 +268,52 @@ describe('dialogue decks in Chromium', () => {
     );
     expect(visible).toBe(await page.evaluate(() => document.querySelectorAll('section.slide').length));
     await context.close();
+  });
+});
+
+describe('unattended screen mode', () => {
+  const current = (page: Page) => page.evaluate(() => document.querySelector('section.slide.current')?.id);
+
+  it('advances by itself, loops, pauses on any key with the controls shown, and goes on with P', async () => {
+    const { page, errors } = await open('/umearegionen/visning/?visning=1');
+    const count = await page.evaluate(() => document.querySelectorAll('section.slide').length);
+    expect(await current(page)).toBe('bild-1');
+    await page.waitForFunction(() => document.querySelector('section.slide.current')?.id === 'bild-2');
+    expect(await page.evaluate(() => document.querySelector('.screen-progress')?.getAnimations().length)).toBe(1);
+    // From the last slide it starts again.
+    await page.evaluate((last) => (location.hash = `#bild-${last}`), count);
+    await page.waitForFunction(() => document.querySelector('section.slide.current')?.id === 'bild-1');
+    await page.keyboard.press('x');
+    const paused = await current(page);
+    await page.waitForTimeout(1600);
+    expect(await current(page)).toBe(paused);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('screen-paused'))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('.deck-controls')?.classList.contains('idle'))).toBe(false);
+    expect(await page.locator('.screen-hint').textContent()).toMatch(/Pausad/);
+    await page.keyboard.press('p');
+    await page.waitForFunction((was) => document.querySelector('section.slide.current')?.id !== was, paused);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pauses on a click, hides a resting cursor, and survives a reload at the same slide', async () => {
+    const { page } = await open('/dialog/2460/?visning=30#bild-4');
+    expect(await current(page)).toBe('bild-4');
+    await page.waitForFunction(() => document.documentElement.classList.contains('cursor-hidden'), null, {
+      timeout: 5000,
+    });
+    await page.mouse.move(10, 10);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('cursor-hidden'))).toBe(false);
+    await page.mouse.click(400, 400);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('screen-paused'))).toBe(true);
+    const at = await current(page);
+    await page.reload();
+    expect(await current(page)).toBe(at);
+    expect(page.url()).toContain('?visning=30');
+    // Without the flag a deck never moves by itself.
+    const { page: still } = await open('/dialog/2460/');
+    expect(await still.evaluate(() => document.documentElement.classList.contains('screen-mode'))).toBe(false);
+    await page.close();
+    await still.close();
   });
 });
