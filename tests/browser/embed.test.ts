@@ -75,8 +75,13 @@ describe('embeddable charts', () => {
   });
 
   it('are offered on the indicator page as code to paste', () => {
-    const code = parse(PAGE).querySelector('.embed-code')?.textContent ?? '';
-    expect(code).toContain(`<iframe src="${EMBED}"`);
+    const codes = [...parse(PAGE).querySelectorAll('.embed-code')].map((code) => code.textContent ?? '');
+    expect(codes[0]).toContain(`<iframe src="${EMBED}"`);
+    expect(codes.slice(1).map((code) => /src="([^"]*)"/.exec(code)?.[1])).toEqual([
+      `${EMBED}#jamforelse`,
+      `${EMBED}#uppdelning-benefit`,
+      `${EMBED}#kon`,
+    ]);
   });
 
   it('may be framed by the configured website only, and no other page may be framed at all', async () => {
@@ -86,6 +91,21 @@ describe('embeddable charts', () => {
     // The shipped configuration names no website yet: nobody may frame anything.
     expect(headersFor(shipped, EMBED)['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headersFor(shipped, PAGE)['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('show one chart each: the trend by default, any other of the page by its fragment', async () => {
+    const page = await browser.newPage();
+    const visible = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('figure')]
+          .filter((figure) => figure.offsetHeight > 0)
+          .map((figure) => figure.id),
+      );
+    await page.goto(`${siteOrigin}${EMBED}`);
+    expect(await visible()).toEqual(['tidsserie']);
+    await page.goto(`${siteOrigin}${EMBED}#jamforelse`);
+    expect(await visible()).toEqual(['jamforelse']);
+    await page.close();
   });
 
   it('fit a phone-wide frame without overflow', async () => {

@@ -19,6 +19,8 @@ const PAGE_TYPES = {
   'what is new': '/andringar/',
   initiatives: '/umearegionen/initiativ/',
   initiative: '/umearegionen/initiativ/01/',
+  embed: '/inbaddning/umearegionen/helarsekvivalenter/',
+  'screen playlist': '/umearegionen/visning/',
   'initiatives by state': '/umearegionen/initiativ/status/under-start/',
   home: '/',
 };
