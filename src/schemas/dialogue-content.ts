@@ -8,6 +8,8 @@ import { PlainTextSchema } from './text.ts';
 export const DialogueContentSchema = z.strictObject({
   /** The kommun the file is about; must equal the file name. */
   kommun: z.string().regex(/^\d{4}$/),
+  /** The day of the dialogue meeting (YYYY-MM-DD), named on the title slide. */
+  meeting: z.iso.date({ error: 'väntade ett datum som 2026-12-04' }).optional(),
   /** Heading of the local-context slide. */
   title: PlainTextSchema.default('Lokalt sammanhang'),
   /** Questions for the discussion, shown on the closing slide before the computed ones. */

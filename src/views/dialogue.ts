@@ -110,7 +110,7 @@ function sourcesOf(views: IndicatorView[]): string {
   return [...new Set(views.map((view) => sourceText(view.indicator).text))].join('; ');
 }
 
-const intro: SlideKind = ({ site, forbund, name, role }, first) => {
+const intro: SlideKind = ({ site, forbund, name, role, content }, first) => {
   const meta = site.snapshot.meta;
   const basis = [role.benefits, role.participation].flatMap((view) =>
     view ? [t('deck.intro.basis-item', { title: view.indicator.shortTitle, period: periodOf(view) })] : [],
@@ -119,7 +119,9 @@ const intro: SlideKind = ({ site, forbund, name, role }, first) => {
     {
       id: slideId(first),
       kicker: forbund.name,
-      headline: t('deck.intro.headline', { kommun: name }),
+      headline: content?.meeting
+        ? t('deck.intro.headline.meeting', { kommun: name, date: formatDate(content.meeting) })
+        : t('deck.intro.headline', { kommun: name }),
       lists: [
         {
           title: t('deck.intro.basis'),
@@ -176,7 +178,7 @@ function trendSlide(deck: DeckContext, number: number, view: IndicatorView): Sli
       }),
       caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
     },
-    notes: notesFor(view),
+    notes: [t('deck.trend.talk', { title: indicator.shortTitle.toLowerCase(), kommun: deck.name }), ...notesFor(view)],
     source: sourceText(indicator).text,
   };
 }
@@ -208,7 +210,10 @@ const benefitsParts: SlideKind = (deck, first) => {
           kommun: deck.name,
         }),
       },
-      notes: notesFor(view),
+      notes: [
+        t('deck.parts.talk', { title: view.indicator.shortTitle, split: split.title.toLowerCase(), kommun: deck.name }),
+        ...notesFor(view),
+      ],
       source: sourceText(view.indicator).text,
     },
   ];
@@ -236,7 +241,10 @@ const benefitsBySex: SlideKind = (deck, first) => {
         }),
         caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
       },
-      notes: notesFor(view),
+      notes: [
+        t('deck.sex.talk', { title: view.indicator.shortTitle.toLowerCase(), kommun: deck.name }),
+        ...notesFor(view),
+      ],
       source: sourceText(view.indicator).text,
     },
   ];
@@ -323,7 +331,10 @@ const participationByAge: SlideKind = (deck, first) => {
         ),
         caption: t('deck.age.caption', { title: view.indicator.title, kommun: deck.name, period }),
       },
-      notes: notesFor(view),
+      notes: [
+        t('deck.age.talk', { title: view.indicator.shortTitle.toLowerCase(), kommun: deck.name }),
+        ...notesFor(view),
+      ],
       source: sourceText(view.indicator).text,
     },
   ];
@@ -500,6 +511,18 @@ const DECK_SLIDES: SlideKind[] = [
   conversation,
 ];
 
+/**
+ * A talk track, not a glossary: each note is said once, on the first slide it belongs to, so the
+ * definition of a measure shown on three slides is read on the first of them only.
+ */
+function saidOnce(slides: Slide[]): Slide[] {
+  const said = new Set<string>();
+  return slides.map((slide) => ({
+    ...slide,
+    notes: slide.notes.filter((note) => !said.has(note) && said.add(note) !== undefined),
+  }));
+}
+
 export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
   const forbund = site.forbundOf(code);
   const name = site.config.registry.mustGet(code).name;
@@ -522,6 +545,6 @@ export function buildDialogueDeck(site: Site, code: string): DialogueDeck {
     name,
     forbundName: forbund.name,
     title: t('deck.title', { kommun: name, forbund: forbund.name }),
-    slides,
+    slides: saidOnce(slides),
   };
 }

@@ -209,6 +209,18 @@ export function tallyHeadline(place: string, area: string, verdicts: Verdict[]):
   const improving = judged.filter((verdict) => verdict === 'improving').length;
   const worsening = judged.filter((verdict) => verdict === 'worsening').length;
   const missing = verdicts.length - judged.length;
+  // One indicator is named by what happened to it, not counted ("1 av 1 indikatorer").
+  const [only] = judged;
+  if (only && judged.length === 1) {
+    const one = t(`headline.tally.one.${only as 'improving' | 'worsening' | 'unchanged'}`, {
+      area: area.toLowerCase(),
+      place,
+    });
+    const rest = t(missing === 1 ? 'headline.tally.one.no-data' : 'headline.tally.one.no-data.many', {
+      count: missing,
+    });
+    return `${[one, ...(missing > 0 ? [rest] : [])].join('; ')}.`;
+  }
   const parts = [t('headline.tally', { improving, judged: judged.length, area: area.toLowerCase(), place })];
   if (worsening > 0) parts.push(t('headline.tally.worsening', { count: worsening }));
   if (missing > 0) parts.push(t('headline.tally.no-data', { count: missing }));

@@ -150,6 +150,10 @@ describe('slide headlines from the derived measures', () => {
       '1 av 2 indikatorer för ohälsa förbättrades i Vännäs; 1 försämrades; 1 saknar jämförbara uppgifter.',
     );
     expect(tallyHeadline('Vännäs', 'Ohälsa', ['no-data'])).toBe('Inga jämförbara uppgifter för ohälsa i Vännäs.');
+    // One indicator is said, not counted ("1 av 1 indikatorer").
+    expect(tallyHeadline('Vännäs', 'Ohälsa', ['worsening'])).toBe(
+      'Inom ohälsa gick det sämre för Vännäs än året innan.',
+    );
   });
 
   it('sums up the ranks', () => {
