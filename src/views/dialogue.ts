@@ -77,8 +77,8 @@ interface DeckContext {
 type SlideKind = (deck: DeckContext, first: number) => Slide[];
 
 export const DECK = { width: 1600, height: 620, fontSize: 30 };
-const LISTED = 4;
-const QUESTIONS = 3;
+/** More list items than this on the closing slide are set smaller, so that all of them fit. */
+const DENSE_ITEMS = 18;
 
 const slideId = (number: number) => `bild-${number}`;
 
@@ -440,12 +440,6 @@ const localText: SlideKind = ({ forbund, content }, first) =>
       ]
     : [];
 
-function atMost(items: string[], limit: number): string[] {
-  return items.length > limit
-    ? [...items.slice(0, limit - 1), t('list.and-more', { count: items.length - limit + 1 })]
-    : items;
-}
-
 const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
   const judged = agreement.map((view) => ({ indicator: view.indicator, summary: own(view, code) }));
   const listed = (verdict: 'improving' | 'worsening') =>
@@ -454,19 +448,13 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
       .map((entry) => ({ indicator: entry.indicator, text: valueItem(entry.indicator, entry.summary) }));
   const improved = listed('improving');
   const worsened = listed('worsening');
+  // Every change that matters is listed, and every worsened indicator gets its question.
   const questions = [
     ...(content?.questions ?? []),
-    ...worsened
-      .slice(0, QUESTIONS)
-      .map((entry) => t('deck.talk.question', { title: entry.indicator.shortTitle.toLowerCase() })),
+    ...worsened.map((entry) => t('deck.talk.question', { title: entry.indicator.shortTitle.toLowerCase() })),
   ];
   const items = (entries: { text: string }[]) =>
-    entries.length > 0
-      ? atMost(
-          entries.map((entry) => entry.text),
-          LISTED,
-        )
-      : [t('deck.talk.none')];
+    entries.length > 0 ? entries.map((entry) => entry.text) : [t('deck.talk.none')];
   return [
     {
       id: slideId(first),
@@ -477,9 +465,10 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
         { title: t('deck.talk.worsened'), items: items(worsened) },
         {
           title: t('deck.talk.questions'),
-          items: questions.length > 0 ? questions.slice(0, QUESTIONS) : [t('deck.talk.default-question')],
+          items: questions.length > 0 ? questions : [t('deck.talk.default-question')],
         },
       ],
+      dense: improved.length + worsened.length + questions.length > DENSE_ITEMS,
       notes: [
         t('deck.talk.note'),
         t('deck.talk.note-improved', {

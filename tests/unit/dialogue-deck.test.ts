@@ -27,4 +27,22 @@ describe('dialogue decks', () => {
       for (const slide of buildDialogueDeck(site, member.code).slides)
         expect(slide.headline, `${member.code} ${slide.id}`).not.toMatch(/\b1 av 1\b/);
   });
+
+  it('close with every change that matters and a question for every worsened indicator', () => {
+    for (const member of site.members()) {
+      const forbund = site.forbundOf(member.code);
+      const verdicts = forbund.effectGoals
+        .concat(forbund.strategicAreas.flatMap((area) => area.goals))
+        .map((goal) => goal.indicator)
+        .filter((id, index, all) => all.indexOf(id) === index)
+        .map((id) => site.view(forbund.id, id).summaries.find((summary) => summary.area.id === member.code)?.verdict);
+      const closing = buildDialogueDeck(site, member.code).slides.at(-1)!;
+      const [improved, worsened, questions] = closing.lists!;
+      const count = (verdict: string) => verdicts.filter((entry) => entry === verdict).length;
+      expect(improved!.items.filter((item) => item !== 'Ingen')).toHaveLength(count('improving'));
+      expect(worsened!.items.filter((item) => item !== 'Ingen')).toHaveLength(count('worsening'));
+      expect(questions!.items.filter((item) => item.startsWith('Vad ligger bakom'))).toHaveLength(count('worsening'));
+      expect(closing.lists!.flatMap((list) => list.items).join(' ')).not.toMatch(/… och \d+ till/);
+    }
+  });
 });
