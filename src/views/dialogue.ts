@@ -30,6 +30,7 @@ import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { caveatsOf, rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
 import { areaLines, drawableWith, roleColours, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
+import { ROLE_COLOURS } from '../charts/render.ts';
 
 export interface SlideTable {
   caption: string;
@@ -137,6 +138,56 @@ const intro: SlideKind = ({ site, forbund, name, role, content }, first) => {
     },
   ];
 };
+
+/** What the förbund and its members agreed to follow: the effect goals as written, and the areas. */
+const goals: SlideKind = ({ forbund }, first) => [
+  {
+    id: slideId(first),
+    kicker: forbund.name,
+    headline: t('deck.goals.headline'),
+    lists: [
+      { title: t('deck.goals.effect'), items: forbund.effectGoals.map((goal) => goal.text) },
+      { title: t('deck.goals.areas'), items: forbund.strategicAreas.map((area) => area.title) },
+    ],
+    notes: forbund.strategicAreas.flatMap((area) => area.goals.map((goal) => `${area.title}: ${goal.text}`)),
+    source: t('deck.goals.source', { forbund: forbund.name }),
+  },
+];
+
+/**
+ * The members side by side on an area's first indicator, the kommun in its colour: where an area
+ * has one or two indicators, its table alone would leave most of the slide empty.
+ */
+function membersChart(deck: DeckContext, view: IndicatorView, id: string): Slide['chart'] {
+  const members = view.summaries.filter((summary) => summary.area.kind === 'kommun' && summary.latest?.value != null);
+  if (members.length < 2 || view.latestPeriod === null) return undefined;
+  const sign = view.indicator.direction === 'higher-is-better' ? -1 : 1;
+  const rows = members
+    .map((summary) => ({
+      id: summary.area.id,
+      label: summary.area.name,
+      value: summary.latest?.value ?? 0,
+      valueText: formatValue(view.indicator, summary.latest?.value ?? null),
+      highlight: summary.area.id === deck.code,
+      colour: ROLE_COLOURS.kommun,
+    }))
+    .sort((a, b) => sign * (a.value - b.value));
+  return {
+    svg: rankedBars(rows, {
+      id,
+      labelledBy: `${id}-caption`,
+      width: DECK.width,
+      height: 50 + rows.length * 44,
+      fontSize: 26,
+      xLabel: unitLabel(view.indicator),
+    }),
+    caption: t('deck.area.members', {
+      title: view.indicator.shortTitle,
+      period: yearlyPeriodText(view.indicator, view.latestPeriod),
+      kommun: deck.name,
+    }),
+  };
+}
 
 function periodOf(view: IndicatorView): string {
   return view.latestPeriod === null ? '..' : yearlyPeriodText(view.indicator, view.latestPeriod);
@@ -359,9 +410,12 @@ const participationTrend: SlideKind = (deck, first) =>
 const strategicAreas: SlideKind = (deck, first) =>
   deck.forbund.strategicAreas.map((area, index) => {
     const views = area.goals.map((goal) => deck.site.view(deck.forbund.id, goal.indicator));
+    const id = slideId(first + index);
+    const chart = views.length <= 2 && views[0] ? membersChart(deck, views[0], id) : undefined;
     return {
-      id: slideId(first + index),
+      id,
       kicker: area.title,
+      ...(chart ? { chart } : {}),
       headline: tallyHeadline(
         deck.name,
         area.title,
@@ -488,6 +542,7 @@ function valueItem(indicator: Indicator, summary: AreaSummary | undefined): stri
 /** The deck, slide kind by slide kind. */
 const DECK_SLIDES: SlideKind[] = [
   intro,
+  goals,
   benefitsTrend,
   benefitsParts,
   benefitsBySex,

@@ -45,4 +45,16 @@ describe('dialogue decks', () => {
       expect(closing.lists!.flatMap((list) => list.items).join(' ')).not.toMatch(/… och \d+ till/);
     }
   });
+
+  it('show the agreement’s goals as written, and the members side by side where an area has few indicators', () => {
+    const deck = buildDialogueDeck(site, '2460');
+    const forbund = site.forbundOf('2460');
+    expect(deck.slides[1]?.lists?.[0]?.items).toEqual(forbund.effectGoals.map((goal) => goal.text));
+    for (const area of forbund.strategicAreas) {
+      const slide = deck.slides.find((candidate) => candidate.kicker === area.title)!;
+      expect(slide.table?.rows).toHaveLength(area.goals.length);
+      if (area.goals.length <= 2) expect(slide.chart?.svg, area.title).toContain('>Vännäs</text>');
+      else expect(slide.chart, area.title).toBeUndefined();
+    }
+  });
 });
