@@ -293,14 +293,16 @@ function computeYearlySeries(
     return yearlyNumerator.flatMap((point) => {
       const below = yearlyDenominator.get(point.period);
       if (!below) return [];
-      const theirs = published?.get(point.period);
+      const ours = ratio(point.value, below.value, measure.scale);
+      // data:build has checked that our share rounds to theirs; the kommun's figure is theirs. Where
+      // we have no share (a missing or protected count), theirs is not shown either.
+      const theirs = ours === null ? undefined : published?.get(point.period);
       return [
         {
           period: point.period,
           numerator: point.value,
           denominator: below.value,
-          // data:build has checked that our share rounds to theirs; the kommun's figure is theirs.
-          value: theirs?.value ?? ratio(point.value, below.value, measure.scale),
+          value: theirs?.value ?? ours,
           status: combineStatus([point.status, below.status]),
           example: theirs ? theirs.example === true : point.example === true || below.example === true,
         },
