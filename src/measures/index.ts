@@ -92,9 +92,20 @@ export function shownChange(current: number | null, previous: number | null, dec
 
 /**
  * Rank 1 = best in the desired direction (lowest for lower-is-better). Ties share a rank; missing
- * values get no rank. For neutral indicators, rank 1 is the highest.
+ * values get no rank. For neutral indicators, rank 1 is the highest. With `decimals`, values are
+ * compared as shown: two members both shown as "4,8 %" share a rank, as the reader would expect.
  */
-export function rank<T>(items: T[], valueOf: (item: T) => number | null, direction: Direction): Map<T, number> {
+export function rank<T>(
+  items: T[],
+  exactValueOf: (item: T) => number | null,
+  direction: Direction,
+  decimals: number | null = null,
+): Map<T, number> {
+  const factor = 10 ** (decimals ?? 0);
+  const valueOf = (item: T) => {
+    const value = exactValueOf(item);
+    return value === null || decimals === null ? value : Math.round(value * factor) / factor;
+  };
   const present = items.filter((item) => valueOf(item) !== null);
   const sign = direction === 'lower-is-better' ? 1 : -1;
   const sorted = [...present].sort((a, b) => sign * ((valueOf(a) as number) - (valueOf(b) as number)));

@@ -106,7 +106,12 @@ export function buildIndicatorView(
   const complete = memberSummaries.every((summary) => !summary.latest || !isProtected(summary.latest.status));
   let rankedMembers = 0;
   if (indicator.direction !== 'neutral' && complete) {
-    const ranks = rank(memberSummaries, (summary) => summary.latest?.value ?? null, indicator.direction);
+    const ranks = rank(
+      memberSummaries,
+      (summary) => summary.latest?.value ?? null,
+      indicator.direction,
+      indicator.decimals,
+    );
     for (const summary of memberSummaries) summary.rank = ranks.get(summary) ?? null;
     rankedMembers = ranks.size;
   }

@@ -171,7 +171,8 @@ describe('indicator page tables, recomputed', () => {
           });
           const [previous, current] = values.slice(-2).map((value) => value?.shown ?? null);
           const hidden = /^(<\d|×)/.test(yearCells.at(-1) ?? '');
-          latest.set(code!, hidden ? 'hidden' : (values.at(-1)?.raw ?? null));
+          // Ranks follow the values as shown: two members both shown as 4,8 % share a place.
+          latest.set(code!, hidden ? 'hidden' : (values.at(-1)?.shown ?? null));
           const changeText = cellUnder((heading) => heading.startsWith('Förändring'));
           const verdictText = cellUnder((heading) => heading === 'Bedömning');
           const rankText = cellUnder((heading) => heading.startsWith('Placering'));

@@ -101,6 +101,15 @@ describe('derived measures (hand-computed)', () => {
     expect(items.map((item) => higher.get(item) ?? null)).toEqual([2, 4, 2, null, 1]);
   });
 
+  it('ranks values as shown, so members shown alike share a place', () => {
+    // 4,84 and 4,75 are both shown as "4,8 %"; exactly, 4,75 would rank ahead.
+    const items = [{ v: 4.84 }, { v: 4.75 }, { v: 5.1 }];
+    const exact = rank(items, (item) => item.v, 'lower-is-better');
+    expect(items.map((item) => exact.get(item))).toEqual([2, 1, 3]);
+    const shown = rank(items, (item) => item.v, 'lower-is-better', 1);
+    expect(items.map((item) => shown.get(item))).toEqual([1, 1, 3]);
+  });
+
   it('keeps the most severe status of the parts', () => {
     expect(combineStatus(['final', 'preliminary'])).toBe('preliminary');
     expect(combineStatus(['final', 'suppressed', 'missing'])).toBe('suppressed');
