@@ -3,7 +3,7 @@
  * made from snapshot observations by the indicator's measure. Aggregates sum counts over the
  * area's kommuner and divide sums, never averaging shares.
  */
-import type { Indicator } from '../schemas/indicator.ts';
+import { measureDatasets, type Indicator } from '../schemas/indicator.ts';
 import {
   combineStatus,
   isProtected,
@@ -157,11 +157,7 @@ function mayHoldProtected(snapshot: Snapshot, indicator: Indicator): boolean {
 }
 
 function holdsProtected(snapshot: Snapshot, indicator: Indicator): boolean {
-  const files =
-    indicator.measure.kind === 'ratio'
-      ? [indicator.measure.numerator.indicator, indicator.measure.denominator.indicator]
-      : [indicator.measure.indicator];
-  return files.some((id) => {
+  return measureDatasets(indicator.measure).some((id) => {
     const file = snapshot.file(id);
     return !!file && file.file.series.some((series) => Object.values(series.status).some(isProtected));
   });

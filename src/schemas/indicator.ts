@@ -52,6 +52,11 @@ export const MeasureSchema = z.discriminatedUnion('kind', [
 ]);
 export type Measure = z.infer<typeof MeasureSchema>;
 
+/** The snapshot datasets a measure's figures are made from. */
+export function measureDatasets(measure: Measure): string[] {
+  return measure.kind === 'ratio' ? [measure.numerator.indicator, measure.denominator.indicator] : [measure.indicator];
+}
+
 /** How monthly or quarterly observations become the yearly figure the agreement is judged on. */
 export const YearlyRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mean-of-months') }),

@@ -4,7 +4,7 @@
  */
 import { formatDate, formatNumber, formatPeriod } from '../formats/display.ts';
 import { t } from '../i18n/index.ts';
-import type { Indicator } from '../schemas/indicator.ts';
+import { measureDatasets } from '../schemas/indicator.ts';
 import type { ChangeLog, DatasetChanges } from '../schemas/snapshot.ts';
 import type { Site } from './site.ts';
 
@@ -19,12 +19,6 @@ export interface ChangesPage {
   lead: string;
   items: ChangeItem[];
   tables: string[];
-}
-
-/** The datasets an indicator is computed from. */
-function datasetsOf(indicator: Indicator): string[] {
-  const measure = indicator.measure;
-  return measure.kind === 'ratio' ? [measure.numerator.indicator, measure.denominator.indicator] : [measure.indicator];
 }
 
 function periodsText(periods: string[]): string {
@@ -69,7 +63,7 @@ export function changesPage(site: Site, log: ChangeLog | null): ChangesPage {
     return { lead: t('changes.none-recorded'), items: [], tables: [] };
   const byDataset = new Map(log.datasets.map((change) => [change.dataset, change]));
   const items = site.config.indicators.flatMap((indicator): ChangeItem[] => {
-    const changes = datasetsOf(indicator).flatMap((dataset) => byDataset.get(dataset) ?? []);
+    const changes = measureDatasets(indicator.measure).flatMap((dataset) => byDataset.get(dataset) ?? []);
     if (changes.length === 0) return [];
     const forbund = site.config.forbund.find((entry) =>
       [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].some(

@@ -4,23 +4,17 @@
  */
 import { MONTHS } from '../formats/display.ts';
 import { t } from '../i18n/index.ts';
-import type { Indicator } from '../schemas/indicator.ts';
+import { measureDatasets, type Indicator } from '../schemas/indicator.ts';
 import type { ReleaseRhythm, SourcesConfig } from '../schemas/sources.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 
 const MONTHS_BETWEEN: Record<ReleaseRhythm, number> = { month: 1, quarter: 3, year: 12 };
 
-/** The snapshot datasets an indicator's figures are made from. */
-function datasetsOf(indicator: Indicator): string[] {
-  const measure = indicator.measure;
-  return measure.kind === 'ratio' ? [measure.numerator.indicator, measure.denominator.indicator] : [measure.indicator];
-}
-
 /** The source's rhythm: the export's own, Kolada's, or that of the SCB table still published. */
 export function releaseRhythm(indicator: Indicator, sources: SourcesConfig): ReleaseRhythm | null {
   if (indicator.source.kind === 'export') return indicator.source.release ?? null;
   if (indicator.source.kind === 'kolada') return sources.kolada.release ?? null;
-  const datasets = datasetsOf(indicator);
+  const datasets = measureDatasets(indicator.measure);
   // A series stitched from two tables (TAB638 to 2024, TAB5557 after) follows the one without an end.
   const current = sources.scb.tables.find(
     (table) => table.time.to === null && table.contents.items.some((item) => datasets.includes(item.indicator)),
@@ -31,7 +25,7 @@ export function releaseRhythm(indicator: Indicator, sources: SourcesConfig): Rel
 /** The latest fetch or delivery of any raw file the indicator's figures come from. */
 export function lastUpdated(indicator: Indicator, snapshot: Snapshot): string | null {
   const retrieved = new Map(snapshot.meta.provenance.map((entry) => [entry.id, entry.retrievedAt]));
-  const dates = datasetsOf(indicator).flatMap(
+  const dates = measureDatasets(indicator.measure).flatMap(
     (dataset) => snapshot.file(dataset)?.file.provenance.map((id) => retrieved.get(id) ?? '') ?? [],
   );
   return dates.filter(Boolean).sort().at(-1) ?? null;
