@@ -58,6 +58,14 @@ export function yearlyFromMonth(monthly: Point[], month: number): Point[] {
     .map((point) => ({ ...point, period: point.period.slice(0, 4) }));
 }
 
+/**
+ * A value as a reader sees it, in units of its last published decimal (4,84 at one decimal is 48):
+ * verdicts, changes, ranks and comparisons are made on this, so none contradicts the figures shown.
+ */
+export function shownUnits(value: number, decimals: number): number {
+  return Math.round(value * 10 ** decimals);
+}
+
 /** `not-judged`: the indicator has no desired direction (population), so a change is no verdict. */
 export type Verdict = 'improving' | 'worsening' | 'unchanged' | 'no-data' | 'not-judged';
 
@@ -73,8 +81,7 @@ export function verdict(
 ): Verdict {
   if (direction === 'neutral') return 'not-judged';
   if (current === null || previous === null) return 'no-data';
-  const factor = 10 ** decimals;
-  const difference = Math.round(current * factor) - Math.round(previous * factor);
+  const difference = shownUnits(current, decimals) - shownUnits(previous, decimals);
   if (difference === 0) return 'unchanged';
   const better = direction === 'lower-is-better' ? difference < 0 : difference > 0;
   return better ? 'improving' : 'worsening';
@@ -86,8 +93,7 @@ export function verdict(
  */
 export function shownChange(current: number | null, previous: number | null, decimals: number): number | null {
   if (current === null || previous === null) return null;
-  const factor = 10 ** decimals;
-  return (Math.round(current * factor) - Math.round(previous * factor)) / factor;
+  return (shownUnits(current, decimals) - shownUnits(previous, decimals)) / 10 ** decimals;
 }
 
 /**
@@ -101,10 +107,9 @@ export function rank<T>(
   direction: Direction,
   decimals: number | null = null,
 ): Map<T, number> {
-  const factor = 10 ** (decimals ?? 0);
   const valueOf = (item: T) => {
     const value = exactValueOf(item);
-    return value === null || decimals === null ? value : Math.round(value * factor) / factor;
+    return value === null || decimals === null ? value : shownUnits(value, decimals);
   };
   const present = items.filter((item) => valueOf(item) !== null);
   const sign = direction === 'lower-is-better' ? 1 : -1;

@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import { formatNumber, formatPercent } from '../formats/display.ts';
-import type { Verdict } from '../measures/index.ts';
+import { shownUnits, type Verdict } from '../measures/index.ts';
 import { t } from '../i18n/index.ts';
 
 type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction'>;
@@ -33,7 +33,7 @@ export function subjectFor(indicator: Pick<Indicator, 'unit'>, place: string): s
 
 /** A value as a reader sees it: rounded to the indicator's decimals. */
 function shown(indicator: Pick<Indicator, 'decimals'>, value: number): number {
-  return Math.round(value * 10 ** indicator.decimals);
+  return shownUnits(value, indicator.decimals);
 }
 
 function relation(indicator: Pick<Indicator, 'decimals'>, value: number, other: number): string {
