@@ -43,7 +43,8 @@ export function unpackRefusal(entries: ZipEntry[]): string | null {
   return null;
 }
 
-function mebibytes(bytes: number): number {
+/** A size for a message: whole MiB. */
+export function mebibytes(bytes: number): number {
   return Math.round(bytes / (1024 * 1024));
 }
 

@@ -83,16 +83,6 @@ function areaPoints(
 
 const sumCache = new WeakMap<IndexedFile, Map<string, Point[] | null>>();
 
-function pick(
-  selection: Record<string, string>,
-  file: IndexedFile,
-  base: Record<string, string>,
-): Record<string, string> {
-  const chosen = { ...base };
-  for (const [name, code] of Object.entries(selection)) if (file.breakdownNames.has(name)) chosen[name] = code;
-  return chosen;
-}
-
 function toYearly(indicator: Indicator, points: Point[]): Point[] {
   switch (indicator.yearly.kind) {
     case 'mean-of-months':
@@ -244,7 +234,7 @@ function publishedShares(
   if (measure.kind !== 'ratio' || !measure.published || area.kind !== 'kommun' || area.regionCode === null) return null;
   if (indicator.yearly.kind !== 'as-published' && indicator.yearly.kind !== 'month') return null;
   const file = snapshot.file(measure.published.indicator);
-  const points = file?.points(area.regionCode, sex, pick(selection, file, measure.published.breakdown));
+  const points = file?.points(area.regionCode, sex, file.breakdownFor(measure.published.breakdown, selection));
   if (!points) return null;
   return new Map(
     toYearly(indicator, points)
@@ -272,14 +262,14 @@ function computeYearlySeries(
       numeratorFile,
       area,
       sex,
-      pick(selection, numeratorFile, measure.numerator.breakdown),
+      numeratorFile.breakdownFor(measure.numerator.breakdown, selection),
       true,
     );
     const denominator = areaPoints(
       denominatorFile,
       area,
       sex,
-      pick(selection, denominatorFile, measure.denominator.breakdown),
+      denominatorFile.breakdownFor(measure.denominator.breakdown, selection),
       true,
     );
     if (!numerator || !denominator) return null;
@@ -308,7 +298,13 @@ function computeYearlySeries(
   const file = snapshot.file(measure.indicator);
   if (!file) return null;
   // Only counts add up; a förbund value of a share cannot be made from members' shares.
-  const points = areaPoints(file, area, sex, pick(selection, file, measure.breakdown), indicator.unit === 'count');
+  const points = areaPoints(
+    file,
+    area,
+    sex,
+    file.breakdownFor(measure.breakdown, selection),
+    indicator.unit === 'count',
+  );
   if (!points) return null;
   return toYearly(indicator, points).map((point) => ({
     ...point,

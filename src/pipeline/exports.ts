@@ -17,6 +17,7 @@ import type { ExportManifest } from '../schemas/export-manifest.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import { readCells } from './export-cells.ts';
+import { mebibytes } from '../formats/xlsx-package.ts';
 import { EXPORT_MAX_BYTES, manifestPathFor, readManifest, type ExportProblem } from './export-files.ts';
 
 export interface ExportRow {
@@ -77,7 +78,6 @@ export async function importExport(
   const problems: ExportProblem[] = [];
   const size = statSync(file).size;
   if (size > EXPORT_MAX_BYTES) {
-    const mebibytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
     problems.push({
       file,
       line: 1,

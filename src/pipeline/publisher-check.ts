@@ -5,8 +5,8 @@
  * stops the build before any figure is published.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { SnapshotFile, SnapshotSeries } from '../schemas/snapshot.ts';
-import { seriesKey } from './snapshot-reader.ts';
+import type { SnapshotFile } from '../schemas/snapshot.ts';
+import { IndexedFile } from './snapshot-reader.ts';
 
 /** SCB publishes these shares with one decimal: ours may differ by half of that, no more. */
 export const PUBLISHED_SHARE_TOLERANCE = 0.05;
@@ -38,29 +38,10 @@ function describe(mismatch: ShareMismatch): string {
   return `  ${mismatch.indicator} ${mismatch.region} ${mismatch.sex}${breakdown} ${mismatch.period}: beräknat ${mismatch.computed.toFixed(3)}, SCB ${mismatch.published}`;
 }
 
-/** The file's breakdown for a part of the measure: its own, plus the published series' where the file has them. */
-function partBreakdown(
-  names: Set<string>,
-  own: Record<string, string>,
-  published: Record<string, string>,
-): Record<string, string> {
-  const chosen = { ...own };
-  for (const [name, code] of Object.entries(published)) if (names.has(name) && !(name in own)) chosen[name] = code;
-  return chosen;
-}
-
-interface IndexedPart {
-  series: Map<string, SnapshotSeries>;
-  breakdownNames: Set<string>;
+/** A numerator's or denominator's file, read as the measure reads it, with its periods' places. */
+interface Part {
+  file: IndexedFile;
   periodIndex: Map<string, number>;
-}
-
-function indexed(file: SnapshotFile): IndexedPart {
-  return {
-    series: new Map(file.series.map((series) => [seriesKey(series.region, series.sex, series.breakdown), series])),
-    breakdownNames: new Set(file.series.flatMap((series) => Object.keys(series.breakdown))),
-    periodIndex: new Map(file.periods.map((period, index) => [period, index])),
-  };
 }
 
 /** Every computed share that has a published twin, compared: how many, and which differ. */
@@ -70,8 +51,18 @@ export function checkShares(
 ): { compared: number; mismatches: ShareMismatch[] } {
   const mismatches: ShareMismatch[] = [];
   // Several indicators share a numerator or denominator file.
-  const indexes = new Map<SnapshotFile, IndexedPart>();
-  const index = (file: SnapshotFile) => indexes.get(file) ?? indexes.set(file, indexed(file)).get(file)!;
+  const parts = new Map<SnapshotFile, Part>();
+  const partOf = (file: SnapshotFile): Part => {
+    let part = parts.get(file);
+    if (!part) {
+      part = {
+        file: new IndexedFile(file),
+        periodIndex: new Map(file.periods.map((period, index) => [period, index])),
+      };
+      parts.set(file, part);
+    }
+    return part;
+  };
   let compared = 0;
   for (const indicator of indicators) {
     const measure = indicator.measure;
@@ -80,15 +71,14 @@ export function checkShares(
     const numerator = files.get(measure.numerator.indicator);
     const denominator = files.get(measure.denominator.indicator);
     if (!published || !numerator || !denominator) continue;
-    const numerators = index(numerator);
-    const denominators = index(denominator);
+    const numerators = partOf(numerator);
+    const denominators = partOf(denominator);
     const wanted = Object.entries(measure.published.breakdown);
     for (const series of published.series) {
       if (!wanted.every(([name, code]) => series.breakdown[name] === code)) continue;
-      const part = (index: IndexedPart, own: Record<string, string>) =>
-        index.series.get(
-          seriesKey(series.region, series.sex, partBreakdown(index.breakdownNames, own, series.breakdown)),
-        );
+      // The breakdown the measure itself would read (`series.ts`), so the check tests what is published.
+      const part = ({ file }: Part, own: Record<string, string>) =>
+        file.series(series.region, series.sex, file.breakdownFor(own, series.breakdown));
       const above = part(numerators, measure.numerator.breakdown);
       const below = part(denominators, measure.denominator.breakdown);
       if (!above || !below) continue;

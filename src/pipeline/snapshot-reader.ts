@@ -40,6 +40,16 @@ export class IndexedFile {
     this.regions = new Set(file.series.map((series) => series.region));
   }
 
+  /**
+   * The breakdown to read this file with: a part's own (`{status: 'arbetslosa'}`), with each code of
+   * a selection (`{age: '20-64'}`) that this file breaks down by.
+   */
+  breakdownFor(own: Record<string, string>, selection: Record<string, string>): Record<string, string> {
+    const chosen = { ...own };
+    for (const [name, code] of Object.entries(selection)) if (this.breakdownNames.has(name)) chosen[name] = code;
+    return chosen;
+  }
+
   /** The series' points in period order, or null when the snapshot has no such series. */
   /** The stored series itself (values and sparse statuses), for sums that need no point objects. */
   series(region: string, sex: Sex, breakdown: Record<string, string>): SnapshotSeries | null {
