@@ -2,7 +2,7 @@
  * Measures turned into the tidy rows and axis settings the charts take, in one place for the pages,
  * profiles and decks. Rows are keyed by id (area id, sex, category code); labels ride along.
  */
-import type { LineRow } from '../charts/line-chart.ts';
+import type { LineChartOptions, LineRow } from '../charts/line-chart.ts';
 import { ROLE_COLOURS } from '../charts/render.ts';
 import type { StackRow } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
@@ -106,4 +106,30 @@ export function roleColours(summaries: { area: { id: string; kind: string } }[],
     } else colours[area.id] = ROLE_COLOURS[area.kind as keyof typeof ROLE_COLOURS];
   }
   return colours;
+}
+
+/**
+ * An indicator's trend in a förbund, for its page and the screen playlist: a line per area, the
+ * focus kommun (if any) and the comparisons in their role colours, breaks in the series marked.
+ * Kommungrupper are compared in the ranking and the table; as lines they would crowd out the members.
+ */
+export function trendChartRows(
+  view: IndicatorView,
+  focusId: string | null,
+): { lines: LineRow[]; options: Omit<LineChartOptions, 'id' | 'labelledBy' | 'width' | 'height' | 'fontSize'> } {
+  const lines = areaLines(
+    drawableWith(
+      view.indicator,
+      view.summaries.filter((summary) => summary.area.kind !== 'group'),
+    ),
+  );
+  return {
+    lines,
+    options: {
+      highlight: [...(focusId ? [focusId] : []), ...comparisonIds(view)],
+      colours: roleColours(view.summaries, focusId),
+      ...valueAxis(view.indicator, lines),
+      breaks: view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label })),
+    },
+  };
 }

@@ -15,16 +15,7 @@ import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentenc
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
-import {
-  areaLines,
-  comparisonIds,
-  drawableWith,
-  roleColours,
-  sexLines,
-  splitStack,
-  unitLabel,
-  valueAxis,
-} from './chart-rows.ts';
+import { roleColours, sexLines, splitStack, trendChartRows, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 import { remembered } from '../formats/remembered.ts';
@@ -141,28 +132,13 @@ function allPeriods(view: IndicatorView): string[] {
 }
 
 function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
-  const highlight = [...(focus ? [focus.area.id] : []), ...comparisonIds(view)];
-  // Kommungrupper are compared in the ranking and the table; as lines they would crowd out the members.
-  const lines = areaLines(
-    drawableWith(
-      indicator,
-      view.summaries.filter((summary) => summary.area.kind !== 'group'),
-    ),
-  );
+  const { lines, options } = trendChartRows(view, focus?.area.id ?? null);
   return {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : view.sentence }),
     ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
-    ...atBothWidths('tidsserie', lines, (frame) =>
-      lineChart(lines, {
-        ...frame,
-        highlight,
-        colours: roleColours(view.summaries, focus?.area.id ?? null),
-        ...valueAxis(indicator, lines),
-        breaks: view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label })),
-      }),
-    ),
+    ...atBothWidths('tidsserie', lines, (frame) => lineChart(lines, { ...frame, ...options })),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { lineChart } from '../charts/line-chart.ts';
 import { t } from '../i18n/index.ts';
-import { areaLines, comparisonIds, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
+import { trendChartRows } from './chart-rows.ts';
 import { DECK, notesFor, type DialogueDeck, type Slide } from './dialogue.ts';
 import { sourceText } from './labels.ts';
 import type { Site } from './site.ts';
@@ -46,12 +46,7 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
   });
   const trendSlides = goalIndicators(forbund, site.config.indicators).map((indicator): Omit<Slide, 'id'> => {
     const view = site.view(forbund.id, indicator.id);
-    const lines = areaLines(
-      drawableWith(
-        indicator,
-        view.summaries.filter((summary) => summary.area.kind !== 'group'),
-      ),
-    );
+    const { lines, options } = trendChartRows(view, null);
     return {
       kicker: indicator.shortTitle,
       headline: view.sentence,
@@ -60,10 +55,7 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
           id: `visning-${indicator.id}`,
           labelledBy: `visning-${indicator.id}-caption`,
           ...DECK,
-          highlight: comparisonIds(view),
-          colours: roleColours(view.summaries),
-          ...valueAxis(indicator, lines),
-          breaks: view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label })),
+          ...options,
         }),
         caption: view.sentence,
       },
