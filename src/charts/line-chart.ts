@@ -54,7 +54,8 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   );
   const focus = data.filter((row) => colour.has(row.series));
   const invented = dashedSeries(data);
-  const dash = (id: string) => (invented.has(id) ? `${options.fontSize / 2},${options.fontSize / 3}` : undefined);
+  const inventedDash = `${options.fontSize / 2},${options.fontSize / 3}`;
+  const dash = (id: string) => (invented.has(id) ? inventedDash : undefined);
   const shown = new Set(data.map((row) => `${row.series}|${row.year}`));
   // A year between two gaps has no line to sit on; it gets a dot.
   const isolated = data.filter(
@@ -101,14 +102,14 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
     marks: [
       ...[false, true].map((dashed) =>
         Plot.line(
-          all.filter((row) => !colour.has(row.series) && (dash(row.series) !== undefined) === dashed),
+          all.filter((row) => !colour.has(row.series) && invented.has(row.series) === dashed),
           {
             x: 'year',
             y: 'value',
             z: 'series',
             stroke: CONTEXT_GREY,
             strokeWidth: options.fontSize / 8,
-            strokeDasharray: dashed ? `${options.fontSize / 2},${options.fontSize / 3}` : undefined,
+            strokeDasharray: dashed ? inventedDash : undefined,
           },
         ),
       ),

@@ -9,7 +9,7 @@ import { areaLabel, periodText } from './labels.ts';
 /** More real areas than this are counted, not named. */
 const NAMED_AREAS = 6;
 
-export function mixesRealAndExample(rows: { value: number | null; example?: boolean }[]): boolean {
+function mixesRealAndExample(rows: { value: number | null; example?: boolean }[]): boolean {
   const valued = rows.filter((row) => row.value !== null);
   return valued.some((row) => row.example === true) && valued.some((row) => row.example !== true);
 }
