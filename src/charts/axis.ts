@@ -21,6 +21,21 @@ export function valueScale(values: number[], zero: boolean): { domain: [number, 
   return best!;
 }
 
+/**
+ * Years to label on a time axis: at most six, as many as `fit` allow, evenly spaced and counted
+ * back from the latest year, the one a reader looks for.
+ */
+export function yearTicks(years: number[], fit: number): number[] {
+  const step = Math.max(1, Math.ceil(years.length / Math.max(2, Math.min(6, fit))));
+  const last = years.at(-1) ?? 0;
+  return years.filter((year) => (last - year) % step === 0);
+}
+
+/** Decimals a value axis needs: none where every tick is a whole number (20, 22, 24, not 20,0). */
+export function tickDecimals(marks: number[], decimals: number): number {
+  return decimals > 0 && marks.some((mark) => !Number.isInteger(mark)) ? 1 : 0;
+}
+
 export function swedishTick(decimals: number): (value: number) => string {
   return (value: number) => formatNumber(value, decimals);
 }

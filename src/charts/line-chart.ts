@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { range } from 'd3-array';
-import { appendLabels, dodge, labelWidth, swedishTick, valueScale } from './axis.ts';
+import { appendLabels, dodge, labelWidth, swedishTick, tickDecimals, valueScale, yearTicks } from './axis.ts';
 import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
 export interface LineRow {
@@ -73,7 +73,10 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   const marginRight = labelWidth(lastLabels, options.fontSize);
   // A year label is four digits and a gap: as many as the plot's own width holds, evenly spaced.
   const inner = options.width - marginLeft - marginRight;
-  const step = Math.ceil(years.length / Math.max(2, Math.floor(inner / (options.fontSize * 3.5))));
+  const scale = valueScale(
+    data.map((row) => row.value),
+    options.zero,
+  );
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
@@ -87,17 +90,16 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       // The years with a value: a year missing everywhere does not stretch the axis.
       domain: [years[0], years.at(-1)],
       label: null,
-      ticks: years.filter((_, index) => index % step === 0),
+      ticks: yearTicks(years, Math.floor(inner / (options.fontSize * 3.5))),
+      // The first year stands clear of the value axis' lowest label.
+      insetLeft: options.fontSize,
       tickFormat: (year: number) => String(year),
     },
     y: {
       label: options.yLabel,
-      ...valueScale(
-        data.map((row) => row.value),
-        options.zero,
-      ),
+      ...scale,
       grid: true,
-      tickFormat: swedishTick(options.decimals > 0 ? 1 : 0),
+      tickFormat: swedishTick(tickDecimals(scale.ticks, options.decimals)),
     },
     marks: [
       ...[false, true].map((dashed) =>

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { sum } from 'd3-array';
-import { appendLabels, dodge, labelWidth, swedishTick, valueScale } from './axis.ts';
+import { appendLabels, dodge, labelWidth, swedishTick, tickDecimals, valueScale } from './axis.ts';
 import { chartDocument, finishSvg, PALETTE, type ChartFrame } from './render.ts';
 
 export interface StackRow {
@@ -26,6 +26,11 @@ export function stackedBars(
   const order = categories.map((category) => category.id);
   const labelOf = new Map(categories.map((category) => [category.id, category.label]));
   const colour = (row: StackRow) => PALETTE[order.indexOf(row.category) % PALETTE.length];
+  // Bars stand on zero; the scale runs to the tallest stack.
+  const scale = valueScale(
+    periods.map((period) => sum(data.filter((row) => row.period === period).map((row) => row.value))),
+    true,
+  );
   const svg = Plot.plot({
     document: chartDocument,
     width: options.width,
@@ -46,13 +51,9 @@ export function stackedBars(
     },
     y: {
       label: options.yLabel,
-      // Bars stand on zero; the scale runs to the tallest stack.
-      ...valueScale(
-        periods.map((period) => sum(data.filter((row) => row.period === period).map((row) => row.value))),
-        true,
-      ),
+      ...scale,
       grid: true,
-      tickFormat: swedishTick(options.decimals > 0 ? 1 : 0),
+      tickFormat: swedishTick(tickDecimals(scale.ticks, options.decimals)),
     },
     marks: [
       Plot.barY(

@@ -1,6 +1,6 @@
 /**
  * A kommun's dialogue deck: one message per slide, each headline computed from the data, speaker
- * notes with the figure's meaning, caveats and source. Charts are drawn for a 1920×1080 slide.
+ * notes with the figure's meaning, caveats and source.
  * The deck is a list of slide kinds; which indicators fill them comes from `indicators.json`
  * (`dialogue` roles) and the förbund's agreement, so a slide whose indicator is missing is left out.
  */
@@ -8,108 +8,43 @@ import { lineChart } from '../charts/line-chart.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
-import type { Forbund } from '../schemas/forbund.ts';
-import type { DialogueRole, Indicator } from '../schemas/indicator.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 import { loadDialogueContent } from '../config/dialogue-content.ts';
 import { formatDate } from '../formats/display.ts';
 import type { Site } from './site.ts';
 import { goalIndicators } from './site.ts';
 import {
-  changeSentence,
   extremesHeadline,
   formatValue,
   labourHeadline,
   largestPartHeadline,
   rankHeadline,
   sexHeadline,
-  tallyHeadline,
-  subjectFor,
   verdictLabel,
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { caveatsOf, rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
-import { areaLines, drawableWith, roleColours, sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
+import { sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
-import { ROLE_COLOURS } from '../charts/render.ts';
+import { strategicAreas } from './deck-areas.ts';
+import {
+  DECK,
+  kindText,
+  notesFor,
+  own,
+  periodOf,
+  slideId,
+  sourcesOf,
+  standingOf,
+  trendSlides,
+  type DeckContext,
+  type DialogueDeck,
+  type Slide,
+  type SlideKind,
+} from './slides.ts';
 
-export interface SlideTable {
-  caption: string;
-  columns: string[];
-  rows: { header: string; cells: string[] }[];
-}
-
-export interface Slide {
-  id: string;
-  kicker: string;
-  headline: string;
-  chart?: { svg: string; caption: string };
-  table?: SlideTable;
-  lists?: { title: string; items: string[] }[];
-  html?: string;
-  notes: string[];
-  source: string;
-  /** A wide table (an indicator per row, an area per column): set smaller to fit the slide. */
-  dense?: boolean;
-}
-
-export interface DialogueDeck {
-  code: string;
-  name: string;
-  forbundName: string;
-  title: string;
-  slides: Slide[];
-  /** Where the deck's own link leads: the kommun's profile unless said otherwise. */
-  home?: { href: string; label: string };
-}
-
-/** What every slide kind may draw on: the kommun, its förbund, and the views the deck uses. */
-interface DeckContext {
-  site: Site;
-  forbund: Forbund;
-  code: string;
-  name: string;
-  content: ReturnType<typeof loadDialogueContent>;
-  role: Partial<Record<DialogueRole, IndicatorView>>;
-  /** The agreement's indicators, each once: what the dialogue is about. */
-  agreement: IndicatorView[];
-}
-
-/** A slide kind: the slides it makes (none when its data is missing), numbered from `first`. */
-type SlideKind = (deck: DeckContext, first: number) => Slide[];
-
-export const DECK = { width: 1600, height: 620, fontSize: 30 };
 /** More list items than this on the closing slide are set smaller, so that all of them fit. */
 const DENSE_ITEMS = 18;
-
-const slideId = (number: number) => `bild-${number}`;
-
-function own(view: IndicatorView, code: string): AreaSummary | undefined {
-  return view.summaries.find((summary) => summary.area.id === code);
-}
-
-export function notesFor(view: IndicatorView): string[] {
-  const source = sourceText(view.indicator);
-  return [
-    view.indicator.definition,
-    ...caveatsOf(view),
-    t('deck.notes.source', {
-      source: `${source.text}${source.url ? ` (${source.url})` : ''}`,
-      period: view.latestPeriod ?? t('deck.missing'),
-    }),
-  ];
-}
-
-/** The latest value of the förbund or riket in a view, as a table cell. */
-function kindText(view: IndicatorView, kind: 'forbund' | 'riket'): string {
-  return summaryText(
-    view.indicator,
-    view.summaries.find((summary) => summary.area.kind === kind),
-  );
-}
-
-function sourcesOf(views: IndicatorView[]): string {
-  return [...new Set(views.map((view) => sourceText(view.indicator).text))].join('; ');
-}
 
 const intro: SlideKind = ({ site, forbund, name, role, content }, first) => {
   const meta = site.snapshot.meta;
@@ -154,88 +89,8 @@ const goals: SlideKind = ({ forbund }, first) => [
   },
 ];
 
-/**
- * The members side by side on an area's first indicator, the kommun in its colour: where an area
- * has one or two indicators, its table alone would leave most of the slide empty.
- */
-function membersChart(deck: DeckContext, view: IndicatorView, id: string): Slide['chart'] {
-  const members = view.summaries.filter((summary) => summary.area.kind === 'kommun' && summary.latest?.value != null);
-  if (members.length < 2 || view.latestPeriod === null) return undefined;
-  const sign = view.indicator.direction === 'higher-is-better' ? -1 : 1;
-  const rows = members
-    .map((summary) => ({
-      id: summary.area.id,
-      label: summary.area.name,
-      value: summary.latest?.value ?? 0,
-      valueText: formatValue(view.indicator, summary.latest?.value ?? null),
-      highlight: summary.area.id === deck.code,
-      colour: ROLE_COLOURS.kommun,
-    }))
-    .sort((a, b) => sign * (a.value - b.value));
-  return {
-    svg: rankedBars(rows, {
-      id,
-      labelledBy: `${id}-caption`,
-      width: DECK.width,
-      height: 50 + rows.length * 44,
-      fontSize: 26,
-      xLabel: unitLabel(view.indicator),
-    }),
-    caption: t('deck.area.members', {
-      title: view.indicator.shortTitle,
-      period: yearlyPeriodText(view.indicator, view.latestPeriod),
-      kommun: deck.name,
-    }),
-  };
-}
-
-function periodOf(view: IndicatorView): string {
-  return view.latestPeriod === null ? '..' : yearlyPeriodText(view.indicator, view.latestPeriod);
-}
-
-/** The kommun's line against the förbund and riket, over the years. */
-function trendSlide(deck: DeckContext, number: number, view: IndicatorView): Slide {
-  const { indicator } = view;
-  const id = slideId(number);
-  const summary = own(view, deck.code);
-  const riket = view.summaries.find((candidate) => candidate.area.kind === 'riket');
-  const shown = drawableWith(
-    indicator,
-    view.summaries.filter(
-      (candidate) =>
-        candidate.area.id === deck.code || candidate.area.kind === 'forbund' || candidate.area.kind === 'riket',
-    ),
-  );
-  const lines = areaLines(shown);
-  return {
-    id,
-    kicker: indicator.shortTitle,
-    headline: changeSentence(
-      indicator,
-      subjectFor(indicator, deck.name),
-      summary?.previous ?? null,
-      summary?.latest ?? null,
-      null,
-      riket?.latest?.value ?? null,
-    ),
-    chart: {
-      svg: lineChart(lines, {
-        id,
-        labelledBy: `${id}-caption`,
-        ...DECK,
-        highlight: shown.map((candidate) => candidate.area.id),
-        colours: roleColours(shown, deck.code),
-        ...valueAxis(indicator, lines),
-      }),
-      caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
-    },
-    notes: [t('deck.trend.talk', { title: indicator.shortTitle.toLowerCase(), kommun: deck.name }), ...notesFor(view)],
-    source: sourceText(indicator).text,
-  };
-}
-
 const benefitsTrend: SlideKind = (deck, first) =>
-  deck.role.benefits ? [trendSlide(deck, first, deck.role.benefits)] : [];
+  deck.role.benefits ? trendSlides(deck, first, deck.role.benefits) : [];
 
 const benefitsParts: SlideKind = (deck, first) => {
   const view = deck.role.benefits;
@@ -404,54 +259,7 @@ function finestBands<T extends { code: string }>(categories: T[]): T[] {
 }
 
 const participationTrend: SlideKind = (deck, first) =>
-  deck.role.participation ? [trendSlide(deck, first, deck.role.participation)] : [];
-
-/** One slide per strategic area of the agreement: the kommun against the förbund and riket. */
-const strategicAreas: SlideKind = (deck, first) =>
-  deck.forbund.strategicAreas.map((area, index) => {
-    const views = area.goals.map((goal) => deck.site.view(deck.forbund.id, goal.indicator));
-    const id = slideId(first + index);
-    const chart = views.length <= 2 && views[0] ? membersChart(deck, views[0], id) : undefined;
-    return {
-      id,
-      kicker: area.title,
-      ...(chart ? { chart } : {}),
-      headline: tallyHeadline(
-        deck.name,
-        area.title,
-        views.map((view) => own(view, deck.code)?.verdict ?? 'no-data'),
-      ),
-      table: {
-        caption: t('deck.area.caption', { area: area.title, kommun: deck.name }),
-        columns: [
-          t('deck.column.indicator'),
-          t('deck.column.year'),
-          deck.name,
-          t('table.verdict'),
-          t('area.forbund'),
-          t('area.riket'),
-        ],
-        rows: views.map((view) => {
-          const summary = own(view, deck.code);
-          return {
-            header: view.indicator.shortTitle,
-            cells: [
-              view.latestPeriod ?? '..',
-              summaryText(view.indicator, summary),
-              verdictLabel(summary?.verdict ?? 'no-data'),
-              kindText(view, 'forbund'),
-              kindText(view, 'riket'),
-            ],
-          };
-        }),
-      },
-      notes: views.flatMap((view) => [
-        `${view.indicator.title}: ${view.indicator.definition}`,
-        t('deck.notes.source-short', { source: sourceText(view.indicator).text }),
-      ]),
-      source: sourcesOf(views),
-    };
-  });
+  deck.role.participation ? trendSlides(deck, first, deck.role.participation) : [];
 
 const ranks: SlideKind = ({ forbund, code, name, agreement }, first) => {
   const members = forbund.members.length;
@@ -462,7 +270,7 @@ const ranks: SlideKind = ({ forbund, code, name, agreement }, first) => {
       headline: rankHeadline(
         name,
         members,
-        agreement.map((view) => own(view, code)?.rank ?? null),
+        agreement.map((view) => standingOf(view, code)),
       ),
       table: {
         caption: t('deck.rank.caption', { members }),

@@ -5,7 +5,7 @@
 import { lineChart } from '../charts/line-chart.ts';
 import { t } from '../i18n/index.ts';
 import { trendChartRows } from './chart-rows.ts';
-import { DECK, notesFor, type DialogueDeck, type Slide } from './dialogue.ts';
+import { DECK, notesFor, type DialogueDeck, type Slide } from './slides.ts';
 import { sourceText } from './labels.ts';
 import type { Site } from './site.ts';
 import { goalIndicators } from './site.ts';

@@ -221,19 +221,38 @@ export function tallyHeadline(place: string, area: string, verdicts: Verdict[]):
     });
     return `${[one, ...(missing > 0 ? [rest] : [])].join('; ')}.`;
   }
-  const parts = [t('headline.tally', { improving, judged: judged.length, area: area.toLowerCase(), place })];
+  // "0 av 2 … förbättrades" and "2 av 2 …" are said as a person would: none of them, all of them.
+  const key =
+    improving === 0 ? 'headline.tally.none' : improving === judged.length ? 'headline.tally.all' : 'headline.tally';
+  const parts = [t(key, { improving, judged: judged.length, area: area.toLowerCase(), place })];
   if (worsening > 0) parts.push(t('headline.tally.worsening', { count: worsening }));
   if (missing > 0) parts.push(t('headline.tally.no-data', { count: missing }));
   return `${parts.join('; ')}.`;
 }
 
-/** "Vännäs har bäst värde bland de 6 medlemmarna på 2 av 11 indikatorer och sämst på 1." */
-export function rankHeadline(place: string, members: number, ranks: (number | null)[]): string {
-  const ranked = ranks.filter((rank): rank is number => rank !== null);
-  if (ranked.length === 0) return t('headline.rank.missing', { place });
-  const best = ranked.filter((rank) => rank === 1).length;
-  const worst = ranked.filter((rank) => rank === members).length;
-  return t('headline.rank', { place, members, best, ranked: ranked.length, worst });
+/** A member's place on one indicator: its rank, the last place that year, and both in words. */
+export interface Standing {
+  title: string;
+  rank: number;
+  last: number;
+  /** "2 av 5" */
+  text: string;
+}
+
+/**
+ * "Vännäs har bäst värde bland de 6 medlemmarna på 2 av 8 indikatorer och sämst på 1." A place
+ * shared at the bottom counts as last; one ranked indicator is named, not counted.
+ */
+export function rankHeadline(place: string, members: number, standings: (Standing | null)[]): string {
+  const ranked = standings.filter((standing): standing is Standing => standing !== null);
+  const [only] = ranked;
+  if (!only) return t('headline.rank.missing', { place });
+  if (ranked.length === 1) return t('headline.rank.one', { place, rank: only.text, title: only.title.toLowerCase() });
+  const best = ranked.filter((standing) => standing.rank === 1).length;
+  const worst = ranked.filter((standing) => standing.rank === standing.last && standing.rank > 1).length;
+  const values = { place, members, best, worst, ranked: ranked.length };
+  if (best === 0 && worst === 0) return t('headline.rank.neither', values);
+  return best > 0 ? t('headline.rank', values) : t('headline.rank.worst', values);
 }
 
 /** A labour-market measure's value, with the indicator that says how to show it. */

@@ -3,7 +3,7 @@ import { lineChart } from '../../src/charts/line-chart.ts';
 import { rankedBars } from '../../src/charts/ranked-bars.ts';
 import { stackedBars } from '../../src/charts/stacked-bars.ts';
 import { PALETTE } from '../../src/charts/render.ts';
-import { dodge, valueScale } from '../../src/charts/axis.ts';
+import { dodge, tickDecimals, valueScale, yearTicks } from '../../src/charts/axis.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';
 
 const frame = { width: 640, height: 320, fontSize: 14 };
@@ -183,6 +183,29 @@ describe('charts', () => {
     expect(svg).toMatch(/^<svg[^>]* aria-labelledby="x-caption"/);
     expect(svg).not.toMatch(/\d\.\d{2,}/);
     expect(svg).toContain('>Förbundet</text>');
+  });
+
+  it('labels at most six years, counted back from the latest, and whole ticks without decimals', () => {
+    const twelve = Array.from({ length: 12 }, (_, index) => 2014 + index);
+    expect(yearTicks(twelve, 20)).toEqual([2015, 2017, 2019, 2021, 2023, 2025]);
+    expect(yearTicks(twelve, 3)).toEqual([2017, 2021, 2025]);
+    expect(yearTicks([2020, 2021, 2022, 2023, 2024, 2025], 20)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(tickDecimals([20, 22, 24], 1)).toBe(0);
+    expect(tickDecimals([2, 2.5, 3], 1)).toBe(1);
+    expect(tickDecimals([2, 2.5, 3], 0)).toBe(0);
+    const svg = lineChart(
+      Array.from({ length: 12 }, (_, index) => ({
+        series: 'a',
+        label: 'A',
+        period: String(2014 + index),
+        value: 20 + index / 2,
+      })),
+      { id: 'x', labelledBy: 'c', ...frame, highlight: ['a'], yLabel: 'Dagar', decimals: 1, zero: false },
+    );
+    const labels = [...svg.matchAll(/>(\d{4})<\/text>/g)].map((match) => match[1]);
+    expect(labels).toEqual(['2015', '2017', '2019', '2021', '2023', '2025']);
+    expect(svg).toContain('>22</text>');
+    expect(svg).not.toContain('>22,0</text>');
   });
 
   it('writes Swedish tick labels', () => {

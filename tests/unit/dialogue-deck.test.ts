@@ -46,15 +46,62 @@ describe('dialogue decks', () => {
     }
   });
 
-  it('show the agreement’s goals as written, and the members side by side where an area has few indicators', () => {
+  it('show the agreement’s goals as written, and the members side by side on every indicator of an area', () => {
     const deck = buildDialogueDeck(site, '2460');
     const forbund = site.forbundOf('2460');
     expect(deck.slides[1]?.lists?.[0]?.items).toEqual(forbund.effectGoals.map((goal) => goal.text));
     for (const area of forbund.strategicAreas) {
       const slide = deck.slides.find((candidate) => candidate.kicker === area.title)!;
       expect(slide.table?.rows).toHaveLength(area.goals.length);
-      if (area.goals.length <= 2) expect(slide.chart?.svg, area.title).toContain('>Vännäs</text>');
-      else expect(slide.chart, area.title).toBeUndefined();
+      expect(slide.panels, area.title).toHaveLength(area.goals.length);
+      slide.panels!.forEach((panel, index) =>
+        expect(panel.title.startsWith(site.indicator(area.goals[index]!.indicator).shortTitle)).toBe(true),
+      );
+      for (const panel of slide.panels!) {
+        // Each member is a bar or named under the chart with its symbol; Vännäs is one of them.
+        const members = forbund.members.map((member) => site.config.registry.mustGet(member.code).name);
+        for (const member of members)
+          expect(`${panel.svg}${panel.note ?? ''}`, `${panel.title} ${member}`).toMatch(
+            new RegExp(`>${member}</text>|[:,] ${member} `),
+          );
+      }
     }
+    const ohalsa = deck.slides.find((candidate) => candidate.kicker === 'Ohälsa')!;
+    expect(ohalsa.panels?.[1]?.note).toMatch(/^Utan stapel: .*Vännäs <5/);
+  });
+
+  it('draw each agreement indicator over time once, Kolada’s and the exports as much as SCB’s', () => {
+    const deck = buildDialogueDeck(site, '2460');
+    const trends = deck.slides.filter((slide) => slide.chart?.caption.endsWith('förbundet och riket per år.'));
+    const titles = trends.map((slide) => slide.kicker);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles).toEqual(
+      expect.arrayContaining(['Ohälsotal', 'Långtidsarbetslöshet 25–64 år', 'Ej behöriga till gymnasiet']),
+    );
+    // Vännäs's counts of young people in kartläggning are all below 5: a line of gaps is not drawn.
+    expect(titles).not.toContain('Aktivitetsersättning, kartläggning');
+    for (const slide of trends) expect(slide.headline, slide.kicker).toMatch(/Vännäs/);
+  });
+
+  it('put the members charts of an area with many indicators on slides of their own, shared out evenly', () => {
+    const forbund = site.forbundOf('2460');
+    const wide = {
+      ...forbund,
+      strategicAreas: [
+        { ...forbund.strategicAreas[0]!, goals: forbund.strategicAreas.flatMap((area) => area.goals).slice(0, 4) },
+      ],
+    };
+    const deck = buildDialogueDeck({ ...site, forbundOf: () => wide }, '2460');
+    const area = deck.slides.find((slide) => slide.kicker === wide.strategicAreas[0]!.title)!;
+    expect(area.table?.rows).toHaveLength(4);
+    expect(area.panels).toBeUndefined();
+    const members = deck.slides.filter((slide) => slide.kicker.endsWith(': medlemmarna'));
+    expect(members.map((slide) => slide.panels?.length)).toEqual([2, 2]);
+    const titles = members.flatMap((slide) => slide.panels!.map((panel) => panel.title));
+    wide.strategicAreas[0]!.goals.forEach((goal, index) =>
+      expect(titles[index]?.startsWith(site.indicator(goal.indicator).shortTitle)).toBe(true),
+    );
+    for (const slide of members) expect(slide.headline).toMatch(/^Vännäs har /);
+    expect(new Set(deck.slides.map((slide) => slide.id)).size).toBe(deck.slides.length);
   });
 });

@@ -149,6 +149,12 @@ describe('slide headlines from the derived measures', () => {
     expect(tallyHeadline('Vännäs', 'Ohälsa', ['improving', 'worsening', 'no-data'])).toBe(
       '1 av 2 indikatorer för ohälsa förbättrades i Vännäs; 1 försämrades; 1 saknar jämförbara uppgifter.',
     );
+    expect(tallyHeadline('Uppsala', 'Ohälsa', ['worsening', 'worsening'])).toBe(
+      'Ingen av de 2 indikatorerna för ohälsa förbättrades i Uppsala; 2 försämrades.',
+    );
+    expect(tallyHeadline('Uppsala', 'Ohälsa', ['improving', 'improving', 'improving'])).toBe(
+      'Alla 3 indikatorerna för ohälsa förbättrades i Uppsala.',
+    );
     expect(tallyHeadline('Vännäs', 'Ohälsa', ['no-data'])).toBe('Inga jämförbara uppgifter för ohälsa i Vännäs.');
     // One indicator is said, not counted ("1 av 1 indikatorer").
     expect(tallyHeadline('Vännäs', 'Ohälsa', ['worsening'])).toBe(
@@ -156,9 +162,20 @@ describe('slide headlines from the derived measures', () => {
     );
   });
 
-  it('sums up the ranks', () => {
-    expect(rankHeadline('Bjurholm', 6, [1, 6, 3, null, 1])).toBe(
+  it('sums up the ranks, a shared last place as last, and names a single ranked indicator', () => {
+    const at = (rank: number, last = 6) => ({ title: 'Ohälsotal', rank, last, text: `${rank} av ${last}` });
+    // The second indicator's list has five members with a value: 5 of 5 is last.
+    expect(rankHeadline('Bjurholm', 6, [at(1), at(5, 5), at(3), null, at(1)])).toBe(
       'Bjurholm har bäst värde bland de 6 medlemmarna på 2 av 4 indikatorer och sämst på 1.',
+    );
+    expect(rankHeadline('Bjurholm', 6, [at(4), at(6)])).toBe(
+      'Bjurholm har sämst värde bland de 6 medlemmarna på 1 av 2 indikatorer och bäst på ingen.',
+    );
+    expect(rankHeadline('Bjurholm', 6, [at(2), at(3)])).toBe(
+      'Bjurholm har varken bäst eller sämst värde bland de 6 medlemmarna på någon av de 2 indikatorerna.',
+    );
+    expect(rankHeadline('Bjurholm', 6, [at(3), null])).toBe(
+      'Bjurholm har plats 3 av 6 bland medlemmarna när det gäller ohälsotal.',
     );
     expect(rankHeadline('Bjurholm', 6, [null])).toMatch(/inga jämförbara/);
   });
