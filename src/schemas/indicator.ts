@@ -103,6 +103,11 @@ export const IndicatorSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: PlainTextSchema,
   shortTitle: PlainTextSchema,
+  /**
+   * What a sentence says the value is, in definite form ("Ohälsotalet", "Andelen elever i årskurs
+   * 9 som …"), so every headline names its measure; the gender agrees the words that follow.
+   */
+  subject: z.object({ text: PlainTextSchema, gender: z.enum(['common', 'neuter']) }),
   /** Plain-language definition in Swedish. */
   definition: z.string().min(1),
   unit: UnitSchema,

@@ -107,7 +107,7 @@ const benefitsParts: SlideKind = (deck, first) => {
     {
       id,
       kicker: t('deck.parts.kicker', { title: view.indicator.shortTitle, split: split.title.toLowerCase() }),
-      headline: largestPartHeadline(view.indicator, parts, view.latestPeriod),
+      headline: largestPartHeadline(view.indicator, deck.name, parts, view.latestPeriod),
       chart: {
         svg: stackedBars(rows, categories, { id, labelledBy: `${id}-caption`, ...DECK, ...valueAxis(view.indicator) }),
         caption: t('deck.parts.caption', {
@@ -136,7 +136,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
     {
       id,
       kicker: t('deck.sex.kicker'),
-      headline: sexHeadline(view.indicator, latestOf('women'), latestOf('men'), view.latestPeriod),
+      headline: sexHeadline(view.indicator, deck.name, latestOf('women'), latestOf('men'), view.latestPeriod),
       chart: {
         svg: lineChart(sexRows, {
           id,

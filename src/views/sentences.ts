@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../formats/display.ts';
 import { shownUnits, type Verdict } from '../measures/index.ts';
 import { t } from '../i18n/index.ts';
 
-type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction'>;
+type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction' | 'subject'>;
 
 export interface Compared {
   period: string;
@@ -26,9 +26,9 @@ export function verdictLabel(verdict: Verdict): string {
   return `${t(`verdict.symbol.${verdict}`)} ${t(`verdict.${verdict}`)}`;
 }
 
-/** "Andelen i Vännäs": what a sentence about the indicator's value in a place is about. */
-export function subjectFor(indicator: Pick<Indicator, 'unit'>, place: string): string {
-  return t('sentence.in-place', { subject: t(`subject.${indicator.unit}`), place });
+/** "Ohälsotalet i Vännäs": the indicator's measure in a place, what a sentence about it is about. */
+export function subjectFor(indicator: Pick<Indicator, 'subject'>, place: string): string {
+  return t('sentence.in-place', { subject: indicator.subject.text, place });
 }
 
 /** A value as a reader sees it: rounded to the indicator's decimals. */
@@ -42,8 +42,8 @@ function relation(indicator: Pick<Indicator, 'decimals'>, value: number, other: 
 }
 
 /**
- * "Andelen i Vännäs minskade från 12,1 % till 11,4 % mellan 2023 och 2024, en förbättring, och är
- * lägre än i riket (13,0 %)." Change and comparison follow the values as shown: a change that
+ * "Arbetslösheten i Vännäs minskade från 12,1 % till 11,4 % mellan 2023 och 2024, en förbättring,
+ * och är lägre än i riket (13,0 %)." Change and comparison follow the values as shown: a change that
  * rounds to zero is "oförändrad". The verdict is named only when given and the indicator has a
  * desired direction.
  */
@@ -68,7 +68,7 @@ export function changeSentence(
     sentence = unchanged
       ? t('sentence.unchanged', {
           subject,
-          unchanged: t(`unchanged.${indicator.unit}`),
+          unchanged: t(`unchanged.${indicator.subject.gender}`),
           value,
           previous: previous.period,
           period: current.period,
@@ -136,9 +136,10 @@ export function withoutForbundSentence(
 
 // One headline per slide: each function takes the numbers it talks about.
 
-/** "Störst 2025 är sjukpenning, 3,2 %; ekonomiskt bistånd ökade mest." */
+/** "I Vännäs var sjukpenning störst 2025, 3,2 %; ekonomiskt bistånd ökade mest." */
 export function largestPartHeadline(
   indicator: Shown,
+  place: string,
   parts: { label: string; latest: number | null; previous: number | null }[],
   period: string | null,
 ): string {
@@ -147,7 +148,7 @@ export function largestPartHeadline(
     latest: number;
     previous: number | null;
   }[];
-  if (present.length === 0 || period === null) return t('headline.parts.missing');
+  if (present.length === 0 || period === null) return t('headline.parts.missing', { place });
   const largest = [...present].sort((a, b) => b.latest - a.latest)[0]!;
   const changes = present
     .filter((part) => part.previous !== null)
@@ -158,6 +159,7 @@ export function largestPartHeadline(
       ? t('headline.parts.rising', { part: rising.label.toLowerCase() })
       : t('headline.parts.none-rising');
   return t('headline.parts', {
+    place,
     period,
     part: largest.label.toLowerCase(),
     value: formatValue(indicator, largest.latest),
@@ -165,13 +167,21 @@ export function largestPartHeadline(
   });
 }
 
-/** "Värdet är högre bland kvinnor (9,2 %) än bland män (8,1 %) 2025." */
-export function sexHeadline(indicator: Shown, women: number | null, men: number | null, period: string | null): string {
-  if (women === null || men === null || period === null) return t('headline.sex.missing');
+/** "Ohälsotalet i Vännäs var 2025 högre bland kvinnor (9,2) än bland män (8,1)." */
+export function sexHeadline(
+  indicator: Shown,
+  place: string,
+  women: number | null,
+  men: number | null,
+  period: string | null,
+): string {
+  const subject = subjectFor(indicator, place);
+  if (women === null || men === null || period === null) return t('headline.sex.missing', { subject });
   if (shown(indicator, women) === shown(indicator, men))
-    return t('headline.sex.same', { value: formatValue(indicator, women), period });
+    return t('headline.sex.same', { subject, value: formatValue(indicator, women), period });
   const womenHigher = women > men;
   return t('headline.sex', {
+    subject,
     high: t(womenHigher ? 'sex.women' : 'sex.men').toLowerCase(),
     low: t(womenHigher ? 'sex.men' : 'sex.women').toLowerCase(),
     highValue: formatValue(indicator, Math.max(women, men)),

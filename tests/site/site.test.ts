@@ -349,8 +349,10 @@ describe('what is new', () => {
 describe('a page with a member highlighted', () => {
   it('captions the trend chart with the highlighted kommun, not the förbund', () => {
     const caption = page('/umearegionen/indikator/helarsekvivalenter/2460/').querySelector('#tidsserie-caption');
-    expect(caption?.textContent).toMatch(/^Andelen i Vännäs/);
+    expect(caption?.textContent).toMatch(/^Andelen 20–64 år som försörjs av ersättningar och bidrag i Vännäs /);
     const plain = page('/umearegionen/indikator/helarsekvivalenter/').querySelector('#tidsserie-caption');
-    expect(plain?.textContent).toMatch(/^Andelen i Samordningsförbundet Umeåregionen/);
+    expect(plain?.textContent).toMatch(
+      /^Andelen 20–64 år som försörjs av ersättningar och bidrag i Samordningsförbundet Umeåregionen /,
+    );
   });
 });

@@ -11,7 +11,12 @@ import {
 } from '../../src/views/sentences.ts';
 import { verdict } from '../../src/measures/index.ts';
 
-const share = { unit: 'percent' as const, decimals: 1, direction: 'lower-is-better' as const };
+const share = {
+  unit: 'percent' as const,
+  decimals: 1,
+  direction: 'lower-is-better' as const,
+  subject: { text: 'Arbetslösheten', gender: 'common' as const },
+};
 
 describe('change sentences, built in one place for pages and slides', () => {
   const place = (name: string) => subjectFor(share, name);
@@ -26,7 +31,7 @@ describe('change sentences, built in one place for pages and slides', () => {
         11.9,
       ),
     ).toBe(
-      'Andelen i Vännäs minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2023 och 2024, en förbättring, och är lägre än i riket (11,9\u00a0%).',
+      'Arbetslösheten i Vännäs minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2023 och 2024, en förbättring, och är lägre än i riket (11,9\u00a0%).',
     );
   });
   it('says a rising share worsened', () => {
@@ -38,7 +43,7 @@ describe('change sentences, built in one place for pages and slides', () => {
         { period: '2024', value: 9.6 },
         'worsening',
       ),
-    ).toBe('Andelen i Bjurholm ökade från 9,0\u00a0% till 9,6\u00a0% mellan 2023 och 2024, en försämring.');
+    ).toBe('Arbetslösheten i Bjurholm ökade från 9,0\u00a0% till 9,6\u00a0% mellan 2023 och 2024, en försämring.');
   });
   it('leaves the verdict out of a headline that is not given one', () => {
     expect(
@@ -55,8 +60,15 @@ describe('change sentences, built in one place for pages and slides', () => {
         'unchanged',
         9.0,
       ),
-    ).toBe('Andelen i Umeå var oförändrad, 9,0\u00a0%, mellan 2023 och 2024 och är lika hög som i riket (9,0\u00a0%).');
-    const count = { unit: 'count' as const, decimals: 0, direction: 'lower-is-better' as const };
+    ).toBe(
+      'Arbetslösheten i Umeå var oförändrad, 9,0\u00a0%, mellan 2023 och 2024 och är lika hög som i riket (9,0\u00a0%).',
+    );
+    const count = {
+      unit: 'count' as const,
+      decimals: 0,
+      direction: 'lower-is-better' as const,
+      subject: { text: 'Antalet unga i KAA', gender: 'neuter' as const },
+    };
     expect(
       changeSentence(
         count,
@@ -65,11 +77,26 @@ describe('change sentences, built in one place for pages and slides', () => {
         { period: '2024', value: 12 },
         'unchanged',
       ),
-    ).toBe('Antalet i Umeå var oförändrat, 12, mellan 2023 och 2024.');
+    ).toBe('Antalet unga i KAA i Umeå var oförändrat, 12, mellan 2023 och 2024.');
+    const folk = { ...count, subject: { text: 'Folkmängden', gender: 'common' as const } };
+    expect(
+      changeSentence(
+        folk,
+        subjectFor(folk, 'Umeå'),
+        { period: '2023', value: 12 },
+        { period: '2024', value: 12 },
+        null,
+      ),
+    ).toBe('Folkmängden i Umeå var oförändrad, 12, mellan 2023 och 2024.');
     expect(verdict(8.01, 8.04, 'lower-is-better', 1)).toBe('unchanged');
   });
   it('gives no verdict for an indicator without a desired direction', () => {
-    const population = { unit: 'count' as const, decimals: 0, direction: 'neutral' as const };
+    const population = {
+      unit: 'count' as const,
+      decimals: 0,
+      direction: 'neutral' as const,
+      subject: { text: 'Folkmängden', gender: 'common' as const },
+    };
     expect(
       changeSentence(
         population,
@@ -78,11 +105,11 @@ describe('change sentences, built in one place for pages and slides', () => {
         { period: '2024', value: 5186 },
         'unchanged',
       ),
-    ).toBe('Antalet i Vännäs ökade från 5\u00a0000 till 5\u00a0186 mellan 2023 och 2024.');
+    ).toBe('Folkmängden i Vännäs ökade från 5\u00a0000 till 5\u00a0186 mellan 2023 och 2024.');
   });
   it('says when data is missing instead of inventing a change', () => {
     expect(changeSentence(share, place('Vindeln'), null, { period: '2024', value: null }, 'no-data')).toBe(
-      'Andelen i Vindeln: uppgift saknas för 2024.',
+      'Arbetslösheten i Vindeln: uppgift saknas för 2024.',
     );
     expect(changeSentence(share, 'Andelen', null, null, null)).toBe(
       'Andelen: uppgift saknas för den senaste perioden.',
@@ -95,7 +122,7 @@ describe('change sentences, built in one place for pages and slides', () => {
         { period: '2024', value: 7.5 },
         'no-data',
       ),
-    ).toBe('Andelen i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
+    ).toBe('Arbetslösheten i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
   });
 });
 
@@ -106,28 +133,31 @@ describe('slide headlines from the derived measures', () => {
       { label: 'Ekonomiskt bistånd', latest: 1.2, previous: 0.9 },
       { label: 'Etableringsersättning', latest: null, previous: 0.2 },
     ];
-    expect(largestPartHeadline(share, parts, '2025')).toBe(
-      'Störst 2025 är sjukpenning, 3,0\u00a0%; ekonomiskt bistånd ökade mest.',
+    expect(largestPartHeadline(share, 'Vännäs', parts, '2025')).toBe(
+      'I Vännäs var sjukpenning störst 2025, 3,0\u00a0%; ekonomiskt bistånd ökade mest.',
     );
     expect(
       largestPartHeadline(
         share,
+        'Vännäs',
         parts.map((part) => ({ ...part, previous: part.latest })),
         '2025',
       ),
-    ).toBe('Störst 2025 är sjukpenning, 3,0\u00a0%; ingen del ökade.');
-    expect(largestPartHeadline(share, [], '2025')).toMatch(/saknas/);
+    ).toBe('I Vännäs var sjukpenning störst 2025, 3,0\u00a0%; ingen del ökade.');
+    expect(largestPartHeadline(share, 'Vännäs', [], '2025')).toMatch(/^Uppdelningen för Vännäs saknas/);
   });
 
   it('compares women and men', () => {
-    expect(sexHeadline(share, 9.2, 8.1, '2025')).toBe(
-      'Värdet är högre bland kvinnor (9,2\u00a0%) än bland män (8,1\u00a0%) 2025.',
+    expect(sexHeadline(share, 'Vännäs', 9.2, 8.1, '2025')).toBe(
+      'Arbetslösheten i Vännäs var 2025 högre bland kvinnor (9,2\u00a0%) än bland män (8,1\u00a0%).',
     );
-    expect(sexHeadline(share, 7.0, 8.1, '2025')).toBe(
-      'Värdet är högre bland män (8,1\u00a0%) än bland kvinnor (7,0\u00a0%) 2025.',
+    expect(sexHeadline(share, 'Vännäs', 7.0, 8.1, '2025')).toBe(
+      'Arbetslösheten i Vännäs var 2025 högre bland män (8,1\u00a0%) än bland kvinnor (7,0\u00a0%).',
     );
-    expect(sexHeadline(share, 8.04, 8.01, '2025')).toBe('Kvinnor och män ligger lika, 8,0\u00a0%, 2025.');
-    expect(sexHeadline(share, null, 8.1, '2025')).toMatch(/saknas/);
+    expect(sexHeadline(share, 'Vännäs', 8.04, 8.01, '2025')).toBe(
+      'Arbetslösheten i Vännäs var 2025 lika bland kvinnor och män, 8,0\u00a0%.',
+    );
+    expect(sexHeadline(share, 'Vännäs', null, 8.1, '2025')).toMatch(/^Arbetslösheten i Vännäs: .*saknas/);
   });
 
   it('names the lowest and highest age band', () => {
