@@ -68,16 +68,21 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     );
     const id = `liten-${indicator.id}`;
     const publishable = shown.some((summary) => summary.series.some((point) => point.value !== null));
+    const { zero } = valueAxis(indicator, areaLines(shown));
     multiples.push({
       id,
       title: indicator.shortTitle,
       caption: publishable
-        ? t('profile.multiple.caption', {
-            kommun: name,
-            value: value(own),
-            period: view.latestPeriod ?? '',
-            verdict: verdictLabel(own.verdict),
-          })
+        ? [
+            t('profile.multiple.caption', {
+              kommun: name,
+              value: value(own),
+              period: view.latestPeriod ?? '',
+              verdict: verdictLabel(own.verdict),
+            }),
+            // The axis's lowest label is a value, not zero: said in words, not left to the eye.
+            ...(zero ? [] : [t('profile.multiple.not-zero')]),
+          ].join(' ')
         : t('profile.nothing-shown', { kommun: name }),
       svg: !publishable
         ? ''
@@ -94,7 +99,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
               colour: roleColours(shown, code)[summary.area.id],
             })),
             decimals: indicator.decimals,
-            zero: valueAxis(indicator, areaLines(shown)).zero,
+            zero,
           }),
     });
   }

@@ -74,6 +74,18 @@ describe('on a 390×844 phone', () => {
     expect(labelled).toBe(true);
   });
 
+  it('keeps the example banner to its title and link, about two lines', async () => {
+    const page = await open('/umearegionen/', 390, 844);
+    const banner = await page.locator('.example-banner').evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      text: (element as HTMLElement).innerText,
+    }));
+    await page.close();
+    expect(banner.text).toContain('Vad betyder det?');
+    expect(banner.text).not.toContain('TAB3200');
+    expect(banner.height).toBeLessThanOrEqual(90);
+  });
+
   it.each([...INDICATOR_PAGES, '/kommun/2460/', '/umearegionen/initiativ/01/'])(
     '%s sets no chart text below 12 CSS px',
     async (path) => {

@@ -259,6 +259,14 @@ describe('the words and ranks around the numbers', () => {
     expect(page('/umearegionen/indikator/befolkning-20-64/').body.textContent).not.toMatch(/oförändrad, \d/);
   });
 
+  it('says under a profile chart when its axis does not start at zero', () => {
+    const caption = (id: string) => page('/kommun/2460/').querySelector(`#liten-${id}-caption`)?.textContent ?? '';
+    // Participation moves within 85–88 %: the axis starts near the values, and the caption says so.
+    expect(caption('bas-arbetskraftsdeltagande')).toMatch(/Axeln börjar inte vid noll\.$/);
+    expect(caption('helarsekvivalenter')).toMatch(/^Vännäs: 8,6/);
+    expect(caption('helarsekvivalenter')).not.toMatch(/noll/);
+  });
+
   it('ranks no member where one is protected, since the list would be incomplete', () => {
     let cases = 0;
     for (const forbund of site.config.forbund)
