@@ -101,20 +101,22 @@ export function changeSentence(
 
 /**
  * When the förbund has no figure of its own: why, then what the members show. "Förbundets värde
- * räknas inte: andelar kan inte summeras. Bland medlemmarna 2024 var värdet lägst i Umeå (8,1 %)
- * och högst i Bjurholm (12,4 %)."
+ * räknas inte: källan ger bara medlemmarnas andelar, och andelar kan inte summeras till förbundet.
+ * Bland medlemmarna 2024 var andelen … lägst i Umeå (8,1 %) och högst i Bjurholm (12,4 %)."
  */
 export function withoutForbundSentence(
-  indicator: Pick<Indicator, 'unit' | 'decimals' | 'measure'>,
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'measure' | 'subject'>,
   protectedPart: boolean,
   members: { place: string; value: number }[],
   hidden: number,
   period: string | null,
 ): string {
+  // A published share or rate (Kolada's ohälsotal in days) has no counts behind it to add up.
+  const published = indicator.measure.kind === 'value' && indicator.unit !== 'count';
   const reason = protectedPart
     ? t('sentence.no-forbund.protected')
-    : indicator.measure.kind === 'value' && indicator.unit !== 'count'
-      ? t('sentence.no-forbund.shares')
+    : published
+      ? t(indicator.unit === 'percent' ? 'sentence.no-forbund.shares' : 'sentence.no-forbund.rates')
       : t('sentence.no-forbund.missing');
   const sorted = [...members].sort((a, b) => a.value - b.value);
   const lowest = sorted[0];
@@ -125,6 +127,7 @@ export function withoutForbundSentence(
     hidden > 0 ? 'sentence.members-range.shown' : 'sentence.members-range',
     {
       period,
+      subject: indicator.subject.text.replace(/^./, (letter) => letter.toLowerCase()),
       low: lowest.place,
       lowValue: formatValue(indicator, lowest.value),
       high: highest.place,

@@ -293,9 +293,13 @@ describe('the words and ranks around the numbers', () => {
   });
 
   it('says why a förbund has no figure of its own, then what the members show', () => {
+    // Ohälsotal is days per insured person, not a share: the reason and the range name it as it is.
     const text = page('/umearegionen/indikator/ohalsotal/').querySelector('.lead')?.textContent ?? '';
-    expect(text).toMatch(/^Förbundets värde räknas inte: andelar som bara finns som andelar kan inte summeras/);
-    expect(text).toMatch(/Bland medlemmarna \d{4} var värdet lägst i .+ och högst i .+\./);
+    expect(text).toMatch(/^Förbundets värde räknas inte: källan ger bara medlemmarnas tal, och tal per /);
+    expect(text).toMatch(/Bland medlemmarna \d{4} var ohälsotalet lägst i .+ \(\d+,\d\) och högst i .+\./);
+    const share = page('/umearegionen/indikator/langtidsarbetsloshet/').querySelector('.lead')?.textContent ?? '';
+    expect(share).toMatch(/^Förbundets värde räknas inte: källan ger bara medlemmarnas andelar, och andelar kan /);
+    expect(share).toMatch(/var långtidsarbetslösheten 25–64 år lägst i /);
   });
 
   it('never calls the lowest shown member the lowest when smaller values are hidden', () => {
@@ -304,7 +308,7 @@ describe('the words and ranks around the numbers', () => {
     expect(text).toMatch(
       /Av medlemmarnas visade värden \d{4} är det lägsta .+; \d+ medlemmar har skyddade värden som inte visas\./,
     );
-    expect(text).not.toMatch(/var värdet lägst i/);
+    expect(text).not.toMatch(/ lägst i /);
   });
 
   it('lists in the catalogue the very periods of each open-data file', () => {
