@@ -278,7 +278,7 @@ const ranks: SlideKind = ({ forbund, code, name, agreement }, first) => {
         rows: agreement.map((view) => {
           return {
             header: view.indicator.shortTitle,
-            cells: [view.latestPeriod ?? '..', rankText(view, own(view, code)?.rank ?? null) ?? '..'],
+            cells: [view.latestPeriod ?? '..', rankText(view, own(view, code)?.rank ?? null) ?? t('deck.rank.none')],
           };
         }),
       },

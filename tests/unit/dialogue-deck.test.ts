@@ -70,6 +70,14 @@ describe('dialogue decks', () => {
     expect(ohalsa.panels?.[1]?.note).toMatch(/^Utan stapel: .*Vännäs <5/);
   });
 
+  it('say "ingen placering" where the members are not ranked, not a missing-value symbol', () => {
+    const ranks = buildDialogueDeck(site, '2460').slides.find((slide) => slide.kicker === 'Bland medlemmarna')!;
+    const cell = (title: string) => ranks.table?.rows.find((row) => row.header === title)?.cells[1];
+    // A member's count of young people in kartläggning is protected (<5): no list, no place.
+    expect(cell('Aktivitetsersättning, kartläggning')).toBe('ingen placering');
+    expect(cell('Ohälsotal')).toMatch(/^\d av 6$/);
+  });
+
   it('draw each agreement indicator over time once, Kolada’s and the exports as much as SCB’s', () => {
     const deck = buildDialogueDeck(site, '2460');
     const trends = deck.slides.filter((slide) => slide.chart?.caption.endsWith('förbundet och riket per år.'));
