@@ -72,3 +72,11 @@ export function formatDate(isoDate: string): string {
   if (!year || !month || !day) return isoDate;
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
+
+/**
+ * A title as it reads inside a sentence: "Ohälsotal" → "ohälsotal", but "Unga i KAA" →
+ * "unga i KAA" and "KAA-samordnare" unchanged: only the first letter, and never an acronym's.
+ */
+export function inSentence(title: string): string {
+  return /^\p{Lu}{2}/u.test(title) ? title : title.replace(/^./u, (letter) => letter.toLowerCase());
+}

@@ -10,7 +10,7 @@ import { stackedBars } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { loadDialogueContent } from '../config/dialogue-content.ts';
-import { formatDate } from '../formats/display.ts';
+import { formatDate, inSentence } from '../formats/display.ts';
 import type { Site } from './site.ts';
 import { goalIndicators } from './site.ts';
 import {
@@ -43,8 +43,16 @@ import {
   type SlideKind,
 } from './slides.ts';
 
-/** More list items than this on the closing slide are set smaller, so that all of them fit. */
-const DENSE_ITEMS = 18;
+/**
+ * A closing-slide column holds about this many lines of about this many characters at full size
+ * (a third of the slide's width under a two-line headline); a longer column sets the slide smaller.
+ */
+const LIST_LINES = 12;
+const LINE_CHARACTERS = 18;
+
+function linesOf(items: string[]): number {
+  return items.reduce((lines, item) => lines + Math.ceil(item.length / LINE_CHARACTERS), 0);
+}
 
 const intro: SlideKind = ({ site, forbund, name, role, content }, first) => {
   const meta = site.snapshot.meta;
@@ -148,7 +156,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
         caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
       },
       notes: [
-        t('deck.sex.talk', { title: view.indicator.shortTitle.toLowerCase(), kommun: deck.name }),
+        t('deck.sex.talk', { title: inSentence(view.indicator.shortTitle), kommun: deck.name }),
         ...notesFor(view),
       ],
       source: sourceText(view.indicator).text,
@@ -238,7 +246,7 @@ const participationByAge: SlideKind = (deck, first) => {
         caption: t('deck.age.caption', { title: view.indicator.title, kommun: deck.name, period }),
       },
       notes: [
-        t('deck.age.talk', { title: view.indicator.shortTitle.toLowerCase(), kommun: deck.name }),
+        t('deck.age.talk', { title: inSentence(view.indicator.shortTitle), kommun: deck.name }),
         ...notesFor(view),
       ],
       source: sourceText(view.indicator).text,
@@ -313,24 +321,22 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
   // Every change that matters is listed, and every worsened indicator gets its question.
   const questions = [
     ...(content?.questions ?? []),
-    ...worsened.map((entry) => t('deck.talk.question', { title: entry.indicator.shortTitle.toLowerCase() })),
+    ...worsened.map((entry) => t('deck.talk.question', { title: inSentence(entry.indicator.shortTitle) })),
   ];
   const items = (entries: { text: string }[]) =>
     entries.length > 0 ? entries.map((entry) => entry.text) : [t('deck.talk.none')];
+  const lists = [
+    { title: t('deck.talk.improved'), items: items(improved) },
+    { title: t('deck.talk.worsened'), items: items(worsened) },
+    { title: t('deck.talk.questions'), items: questions.length > 0 ? questions : [t('deck.talk.default-question')] },
+  ];
   return [
     {
       id: slideId(first),
       kicker: t('deck.talk.kicker'),
       headline: t('deck.talk.headline', { improved: improved.length, worsened: worsened.length, kommun: name }),
-      lists: [
-        { title: t('deck.talk.improved'), items: items(improved) },
-        { title: t('deck.talk.worsened'), items: items(worsened) },
-        {
-          title: t('deck.talk.questions'),
-          items: questions.length > 0 ? questions : [t('deck.talk.default-question')],
-        },
-      ],
-      dense: improved.length + worsened.length + questions.length > DENSE_ITEMS,
+      lists,
+      dense: lists.some((list) => linesOf(list.items) > LIST_LINES),
       notes: [
         t('deck.talk.note'),
         t('deck.talk.note-improved', {
@@ -343,8 +349,18 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
   ];
 };
 
+/** "Ohälsotal: 20,9 → 21,5 (2024–2025)": an indicator that changed, with the change itself. */
 function valueItem(indicator: Indicator, summary: AreaSummary | undefined): string {
-  return `${indicator.shortTitle}: ${formatValue(indicator, summary?.latest?.value ?? null)}`;
+  const latest = summary?.latest;
+  const previous = summary?.previous;
+  if (!latest || !previous) return `${indicator.shortTitle}: ${formatValue(indicator, latest?.value ?? null)}`;
+  return t('deck.talk.item', {
+    title: indicator.shortTitle,
+    before: formatValue(indicator, previous.value),
+    after: formatValue(indicator, latest.value),
+    from: previous.period,
+    to: latest.period,
+  });
 }
 
 /** The deck, slide kind by slide kind. */

@@ -4,7 +4,7 @@
  * The words live in `i18n/sv.json`; this file decides which words the numbers call for.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import { formatNumber, formatPercent } from '../formats/display.ts';
+import { formatNumber, formatPercent, inSentence } from '../formats/display.ts';
 import { shownUnits, type Verdict } from '../measures/index.ts';
 import { t } from '../i18n/index.ts';
 
@@ -127,7 +127,7 @@ export function withoutForbundSentence(
     hidden > 0 ? 'sentence.members-range.shown' : 'sentence.members-range',
     {
       period,
-      subject: indicator.subject.text.replace(/^./, (letter) => letter.toLowerCase()),
+      subject: inSentence(indicator.subject.text),
       low: lowest.place,
       lowValue: formatValue(indicator, lowest.value),
       high: highest.place,
@@ -260,7 +260,7 @@ export function rankHeadline(place: string, members: number, standings: (Standin
   const ranked = standings.filter((standing): standing is Standing => standing !== null);
   const [only] = ranked;
   if (!only) return t('headline.rank.missing', { place });
-  if (ranked.length === 1) return t('headline.rank.one', { place, rank: only.text, title: only.title.toLowerCase() });
+  if (ranked.length === 1) return t('headline.rank.one', { place, rank: only.text, title: inSentence(only.title) });
   const best = ranked.filter((standing) => standing.rank === 1).length;
   const worst = ranked.filter((standing) => standing.rank === standing.last && standing.rank > 1).length;
   const values = { place, members, best, worst, ranked: ranked.length };

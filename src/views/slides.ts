@@ -5,6 +5,7 @@
  */
 import { lineChart, type LineRow } from '../charts/line-chart.ts';
 import { t } from '../i18n/index.ts';
+import { inSentence } from '../formats/display.ts';
 import type { Forbund } from '../schemas/forbund.ts';
 import type { DialogueRole } from '../schemas/indicator.ts';
 import type { loadDialogueContent } from '../config/dialogue-content.ts';
@@ -165,10 +166,7 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
         }),
         caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
       },
-      notes: [
-        t('deck.trend.talk', { title: indicator.shortTitle.toLowerCase(), kommun: deck.name }),
-        ...notesFor(view),
-      ],
+      notes: [t('deck.trend.talk', { title: inSentence(indicator.shortTitle), kommun: deck.name }), ...notesFor(view)],
       source: sourceText(indicator).text,
     },
   ];

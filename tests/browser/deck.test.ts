@@ -40,26 +40,26 @@ async function open(
   return { page, errors, foreign };
 }
 
-/** Elements whose box leaves the current slide's box (more than a pixel of rounding). */
+/**
+ * Elements whose box leaves the current slide's box, or the slide's body running into its footer
+ * (more than a pixel of rounding).
+ */
 function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const slide = document.querySelector('section.slide.current') as HTMLElement;
     const box = slide.getBoundingClientRect();
+    const footerTop = slide.querySelector('.slide-footer')?.getBoundingClientRect().top ?? box.bottom;
     const out: string[] = [];
     if (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1)
       out.push(`slide ${slide.id} larger than the window`);
     for (const element of slide.querySelectorAll<HTMLElement | SVGElement>(
-      'h1, h2, h3, p, li, th, td, svg.chart, footer, .kicker',
+      'h1, h2, h3, p, li, th, td, svg.chart, figcaption, .slide-footer, .kicker',
     )) {
       if (element.closest('.notes, .visually-hidden')) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
-      if (
-        rect.left < box.left - 1 ||
-        rect.right > box.right + 1 ||
-        rect.top < box.top - 1 ||
-        rect.bottom > box.bottom + 1
-      )
+      const bottom = element.closest('.slide-footer') ? box.bottom : footerTop;
+      if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > bottom + 1)
         out.push(`${slide.id} ${element.tagName} "${(element.textContent ?? '').slice(0, 40)}"`);
     }
     return out;

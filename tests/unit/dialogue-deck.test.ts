@@ -43,6 +43,9 @@ describe('dialogue decks', () => {
       expect(worsened!.items.filter((item) => item !== 'Ingen')).toHaveLength(count('worsening'));
       expect(questions!.items.filter((item) => item.startsWith('Vad ligger bakom'))).toHaveLength(count('worsening'));
       expect(closing.lists!.flatMap((list) => list.items).join(' ')).not.toMatch(/… och \d+ till/);
+      // Each change is shown as a change: from, to, and the years compared.
+      for (const item of [...improved!.items, ...worsened!.items].filter((entry) => entry !== 'Ingen'))
+        expect(item).toMatch(/: [\d,]+(\u00a0%)? → [\d,]+(\u00a0%)? \(\d{4}–\d{4}\)$/);
     }
   });
 
