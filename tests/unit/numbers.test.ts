@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseSwedishNumber } from '../../src/formats/swedish-number.ts';
-import { formatNumber, formatPercent, formatSigned } from '../../src/formats/display.ts';
+import { formatNumber, formatPercent, formatSigned, inSentence } from '../../src/formats/display.ts';
 
 describe('Swedish numbers', () => {
   it('reads what Swedish Excel writes', () => {
@@ -46,5 +46,12 @@ describe('Swedish numbers', () => {
     expect(formatSigned(0.31)).toBe('+0,3');
     expect(formatSigned(-0.04)).toBe('±0,0');
     expect(formatNumber(null)).toBe('–');
+  });
+
+  it("lowers a title's first letter inside a sentence, never an acronym's", () => {
+    expect(inSentence('Ohälsotal')).toBe('ohälsotal');
+    expect(inSentence('Unga i KAA utan sysselsättning')).toBe('unga i KAA utan sysselsättning');
+    expect(inSentence('KAA-samordnare')).toBe('KAA-samordnare');
+    expect(inSentence('Ärenden')).toBe('ärenden');
   });
 });
