@@ -122,4 +122,19 @@ describe('print', () => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
     await page.close();
   });
+
+  it('prints a profile on few pages, its small charts two a row', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${session.origin}/kommun/2460/`);
+    const columns = await page.$eval(
+      '.multiples',
+      (grid) => getComputedStyle(grid).gridTemplateColumns.split(' ').length,
+    );
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    await page.close();
+    expect(columns).toBe(2);
+    // A table page and the 19 small charts on two a row: five pages (one a row printed seven).
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(5);
+  });
 });
