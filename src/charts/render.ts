@@ -25,6 +25,8 @@ export const ROLE_COLOURS = {
   riket: '#A8507F',
   group: '#8A6100',
 } as const;
+/** Women's and men's lines: hues no role uses, so a line for men never reads as the förbund's. */
+export const SEX_COLOURS = { women: '#6A3D9A', men: '#1A1A1A' } as const;
 export const INK = '#1A1A1A';
 
 export interface ChartFrame {

@@ -7,6 +7,7 @@
 import { lineChart } from '../charts/line-chart.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
+import { SEX_COLOURS } from '../charts/render.ts';
 import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { loadDialogueContent } from '../config/dialogue-content.ts';
@@ -151,6 +152,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
           labelledBy: `${id}-caption`,
           ...DECK,
           highlight: ['women', 'men'],
+          colours: SEX_COLOURS,
           ...valueAxis(view.indicator, sexRows),
         }),
         caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),

@@ -4,7 +4,7 @@
  * One function per block; the page is the list of them.
  */
 import { dashedSeries, lineChart } from '../charts/line-chart.ts';
-import type { ChartFrame } from '../charts/render.ts';
+import { SEX_COLOURS, type ChartFrame } from '../charts/render.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
@@ -239,6 +239,7 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
       lineChart(sexRows, {
         ...frame,
         highlight: view.bySex.map((entry) => entry.sex),
+        colours: SEX_COLOURS,
         ...valueAxis(indicator, sexRows),
       }),
     ),

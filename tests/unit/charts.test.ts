@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineChart } from '../../src/charts/line-chart.ts';
 import { rankedBars } from '../../src/charts/ranked-bars.ts';
 import { stackedBars } from '../../src/charts/stacked-bars.ts';
-import { PALETTE } from '../../src/charts/render.ts';
+import { PALETTE, ROLE_COLOURS, SEX_COLOURS } from '../../src/charts/render.ts';
 import { dodge, tickDecimals, valueScale, yearTicks } from '../../src/charts/axis.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';
 
@@ -243,7 +243,11 @@ describe('charts', () => {
         .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
-    for (const colour of PALETTE) expect(1.05 / (luminance(colour) + 0.05), colour).toBeGreaterThanOrEqual(3);
+    const colours = [...PALETTE, ...Object.values(ROLE_COLOURS), ...Object.values(SEX_COLOURS)];
+    for (const colour of colours) expect(1.05 / (luminance(colour) + 0.05), colour).toBeGreaterThanOrEqual(3);
+    // Women and men never take a role's colour: a line for men must not read as the förbund's.
+    const roles = new Set<string>(Object.values(ROLE_COLOURS));
+    for (const colour of Object.values(SEX_COLOURS)) expect(roles.has(colour), colour).toBe(false);
   });
 
   it('spreads overlapping labels at least a line apart', () => {
