@@ -30,6 +30,8 @@ type StrategicArea = Forbund['strategicAreas'][number];
 
 /** Member charts side by side on one slide: more would shrink their names below reading size. */
 const PANELS_PER_SLIDE = 3;
+/** Bars a member chart holds on a slide; a larger förbund (the national demo) keeps to its tables. */
+const PANEL_MEMBERS = 12;
 const BAR_FONT = 26;
 /** Room per bar and for the axis, in chart units at the bar font size. */
 const BAR_ROW = 44;
@@ -80,6 +82,10 @@ function membersPanel(deck: DeckContext, view: IndicatorView, id: string, column
   };
 }
 
+function charted(deck: DeckContext): boolean {
+  return deck.forbund.members.length <= PANEL_MEMBERS;
+}
+
 function panelsFor(deck: DeckContext, views: IndicatorView[], slide: string): Panel[] {
   return views.map((view, index) => membersPanel(deck, view, `${slide}-diagram-${index + 1}`, views.length));
 }
@@ -95,7 +101,7 @@ function areaSlide(deck: DeckContext, area: StrategicArea, views: IndicatorView[
       area.title,
       views.map((view) => own(view, deck.code)?.verdict ?? 'no-data'),
     ),
-    ...(views.length <= PANELS_PER_SLIDE ? { panels: panelsFor(deck, views, id) } : {}),
+    ...(views.length <= PANELS_PER_SLIDE && charted(deck) ? { panels: panelsFor(deck, views, id) } : {}),
     table: {
       caption: t('deck.area.caption', { area: area.title, kommun: deck.name }),
       columns: [
@@ -130,7 +136,7 @@ function areaSlide(deck: DeckContext, area: StrategicArea, views: IndicatorView[
 
 /** An area with more indicators than one slide holds charts for: its members charts, shared out evenly. */
 function membersSlides(deck: DeckContext, area: StrategicArea, views: IndicatorView[], first: number): Slide[] {
-  if (views.length <= PANELS_PER_SLIDE) return [];
+  if (views.length <= PANELS_PER_SLIDE || !charted(deck)) return [];
   const parts = Math.ceil(views.length / PANELS_PER_SLIDE);
   const size = Math.ceil(views.length / parts);
   return Array.from({ length: parts }, (_, part) => {

@@ -94,6 +94,17 @@ describe('dialogue decks', () => {
     for (const slide of trends) expect(slide.headline, slide.kicker).toMatch(/Vännäs/);
   });
 
+  it('keep to the tables where a förbund has more members than a slide holds bars for', () => {
+    const forbund = site.forbundOf('2460');
+    const large = { ...forbund, members: Array.from({ length: 13 }, (_, index) => forbund.members[index % 6]!) };
+    const deck = buildDialogueDeck({ ...site, forbundOf: () => large }, '2460');
+    const areas = deck.slides.filter(
+      (slide) => slide.table && forbund.strategicAreas.some((area) => area.title === slide.kicker),
+    );
+    expect(areas).toHaveLength(forbund.strategicAreas.length);
+    for (const slide of areas) expect(slide.panels, slide.kicker).toBeUndefined();
+  });
+
   it('put the members charts of an area with many indicators on slides of their own, shared out evenly', () => {
     const forbund = site.forbundOf('2460');
     const wide = {
