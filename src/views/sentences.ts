@@ -4,6 +4,7 @@
  * The words live in `i18n/sv.json`; this file decides which words the numbers call for.
  */
 import type { Indicator } from '../schemas/indicator.ts';
+import { isProtected, type ObservationStatus } from '../schemas/observation.ts';
 import { formatNumber, formatPercent, inSentence } from '../formats/display.ts';
 import { shownUnits, type Verdict } from '../measures/index.ts';
 import { t } from '../i18n/index.ts';
@@ -13,6 +14,14 @@ type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction' | 'subject'>;
 export interface Compared {
   period: string;
   value: number | null;
+  /** Why a value is absent: a protected one (<5, ×) is said to be protected, not missing. */
+  status?: ObservationStatus;
+}
+
+/** The symbol of a protected value ("<5", "×"), or null where the value is simply missing. */
+function protectedSymbol(compared: Compared | null): string | null {
+  if (!compared?.status || !isProtected(compared.status)) return null;
+  return t(compared.status === 'suppressed' ? 'status.suppressed' : 'status.hidden-sum');
 }
 
 export function formatValue(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null): string {
@@ -56,13 +65,19 @@ export function changeSentence(
   riket: number | null = null,
   acrossBreak: { label: string } | null = null,
 ): string {
-  if (!current || current.value === null)
-    return t('sentence.missing', { subject, period: current?.period ?? t('sentence.latest-period') });
+  if (!current || current.value === null) {
+    const period = current?.period ?? t('sentence.latest-period');
+    const symbol = protectedSymbol(current);
+    return symbol ? t('sentence.protected', { subject, period, symbol }) : t('sentence.missing', { subject, period });
+  }
   const value = formatValue(indicator, current.value);
   let sentence: string;
   let judged = false;
   if (!previous || previous.value === null) {
-    sentence = t('sentence.level', { subject, value, period: current.period });
+    const symbol = protectedSymbol(previous);
+    sentence = symbol
+      ? t('sentence.level.protected', { subject, value, period: current.period, symbol })
+      : t('sentence.level', { subject, value, period: current.period });
   } else {
     const unchanged = shown(indicator, current.value) === shown(indicator, previous.value);
     sentence = unchanged

@@ -124,6 +124,27 @@ describe('change sentences, built in one place for pages and slides', () => {
       ),
     ).toBe('Arbetslösheten i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
   });
+  it('says a protected value is protected, not missing', () => {
+    const kaa = {
+      ...share,
+      unit: 'count' as const,
+      decimals: 0,
+      subject: { text: 'Antalet', gender: 'neuter' as const },
+    };
+    const place = subjectFor(kaa, 'Vännäs');
+    expect(changeSentence(kaa, place, null, { period: '2025', value: null, status: 'suppressed' }, 'no-data')).toBe(
+      'Antalet i Vännäs: värdet för 2025 visas inte (<5), för att skydda enskilda.',
+    );
+    expect(
+      changeSentence(
+        kaa,
+        place,
+        { period: '2024', value: null, status: 'withheld' },
+        { period: '2025', value: 5, status: 'final' },
+        'no-data',
+      ),
+    ).toBe('Antalet i Vännäs var 5 2025; värdet året innan visas inte (×), för att skydda enskilda.');
+  });
 });
 
 describe('slide headlines from the derived measures', () => {
