@@ -22,26 +22,43 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The headers `_headers` gives a path, as Cloudflare Pages applies them: every matching rule in
- * order (`*` matches any rest of the path); `! Name` drops a header an earlier rule set.
+ * The headers `_headers` gives a path, as a static host applies them. Cloudflare Pages: every
+ * matching rule in order (`*` matches any rest of the path), a header set twice is joined with a
+ * comma, and `! Name` drops one an earlier rule set. Netlify (its `@netlify/headers-parser` and
+ * `headersForPath`): a line without a colon (`! Name`) is skipped, and a later matching rule's
+ * header replaces an earlier rule's.
  */
-export function headersFor(rules: string, pathname: string): Record<string, string> {
+export function headersFor(
+  rules: string,
+  pathname: string,
+  host: 'cloudflare' | 'netlify' = 'cloudflare',
+): Record<string, string> {
   const headers: Record<string, string> = {};
   let matches = false;
+  let rule: Record<string, string> = {};
+  const close = () => {
+    for (const [name, value] of Object.entries(rule))
+      headers[name] = host === 'cloudflare' && headers[name] ? `${headers[name]}, ${value}` : value;
+    rule = {};
+  };
   for (const line of rules.split('\n')) {
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
+      close();
       const pattern = line.trim();
       matches = pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
     } else if (matches) {
-      const detached = /^\s*!\s*(.+)$/.exec(line);
-      if (detached) delete headers[(detached[1] ?? '').trim().toLowerCase()];
-      else {
+      const detached = /^\s*!\s*([^:]+)$/.exec(line);
+      if (detached) {
+        if (host === 'cloudflare') delete headers[(detached[1] ?? '').trim().toLowerCase()];
+      } else if (line.includes(':')) {
         const [name = '', ...value] = line.trim().split(':');
-        headers[name.trim().toLowerCase()] = value.join(':').trim();
+        const key = name.trim().toLowerCase();
+        rule[key] = rule[key] ? `${rule[key]}, ${value.join(':').trim()}` : value.join(':').trim();
       }
     }
   }
+  close();
   return headers;
 }
 

@@ -10,16 +10,29 @@ describe('server headers', () => {
     expect(mergePolicies(pages)).toBe("default-src 'none'; script-src 'self' 'sha256-a' 'sha256-b'");
   });
 
-  it('let the configured websites frame the embeds, and nothing frame any other page', () => {
-    const rules = serverHeaders(pages, ['https://www.forbundet.se', 'https://kommun.se:8443']);
-    const embed = headersFor(rules, '/inbaddning/umearegionen/ohalsotal/')['content-security-policy'];
-    const page = headersFor(rules, '/umearegionen/indikator/ohalsotal/')['content-security-policy'];
-    expect(embed).toMatch(/; frame-ancestors https:\/\/www\.forbundet\.se https:\/\/kommun\.se:8443$/);
-    expect(embed).toContain("'sha256-b'");
-    expect(page).toMatch(/; frame-ancestors 'none'$/);
-    expect(headersFor(serverHeaders(pages), '/inbaddning/x/')['content-security-policy']).toMatch(
-      /frame-ancestors 'none'$/,
-    );
+  it.each(['cloudflare', 'netlify'] as const)(
+    'let the configured websites frame the embeds, and nothing frame any other page, on %s',
+    (host) => {
+      const rules = serverHeaders(pages, ['https://www.forbundet.se', 'https://kommun.se:8443']);
+      const embed = headersFor(rules, '/inbaddning/umearegionen/ohalsotal/', host)['content-security-policy'];
+      const page = headersFor(rules, '/umearegionen/indikator/ohalsotal/', host)['content-security-policy'];
+      // One policy, not the site's and the embed's joined: two policies would both have to allow it.
+      expect(embed?.match(/frame-ancestors/g)).toHaveLength(1);
+      expect(embed).toMatch(/; frame-ancestors https:\/\/www\.forbundet\.se https:\/\/kommun\.se:8443$/);
+      expect(embed).toContain("'sha256-b'");
+      expect(page).toMatch(/; frame-ancestors 'none'$/);
+      expect(headersFor(rules, '/inbaddning/x/', host)['permissions-policy']).toContain('camera=()');
+      expect(headersFor(serverHeaders(pages), '/inbaddning/x/', host)['content-security-policy']).toMatch(
+        /frame-ancestors 'none'$/,
+      );
+    },
+  );
+
+  it('would join two policies on Cloudflare without the line that drops the site-wide one', () => {
+    const rules = serverHeaders(pages, ['https://www.forbundet.se']).replace(/^\s*! .*\n/m, '');
+    expect(
+      headersFor(rules, '/inbaddning/x/', 'cloudflare')['content-security-policy']?.match(/frame-ancestors/g),
+    ).toHaveLength(2);
   });
 
   it('accept only https origins without a path as framing websites', () => {
