@@ -74,6 +74,21 @@ describe('on a 390×844 phone', () => {
     expect(labelled).toBe(true);
   });
 
+  it('offers a deck’s reader the profile, since the slide is made for a large screen', async () => {
+    for (const [width, height, shown] of [
+      [390, 844, true],
+      [1366, 768, false],
+    ] as const) {
+      const page = await open('/dialog/2460/', width, height);
+      const link = page.getByRole('link', { name: 'Till kommunprofilen för Vännäs' });
+      expect(await page.locator('.deck-phone-note').isVisible(), `${width}`).toBe(shown);
+      // On a large screen the link waits above the window until a keyboard reaches it.
+      const box = (await link.boundingBox())!;
+      expect(box.y >= 0 && box.y + box.height <= height, `${width}`).toBe(shown);
+      await page.close();
+    }
+  });
+
   it('keeps the example banner to its title and link, about two lines', async () => {
     const page = await open('/umearegionen/', 390, 844);
     const banner = await page.locator('.example-banner').evaluate((element) => ({
