@@ -22,9 +22,10 @@ import {
   rankHeadline,
   sexHeadline,
   verdictLabel,
+  yearlyPeriodText,
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
+import { rankText, sourceText, summaryText } from './labels.ts';
 import { sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { strategicAreas } from './deck-areas.ts';

@@ -4,7 +4,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus } from '../schemas/observation.ts';
 import type { Area } from '../measures/series.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { formatPeriod, MONTHS } from '../formats/display.ts';
+import { formatPeriod } from '../formats/display.ts';
 import { formatValue } from './sentences.ts';
 import { t } from '../i18n/index.ts';
 
@@ -52,11 +52,6 @@ export function sourceText(indicator: Indicator): { text: string; url: string | 
 export function periodText(first: string | undefined, last: string | undefined): string {
   if (!first || !last) return t('verdict.no-data');
   return first === last ? formatPeriod(first) : `${formatPeriod(first)}–${formatPeriod(last)}`;
-}
-
-/** The period a yearly value stands for: "oktober 2025" where the year is read in one month, else "2025". */
-export function yearlyPeriodText(indicator: Indicator, year: string): string {
-  return indicator.yearly.kind === 'month' ? `${MONTHS[indicator.yearly.month - 1]} ${year}` : year;
 }
 
 /** "2 av 5": a member's rank among the members ranked that year, or null where it has none. */

@@ -5,17 +5,22 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import { isProtected, type ObservationStatus } from '../schemas/observation.ts';
-import { formatNumber, formatPercent, inSentence } from '../formats/display.ts';
+import { formatNumber, formatPercent, inSentence, MONTHS } from '../formats/display.ts';
 import { shownUnits, type Verdict } from '../measures/index.ts';
 import { t } from '../i18n/index.ts';
 
-type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction' | 'subject'>;
+type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction' | 'subject' | 'yearly'>;
 
 export interface Compared {
   period: string;
   value: number | null;
   /** Why a value is absent: a protected one (<5, ×) is said to be protected, not missing. */
   status?: ObservationStatus;
+}
+
+/** The period a yearly value stands for: "oktober 2025" where the year is read in one month, else "2025". */
+export function yearlyPeriodText(indicator: Pick<Indicator, 'yearly'>, year: string): string {
+  return indicator.yearly.kind === 'month' ? `${MONTHS[indicator.yearly.month - 1]} ${year}` : year;
 }
 
 /** The symbol of a protected value ("<5", "×"), or null where the value is simply missing. */
@@ -65,8 +70,10 @@ export function changeSentence(
   riket: number | null = null,
   acrossBreak: { label: string } | null = null,
 ): string {
+  // "oktober 2025" where the yearly value is one month's: the sentence says what the figure is.
+  const when = (compared: Compared) => yearlyPeriodText(indicator, compared.period);
   if (!current || current.value === null) {
-    const period = current?.period ?? t('sentence.latest-period');
+    const period = current ? when(current) : t('sentence.latest-period');
     const symbol = protectedSymbol(current);
     return symbol ? t('sentence.protected', { subject, period, symbol }) : t('sentence.missing', { subject, period });
   }
@@ -76,8 +83,8 @@ export function changeSentence(
   if (!previous || previous.value === null) {
     const symbol = protectedSymbol(previous);
     sentence = symbol
-      ? t('sentence.level.protected', { subject, value, period: current.period, symbol })
-      : t('sentence.level', { subject, value, period: current.period });
+      ? t('sentence.level.protected', { subject, value, period: when(current), symbol })
+      : t('sentence.level', { subject, value, period: when(current) });
   } else {
     const unchanged = shown(indicator, current.value) === shown(indicator, previous.value);
     sentence = unchanged
@@ -85,16 +92,16 @@ export function changeSentence(
           subject,
           unchanged: t(`unchanged.${indicator.subject.gender}`),
           value,
-          previous: previous.period,
-          period: current.period,
+          previous: when(previous),
+          period: when(current),
         })
       : t('sentence.change', {
           subject,
           verb: current.value > previous.value ? t('sentence.increased') : t('sentence.decreased'),
           before: formatValue(indicator, previous.value),
           value,
-          previous: previous.period,
-          period: current.period,
+          previous: when(previous),
+          period: when(current),
         });
     if (!unchanged && verdict && verdict !== 'no-data' && indicator.direction !== 'neutral') {
       sentence += t('sentence.judged', { verdict: t(`verdict.${verdict}`) });
@@ -178,7 +185,7 @@ export function largestPartHeadline(
       : t('headline.parts.none-rising');
   return t('headline.parts', {
     place,
-    period,
+    period: yearlyPeriodText(indicator, period),
     part: largest.label.toLowerCase(),
     value: formatValue(indicator, largest.latest),
     rising: changes.length > 0 ? risingText : '',
@@ -196,7 +203,11 @@ export function sexHeadline(
   const subject = subjectFor(indicator, place);
   if (women === null || men === null || period === null) return t('headline.sex.missing', { subject });
   if (shown(indicator, women) === shown(indicator, men))
-    return t('headline.sex.same', { subject, value: formatValue(indicator, women), period });
+    return t('headline.sex.same', {
+      subject,
+      value: formatValue(indicator, women),
+      period: yearlyPeriodText(indicator, period),
+    });
   const womenHigher = women > men;
   return t('headline.sex', {
     subject,
@@ -204,7 +215,7 @@ export function sexHeadline(
     low: t(womenHigher ? 'sex.men' : 'sex.women').toLowerCase(),
     highValue: formatValue(indicator, Math.max(women, men)),
     lowValue: formatValue(indicator, Math.min(women, men)),
-    period,
+    period: yearlyPeriodText(indicator, period),
   });
 }
 

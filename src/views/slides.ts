@@ -10,9 +10,9 @@ import type { Forbund } from '../schemas/forbund.ts';
 import type { DialogueRole } from '../schemas/indicator.ts';
 import type { loadDialogueContent } from '../config/dialogue-content.ts';
 import type { Site } from './site.ts';
-import { changeSentence, subjectFor, type Standing } from './sentences.ts';
+import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { caveatsOf, rankText, sourceText, summaryText, yearlyPeriodText } from './labels.ts';
+import { caveatsOf, rankText, sourceText, summaryText } from './labels.ts';
 import { areaLines, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
 
 export interface SlideTable {

@@ -16,6 +16,7 @@ const share = {
   decimals: 1,
   direction: 'lower-is-better' as const,
   subject: { text: 'Arbetslösheten', gender: 'common' as const },
+  yearly: { kind: 'mean-of-months' as const },
 };
 
 describe('change sentences, built in one place for pages and slides', () => {
@@ -68,6 +69,7 @@ describe('change sentences, built in one place for pages and slides', () => {
       decimals: 0,
       direction: 'lower-is-better' as const,
       subject: { text: 'Antalet unga i KAA', gender: 'neuter' as const },
+      yearly: { kind: 'as-published' as const },
     };
     expect(
       changeSentence(
@@ -96,6 +98,7 @@ describe('change sentences, built in one place for pages and slides', () => {
       decimals: 0,
       direction: 'neutral' as const,
       subject: { text: 'Folkmängden', gender: 'common' as const },
+      yearly: { kind: 'as-published' as const },
     };
     expect(
       changeSentence(
@@ -123,6 +126,19 @@ describe('change sentences, built in one place for pages and slides', () => {
         'no-data',
       ),
     ).toBe('Arbetslösheten i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
+  });
+  it('names the month where a yearly value is one month’s', () => {
+    const october = { ...share, yearly: { kind: 'month' as const, month: 10 } };
+    expect(
+      changeSentence(
+        october,
+        subjectFor(october, 'Vännäs'),
+        { period: '2024', value: 4.8 },
+        { period: '2025', value: 4.81 },
+        'unchanged',
+      ),
+    ).toBe('Arbetslösheten i Vännäs var oförändrad, 4,8\u00a0%, mellan oktober 2024 och oktober 2025.');
+    expect(sexHeadline(october, 'Vännäs', 5.1, 4.2, '2025')).toMatch(/^Arbetslösheten i Vännäs var oktober 2025 högre/);
   });
   it('says a protected value is protected, not missing', () => {
     const kaa = {
