@@ -30,6 +30,8 @@ export interface LineChartOptions extends ChartFrame {
   colours?: Record<string, string>;
   /** Breaks in the series: a labelled rule before the first year made the new way. */
   breaks?: { year: number; label: string }[];
+  /** False where the highlighted lines are peers (women and men): none is drawn as the subject. */
+  subject?: boolean;
 }
 
 /**
@@ -123,7 +125,7 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
             x: 'year',
             y: 'value',
             stroke: colour.get(id),
-            strokeWidth: index === 0 ? options.fontSize / 4 : options.fontSize / 6,
+            strokeWidth: index === 0 && options.subject !== false ? options.fontSize / 4 : options.fontSize / 6,
             strokeDasharray: dash(id),
           },
         ),

@@ -154,6 +154,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
           ...DECK,
           highlight: ['women', 'men'],
           colours: SEX_COLOURS,
+          subject: false,
           ...valueAxis(view.indicator, sexRows),
         }),
         caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),

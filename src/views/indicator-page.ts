@@ -240,6 +240,7 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
         ...frame,
         highlight: view.bySex.map((entry) => entry.sex),
         colours: SEX_COLOURS,
+        subject: false,
         ...valueAxis(indicator, sexRows),
       }),
     ),

@@ -208,6 +208,25 @@ describe('charts', () => {
     expect(svg).not.toContain('>22,0</text>');
   });
 
+  it('draws the first highlighted line boldest, unless the lines are peers', () => {
+    const rows = [...series('women', 'Kvinnor', 9, 0.1), ...series('men', 'Män', 8, 0.1)];
+    const widths = (subject?: boolean) =>
+      [
+        ...lineChart(rows, {
+          id: 'x',
+          labelledBy: 'c',
+          ...frame,
+          highlight: ['women', 'men'],
+          yLabel: 'Procent',
+          decimals: 1,
+          zero: true,
+          ...(subject === undefined ? {} : { subject }),
+        }).matchAll(/stroke-width="([\d.]+)"/g),
+      ].map((match) => Number(match[1]));
+    expect(new Set(widths()).size).toBe(2);
+    expect(new Set(widths(false)).size).toBe(1);
+  });
+
   it('writes Swedish tick labels', () => {
     const svg = lineChart(series('a', 'A', 1000, 500), {
       id: 'x',
