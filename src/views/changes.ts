@@ -7,6 +7,7 @@ import { t } from '../i18n/index.ts';
 import { measureDatasets } from '../schemas/indicator.ts';
 import type { ChangeLog, DatasetChanges } from '../schemas/snapshot.ts';
 import type { Site } from './site.ts';
+import { indicatorPath } from './paths.ts';
 
 export interface ChangeItem {
   title: string;
@@ -73,7 +74,7 @@ export function changesPage(site: Site, log: ChangeLog | null): ChangesPage {
     return [
       {
         title: indicator.title,
-        href: forbund ? `/${forbund.id}/indikator/${indicator.id}/` : null,
+        href: forbund ? indicatorPath(forbund.id, indicator.id) : null,
         lines: linesOf(changes),
       },
     ];

@@ -3,7 +3,7 @@
  * profiles and decks. Rows are keyed by id (area id, sex, category code); labels ride along.
  */
 import type { LineChartOptions, LineRow } from '../charts/line-chart.ts';
-import { ROLE_COLOURS } from '../charts/render.ts';
+import { ROLE_COLOURS, SEX_COLOURS } from '../charts/render.ts';
 import type { StackRow } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
@@ -67,9 +67,15 @@ export function comparisonIds(view: IndicatorView): string[] {
   ];
 }
 
-/** Women's and men's lines for one area, keyed by sex. */
-export function sexLines(bySex: IndicatorView['bySex'], areaId: string): LineRow[] {
-  return bySex.flatMap((entry) =>
+/** A line chart's settings beyond its frame: what the views decide, the page or slide sizes. */
+type LineOptions = Omit<LineChartOptions, 'id' | 'labelledBy' | 'width' | 'height' | 'fontSize'>;
+
+/**
+ * Women's and men's lines for one area, keyed by sex: peers in colours no role uses, neither drawn
+ * as the chart's subject, on the indicator's axis.
+ */
+export function sexChartRows(view: IndicatorView, areaId: string): { lines: LineRow[]; options: LineOptions } {
+  const lines = view.bySex.flatMap((entry) =>
     (entry.byArea.get(areaId) ?? []).map((point) => ({
       series: entry.sex,
       label: t(`sex.${entry.sex}`),
@@ -77,6 +83,15 @@ export function sexLines(bySex: IndicatorView['bySex'], areaId: string): LineRow
       value: point.value,
     })),
   );
+  return {
+    lines,
+    options: {
+      highlight: view.bySex.map((entry) => entry.sex),
+      colours: SEX_COLOURS,
+      subject: false,
+      ...valueAxis(view.indicator, lines),
+    },
+  };
 }
 
 /** The parts of an additive split for one area (the first category is the total and is left out). */
@@ -116,7 +131,7 @@ export function roleColours(summaries: { area: { id: string; kind: string } }[],
 export function trendChartRows(
   view: IndicatorView,
   focusId: string | null,
-): { lines: LineRow[]; options: Omit<LineChartOptions, 'id' | 'labelledBy' | 'width' | 'height' | 'fontSize'> } {
+): { lines: LineRow[]; options: LineOptions } {
   const lines = areaLines(
     drawableWith(
       view.indicator,
@@ -129,7 +144,12 @@ export function trendChartRows(
       highlight: [...(focusId ? [focusId] : []), ...comparisonIds(view)],
       colours: roleColours(view.summaries, focusId),
       ...valueAxis(view.indicator, lines),
-      breaks: view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label })),
+      breaks: breakMarks(view),
     },
   };
+}
+
+/** The breaks in a view's series as a chart marks them: a labelled rule before the first new year. */
+export function breakMarks(view: Pick<IndicatorView, 'breaks'>): NonNullable<LineChartOptions['breaks']> {
+  return view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label }));
 }

@@ -7,7 +7,6 @@
 import { lineChart } from '../charts/line-chart.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
-import { SEX_COLOURS } from '../charts/render.ts';
 import { t } from '../i18n/index.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { loadDialogueContent } from '../config/dialogue-content.ts';
@@ -26,7 +25,7 @@ import {
 } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { rankText, sourceText, summaryText } from './labels.ts';
-import { sexLines, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
+import { sexChartRows, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { strategicAreas } from './deck-areas.ts';
 import {
@@ -139,7 +138,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
   const view = deck.role.benefits;
   if (!view || view.bySex.length === 0) return [];
   const id = slideId(first);
-  const sexRows = sexLines(view.bySex, deck.code);
+  const { lines, options } = sexChartRows(view, deck.code);
   const latestOf = (sex: 'women' | 'men') =>
     pointAt(view.bySex.find((entry) => entry.sex === sex)?.byArea.get(deck.code), view.latestPeriod)?.value ?? null;
   return [
@@ -148,15 +147,7 @@ const benefitsBySex: SlideKind = (deck, first) => {
       kicker: t('deck.sex.kicker'),
       headline: sexHeadline(view.indicator, deck.name, latestOf('women'), latestOf('men'), view.latestPeriod),
       chart: {
-        svg: lineChart(sexRows, {
-          id,
-          labelledBy: `${id}-caption`,
-          ...DECK,
-          highlight: ['women', 'men'],
-          colours: SEX_COLOURS,
-          subject: false,
-          ...valueAxis(view.indicator, sexRows),
-        }),
+        svg: lineChart(lines, { id, labelledBy: `${id}-caption`, ...DECK, ...options }),
         caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
       },
       notes: [

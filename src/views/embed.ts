@@ -1,10 +1,5 @@
-/** Embeddable charts: their stable addresses and the `<iframe>` code a förbund's website pastes. */
+/** Embeddable charts: the `<iframe>` code a förbund's website pastes (their address: `paths.ts`). */
 import { escapeXml } from '../formats/escape.ts';
-import { EMBED_PATH } from '../formats/server-headers.ts';
-
-export function embedPath(forbundId: string, indicatorId: string, focus: string | null): string {
-  return `${EMBED_PATH}${forbundId}/${indicatorId}/${focus ? `${focus}/` : ''}`;
-}
 
 /** The code to paste: the site's own address where configured, else the path to complete. */
 export function embedCode(siteUrl: string | undefined, path: string, title: string): string {

@@ -4,7 +4,7 @@
  * One function per block; the page is the list of them.
  */
 import { dashedSeries, lineChart } from '../charts/line-chart.ts';
-import { SEX_COLOURS, type ChartFrame } from '../charts/render.ts';
+import type { ChartFrame } from '../charts/render.ts';
 import { rankedBars } from '../charts/ranked-bars.ts';
 import { stackedBars } from '../charts/stacked-bars.ts';
 import { t } from '../i18n/index.ts';
@@ -15,12 +15,13 @@ import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentenc
 import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
 import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
-import { roleColours, sexLines, splitStack, trendChartRows, unitLabel, valueAxis } from './chart-rows.ts';
+import { roleColours, sexChartRows, splitStack, trendChartRows, unitLabel, valueAxis } from './chart-rows.ts';
 import { pointAt } from '../measures/series.ts';
 import { textCell, type TableBlock } from './table.ts';
 import { remembered } from '../formats/remembered.ts';
 import { realPartsText } from './real-parts.ts';
 import { nextExpected } from './release.ts';
+import { indicatorPath } from './paths.ts';
 
 export interface ChartBlock {
   id: string;
@@ -230,20 +231,12 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
       value: formatValue(indicator, pointAt(entry.byArea.get(splitArea.id), latest)?.value ?? null),
     }),
   );
-  const sexRows = sexLines(view.bySex, splitArea.id);
+  const { lines, options } = sexChartRows(view, splitArea.id);
   return {
     id: 'kon',
     title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
     caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
-    ...atBothWidths('kon', sexRows, (frame) =>
-      lineChart(sexRows, {
-        ...frame,
-        highlight: view.bySex.map((entry) => entry.sex),
-        colours: SEX_COLOURS,
-        subject: false,
-        ...valueAxis(indicator, sexRows),
-      }),
-    ),
+    ...atBothWidths('kon', lines, (frame) => lineChart(lines, { ...frame, ...options })),
   };
 }
 
@@ -318,12 +311,12 @@ export function highlightChoices(
   focus: string | null,
 ): { label: string; href: string; current: boolean }[] {
   if (view.areas.members.length > MAX_HIGHLIGHT_MEMBERS) return [];
-  const base = `/${view.areas.forbund.id}/indikator/${view.indicator.id}/`;
+  const base = indicatorPath(view.areas.forbund.id, view.indicator.id);
   return [
     { label: t('page.highlight.none'), href: base, current: focus === null },
     ...view.areas.members.map((member) => ({
       label: member.name,
-      href: `${base}${member.id}/`,
+      href: indicatorPath(view.areas.forbund.id, view.indicator.id, member.id),
       current: member.id === focus,
     })),
   ];

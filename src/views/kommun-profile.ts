@@ -14,6 +14,7 @@ import { areaLabel, rankText, summaryText } from './labels.ts';
 import { areaLines, roleColours, valueAxis } from './chart-rows.ts';
 import { t } from '../i18n/index.ts';
 import { textCell, type TableBlock, type TableRow } from './table.ts';
+import { indicatorPath } from './paths.ts';
 
 export interface KommunProfile {
   code: string;
@@ -44,7 +45,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     const value = (summary: typeof own | undefined) => summaryText(indicator, summary);
     // The kommun's own columns first (value, change, verdict, rank), then what it is compared with.
     rows.push({
-      header: { text: indicator.shortTitle, href: `/${forbund.id}/indikator/${indicator.id}/` },
+      header: { text: indicator.shortTitle, href: indicatorPath(forbund.id, indicator.id) },
       emphasis: false,
       cells: [
         textCell(view.latestPeriod ? formatPeriod(view.latestPeriod) : '..'),
@@ -68,7 +69,8 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     );
     const id = `liten-${indicator.id}`;
     const publishable = shown.some((summary) => summary.series.some((point) => point.value !== null));
-    const { zero } = valueAxis(indicator, areaLines(shown));
+    const lines = areaLines(shown);
+    const { zero } = valueAxis(indicator, lines);
     multiples.push({
       id,
       title: indicator.shortTitle,
@@ -86,7 +88,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
         : t('profile.nothing-shown', { kommun: name }),
       svg: !publishable
         ? ''
-        : sparkline(areaLines(shown), {
+        : sparkline(lines, {
             id,
             labelledBy: `${id}-caption`,
             // 380 wide: a phone shows it at nearly full size, so its 14 px text stays above 12 px.

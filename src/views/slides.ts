@@ -13,7 +13,7 @@ import type { Site } from './site.ts';
 import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from './sentences.ts';
 import type { AreaSummary, IndicatorView } from './indicator-view.ts';
 import { caveatsOf, rankText, sourceText, summaryText } from './labels.ts';
-import { areaLines, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
+import { areaLines, breakMarks, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
 
 export interface SlideTable {
   caption: string;
@@ -162,7 +162,7 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
           highlight: shown.map((candidate) => candidate.area.id),
           colours: roleColours(shown, deck.code),
           ...valueAxis(indicator, lines),
-          breaks: view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label })),
+          breaks: breakMarks(view),
         }),
         caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
       },

@@ -11,6 +11,7 @@ import type { Site } from './site.ts';
 import { areaLabel, changeHeading, summaryText } from './labels.ts';
 import { t } from '../i18n/index.ts';
 import { textCell, type TableBlock } from './table.ts';
+import { indicatorPath } from './paths.ts';
 
 export interface GoalCard {
   indicatorId: string;
@@ -105,7 +106,7 @@ export function overview(site: Site, forbund: Forbund): TableBlock {
       // The year rides with the name: a column of its own would push the last member off a laptop.
       const period = view.latestPeriod ? formatPeriod(view.latestPeriod) : '..';
       return {
-        header: { text: `${view.indicator.shortTitle}, ${period}`, href: `/${forbund.id}/indikator/${id}/` },
+        header: { text: `${view.indicator.shortTitle}, ${period}`, href: indicatorPath(forbund.id, id) },
         emphasis: false,
         cells,
       };
