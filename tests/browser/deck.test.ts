@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveDist } from '../helpers/browser.ts';
 import { requireDist, root } from '../helpers/dist.ts';
-import { getSite } from '../../src/views/site.ts';
+import { getSite } from '../../src/views/model/site.ts';
 
 const artifacts = join(root, 'tests/artifacts');
 const site = getSite(root);

@@ -3,11 +3,11 @@ import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kommungruppAreaId } from '../../src/measures/areas.ts';
-import { getSite, forbundIndicators } from '../../src/views/site.ts';
-import { areaLabel, cellText, summaryText } from '../../src/views/labels.ts';
+import { getSite, forbundIndicators } from '../../src/views/model/site.ts';
+import { areaLabel, cellText, summaryText } from '../../src/views/text/labels.ts';
 import { formatPeriod } from '../../src/formats/display.ts';
 import { dist, distFiles, linksOf, onPage, page, requireDist, resolves, root } from '../helpers/dist.ts';
-import { changesPage } from '../../src/views/changes.ts';
+import { changesPage } from '../../src/views/web/changes.ts';
 import { ChangeLogSchema } from '../../src/schemas/snapshot.ts';
 
 const site = getSite(root);

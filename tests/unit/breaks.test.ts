@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
-import { buildIndicatorPage } from '../../src/views/indicator-page.ts';
-import { buildIndicatorView } from '../../src/views/indicator-view.ts';
-import { catalog } from '../../src/views/catalog.ts';
+import { buildIndicatorPage } from '../../src/views/web/indicator-page.ts';
+import { buildIndicatorView } from '../../src/views/model/indicator-view.ts';
+import { catalog } from '../../src/views/downloads/catalog.ts';
 import type { SeriesBreak } from '../../src/schemas/series-break.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { drawableWith, roleColours, valueAxis } from '../../src/views/chart-rows.ts';
+import { drawableWith, roleColours, valueAxis } from '../../src/views/blocks/chart-rows.ts';
 import { ROLE_COLOURS } from '../../src/charts/render.ts';
-import { atBothWidths } from '../../src/views/indicator-page.ts';
+import { atBothWidths } from '../../src/views/web/indicator-page.ts';
 
 const config = loadConfig(join(import.meta.dirname, '../..'));
 const indicator = (id: string) => config.indicators.find((candidate) => candidate.id === id)!;

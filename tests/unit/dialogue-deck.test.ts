@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDialogueDeck } from '../../src/views/dialogue.ts';
-import { getSite } from '../../src/views/site.ts';
+import { buildDialogueDeck } from '../../src/views/deck/dialogue.ts';
+import { getSite } from '../../src/views/model/site.ts';
 
 const site = getSite(join(import.meta.dirname, '../..'));
 

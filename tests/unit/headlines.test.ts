@@ -8,7 +8,7 @@ import {
   sexHeadline,
   subjectFor,
   tallyHeadline,
-} from '../../src/views/sentences.ts';
+} from '../../src/views/text/sentences.ts';
 import { verdict } from '../../src/measures/index.ts';
 
 const share = {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
-import { lastUpdated, nextExpected, releaseRhythm } from '../../src/views/release.ts';
+import { lastUpdated, nextExpected, releaseRhythm } from '../../src/views/model/release.ts';
 
 const root = join(import.meta.dirname, '../..');
 const config = loadConfig(root);

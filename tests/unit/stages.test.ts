@@ -30,6 +30,19 @@ const MAY_IMPORT: Record<string, string[]> = {
   pages: ['formats', 'schemas', 'i18n', 'views', 'charts', 'layouts', 'components', 'styles'],
 };
 
+/**
+ * The rooms of views/, each serving one reader, in the order they may lean on each other: the model
+ * of the site first, then its words, the blocks both web and deck show, and last what each reader gets.
+ */
+const VIEW_ROOMS_MAY_IMPORT: Record<string, string[]> = {
+  model: [],
+  text: ['model'],
+  blocks: ['model', 'text'],
+  web: ['model', 'text', 'blocks'],
+  deck: ['model', 'text', 'blocks'],
+  downloads: ['model', 'text'],
+};
+
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
@@ -42,6 +55,11 @@ const IMPORT = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 function stageOf(path: string): string {
   return relative(SRC, path).split('/')[0] ?? '';
+}
+
+function viewRoomOf(path: string): string | null {
+  const [stage, room, file] = relative(SRC, path).split('/');
+  return stage === 'views' && file ? (room ?? null) : null;
 }
 
 describe('src/ folders', () => {
@@ -57,6 +75,24 @@ describe('src/ folders', () => {
       for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
         const to = stageOf(resolve(dirname(file), match[1] ?? ''));
         if (to !== from && !MAY_IMPORT[from]?.includes(to)) against.push(`${relative(SRC, file)} → ${match[1]}`);
+      }
+    }
+    expect(against).toEqual([]);
+  });
+
+  it('views/ is rooms by reader, each importing only from itself and the rooms before it', () => {
+    const views = join(SRC, 'views');
+    const rooms = readdirSync(views).filter((name) => statSync(join(views, name)).isDirectory());
+    expect(rooms.sort()).toEqual(Object.keys(VIEW_ROOMS_MAY_IMPORT).sort());
+    expect(readdirSync(views).filter((name) => !rooms.includes(name))).toEqual([]);
+    const against: string[] = [];
+    for (const file of sourceFiles(views)) {
+      const from = viewRoomOf(file);
+      for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+        const to = viewRoomOf(resolve(dirname(file), match[1] ?? ''));
+        if (to && to !== from && !VIEW_ROOMS_MAY_IMPORT[from ?? '']?.includes(to)) {
+          against.push(`${relative(SRC, file)} → ${match[1]}`);
+        }
       }
     }
     expect(against).toEqual([]);

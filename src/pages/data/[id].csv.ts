@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../views/site.ts';
-import { openDataCsv } from '../../views/downloads.ts';
+import { getSite } from '../../views/model/site.ts';
+import { openDataCsv } from '../../views/downloads/downloads.ts';
 
 export function getStaticPaths() {
   return getSite().config.indicators.map((indicator) => ({ params: { id: indicator.id } }));

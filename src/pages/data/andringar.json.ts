@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../views/site.ts';
+import { getSite } from '../../views/model/site.ts';
 
 /** The latest data:build's change log as recorded, for anyone who follows the site by machine. */
 export const GET: APIRoute = () => {

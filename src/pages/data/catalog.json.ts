@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../views/site.ts';
-import { catalog } from '../../views/catalog.ts';
+import { getSite } from '../../views/model/site.ts';
+import { catalog } from '../../views/downloads/catalog.ts';
 
 export const GET: APIRoute = () => {
   const site = getSite();

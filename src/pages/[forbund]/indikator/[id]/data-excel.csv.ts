@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite, indicatorPagePaths } from '../../../../views/site.ts';
-import { pageCsv } from '../../../../views/downloads.ts';
+import { getSite, indicatorPagePaths } from '../../../../views/model/site.ts';
+import { pageCsv } from '../../../../views/downloads/downloads.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 

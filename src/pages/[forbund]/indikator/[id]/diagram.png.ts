@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import sharp from 'sharp';
-import { getSite, indicatorPagePaths } from '../../../../views/site.ts';
-import { standaloneSvg } from '../../../../views/downloads.ts';
-import { buildIndicatorPage } from '../../../../views/indicator-page.ts';
-import { sourceText } from '../../../../views/labels.ts';
+import { getSite, indicatorPagePaths } from '../../../../views/model/site.ts';
+import { standaloneSvg } from '../../../../views/downloads/downloads.ts';
+import { buildIndicatorPage } from '../../../../views/web/indicator-page.ts';
+import { sourceText } from '../../../../views/text/labels.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 

@@ -2,8 +2,8 @@
  * Where real values and the example's invented ones share a page: which are real, in one sentence
  * for the page, and whether a chart's rows mix the two (its invented lines are then dashed).
  */
-import { t } from '../i18n/index.ts';
-import type { IndicatorView } from './indicator-view.ts';
+import { t } from '../../i18n/index.ts';
+import type { IndicatorView } from '../model/indicator-view.ts';
 import { areaLabel, periodText } from './labels.ts';
 
 /** More real areas than this are counted, not named. */

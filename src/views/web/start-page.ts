@@ -1,17 +1,16 @@
 /**
- * The förbund's start page: first one table a board reads at a glance (every indicator of the
- * agreement × the förbund and each member, latest value and verdict symbol, in the spirit of
- * Kolada's "Kommunens kvalitet i korthet"), then each goal with its sentence and its table.
+ * The förbund's start page below its overview table (`blocks/overview.ts`): each goal with its
+ * sentence and its table.
  */
-import type { Forbund, Goal } from '../schemas/forbund.ts';
-import { formatPeriod, formatSigned } from '../formats/display.ts';
-import { verdictLabel } from './sentences.ts';
-import type { Verdict } from '../measures/index.ts';
-import type { Site } from './site.ts';
-import { areaLabel, changeHeading, summaryText } from './labels.ts';
-import { t } from '../i18n/index.ts';
-import { textCell, type TableBlock } from './table.ts';
-import { indicatorPath } from './paths.ts';
+import type { Forbund, Goal } from '../../schemas/forbund.ts';
+import { formatPeriod, formatSigned } from '../../formats/display.ts';
+import { verdictLabel } from '../text/sentences.ts';
+import type { Verdict } from '../../measures/index.ts';
+import type { Site } from '../model/site.ts';
+import { areaLabel, changeHeading, summaryText } from '../text/labels.ts';
+import { t } from '../../i18n/index.ts';
+import { textCell, type TableBlock } from '../blocks/table.ts';
+import { leadSentence } from '../text/lead.ts';
 
 export interface GoalCard {
   indicatorId: string;
@@ -52,7 +51,7 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
     indicatorId: indicator.id,
     title: indicator.title,
     goalText: goal.text,
-    sentence: view.sentence,
+    sentence: leadSentence(view),
     memberTally: listMembers
       ? null
       : t('start.tally', {
@@ -76,41 +75,6 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
         ],
       })),
     },
-  };
-}
-
-/** Above this many members the overview shows the förbund only; each kommun has its profile. */
-export const MAX_OVERVIEW_MEMBERS = 12;
-
-/** Every indicator of the agreement (once, in the agreement's order) × the förbund and each member. */
-export function overview(site: Site, forbund: Forbund): TableBlock {
-  const goals = [...forbund.effectGoals, ...forbund.strategicAreas.flatMap((area) => area.goals)];
-  const indicatorIds = [...new Set(goals.map((goal) => goal.indicator))];
-  const members = forbund.members.length <= MAX_OVERVIEW_MEMBERS ? forbund.members : [];
-  const areaIds = [forbund.id, ...members.map((member) => member.code)];
-  return {
-    caption: t('start.overview.caption', { forbund: forbund.name }),
-    columns: [
-      t('start.overview.indicator'),
-      t('area.forbund'),
-      ...members.map((member) => site.config.registry.mustGet(member.code).name),
-    ],
-    rows: indicatorIds.map((id) => {
-      const view = site.view(forbund.id, id);
-      const cells = areaIds.map((areaId) => {
-        const summary = view.summaries.find((candidate) => candidate.area.id === areaId);
-        return textCell(
-          `${summaryText(view.indicator, summary)} ${t(`verdict.symbol.${summary?.verdict ?? 'no-data'}`)}`,
-        );
-      });
-      // The year rides with the name: a column of its own would push the last member off a laptop.
-      const period = view.latestPeriod ? formatPeriod(view.latestPeriod) : '..';
-      return {
-        header: { text: `${view.indicator.shortTitle}, ${period}`, href: indicatorPath(forbund.id, id) },
-        emphasis: false,
-        cells,
-      };
-    }),
   };
 }
 

@@ -3,11 +3,11 @@
  * Never a fixed text: every sentence states what the numbers say, including when data is missing.
  * The words live in `i18n/sv.json`; this file decides which words the numbers call for.
  */
-import type { Indicator } from '../schemas/indicator.ts';
-import { isProtected, type ObservationStatus } from '../schemas/observation.ts';
-import { formatNumber, formatPercent, inSentence, MONTHS } from '../formats/display.ts';
-import { shownUnits, type Verdict } from '../measures/index.ts';
-import { t } from '../i18n/index.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { isProtected, type ObservationStatus } from '../../schemas/observation.ts';
+import { formatNumber, formatPercent, inSentence, MONTHS } from '../../formats/display.ts';
+import { shownUnits, type Verdict } from '../../measures/index.ts';
+import { t } from '../../i18n/index.ts';
 
 type Shown = Pick<Indicator, 'unit' | 'decimals' | 'direction' | 'subject' | 'yearly'>;
 

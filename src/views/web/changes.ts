@@ -2,12 +2,12 @@
  * "Vad är nytt": what the latest data:build changed, by indicator, in words a board member reads
  * before a meeting: new periods, and values revised since they were last published.
  */
-import { formatDate, formatNumber, formatPeriod } from '../formats/display.ts';
-import { t } from '../i18n/index.ts';
-import { measureDatasets } from '../schemas/indicator.ts';
-import type { ChangeLog, DatasetChanges } from '../schemas/snapshot.ts';
-import type { Site } from './site.ts';
-import { indicatorPath } from './paths.ts';
+import { formatDate, formatNumber, formatPeriod } from '../../formats/display.ts';
+import { t } from '../../i18n/index.ts';
+import { measureDatasets } from '../../schemas/indicator.ts';
+import type { ChangeLog, DatasetChanges } from '../../schemas/snapshot.ts';
+import type { Site } from '../model/site.ts';
+import { indicatorPath } from '../model/paths.ts';
 
 export interface ChangeItem {
   title: string;

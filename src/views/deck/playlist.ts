@@ -2,14 +2,15 @@
  * A förbund's playlist for a screen that runs all day (`/<förbund>/visning/?visning=20`): the
  * overview of the agreement's indicators, then each indicator's trend, as slides of the deck.
  */
-import { lineChart } from '../charts/line-chart.ts';
-import { t } from '../i18n/index.ts';
-import { trendChartRows } from './chart-rows.ts';
+import { lineChart } from '../../charts/line-chart.ts';
+import { t } from '../../i18n/index.ts';
+import { trendChartRows } from '../blocks/chart-rows.ts';
 import { DECK, notesFor, type DialogueDeck, type Slide } from './slides.ts';
-import { sourceText } from './labels.ts';
-import type { Site } from './site.ts';
-import { goalIndicators } from './site.ts';
-import { overview } from './start-page.ts';
+import { sourceText } from '../text/labels.ts';
+import type { Site } from '../model/site.ts';
+import { goalIndicators } from '../model/site.ts';
+import { overview } from '../blocks/overview.ts';
+import { leadSentence } from '../text/lead.ts';
 
 /** Rows and member columns of the overview a slide holds at 16:9 without crowding. */
 const OVERVIEW_ROWS = 8;
@@ -49,7 +50,7 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
     const { lines, options } = trendChartRows(view, null);
     return {
       kicker: indicator.shortTitle,
-      headline: view.sentence,
+      headline: leadSentence(view),
       chart: {
         svg: lineChart(lines, {
           id: `visning-${indicator.id}`,
@@ -57,7 +58,7 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
           ...DECK,
           ...options,
         }),
-        caption: view.sentence,
+        caption: leadSentence(view),
       },
       notes: notesFor(view),
       source: sourceText(indicator).text,

@@ -1,10 +1,10 @@
 /** `/data/catalog.json`: every indicator with what a re-user needs to find and read its file. */
-import type { Indicator } from '../schemas/indicator.ts';
-import type { Snapshot } from '../pipeline/snapshot-reader.ts';
-import { sourceText } from './labels.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
+import { sourceText } from '../text/labels.ts';
 import { openDataTable, type DataRows } from './downloads.ts';
-import type { RegionRegistry } from '../config/regions.ts';
-import type { SeriesBreak } from '../schemas/series-break.ts';
+import type { RegionRegistry } from '../../config/regions.ts';
+import type { SeriesBreak } from '../../schemas/series-break.ts';
 
 export interface CatalogEntry {
   id: string;

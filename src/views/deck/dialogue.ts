@@ -4,15 +4,15 @@
  * The deck is a list of slide kinds; which indicators fill them comes from `indicators.json`
  * (`dialogue` roles) and the förbund's agreement, so a slide whose indicator is missing is left out.
  */
-import { lineChart } from '../charts/line-chart.ts';
-import { rankedBars } from '../charts/ranked-bars.ts';
-import { stackedBars } from '../charts/stacked-bars.ts';
-import { t } from '../i18n/index.ts';
-import type { Indicator } from '../schemas/indicator.ts';
-import { loadDialogueContent } from '../config/dialogue-content.ts';
-import { formatDate, inSentence } from '../formats/display.ts';
-import type { Site } from './site.ts';
-import { goalIndicators } from './site.ts';
+import { lineChart } from '../../charts/line-chart.ts';
+import { rankedBars } from '../../charts/ranked-bars.ts';
+import { stackedBars } from '../../charts/stacked-bars.ts';
+import { t } from '../../i18n/index.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { loadDialogueContent } from '../../config/dialogue-content.ts';
+import { formatDate, inSentence } from '../../formats/display.ts';
+import type { Site } from '../model/site.ts';
+import { goalIndicators } from '../model/site.ts';
 import {
   extremesHeadline,
   formatValue,
@@ -22,11 +22,11 @@ import {
   sexHeadline,
   verdictLabel,
   yearlyPeriodText,
-} from './sentences.ts';
-import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { rankText, sourceText, summaryText } from './labels.ts';
-import { sexChartRows, splitStack, unitLabel, valueAxis } from './chart-rows.ts';
-import { pointAt } from '../measures/series.ts';
+} from '../text/sentences.ts';
+import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
+import { rankText, sourceText, summaryText } from '../text/labels.ts';
+import { sexChartRows, splitStack, unitLabel, valueAxis } from '../blocks/chart-rows.ts';
+import { pointAt } from '../../measures/series.ts';
 import { strategicAreas } from './deck-areas.ts';
 import {
   DECK,

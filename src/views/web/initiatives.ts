@@ -2,17 +2,18 @@
  * Initiative pages: the overview grouped by strategic area (with separate pages per state, so the
  * list filters without JavaScript) and one page per initiative beside the figures it should move.
  */
-import { lineChart } from '../charts/line-chart.ts';
-import { t } from '../i18n/index.ts';
-import type { Forbund } from '../schemas/forbund.ts';
-import { INITIATIVE_STATES, type Initiative } from '../schemas/initiative.ts';
-import type { LoadedInitiative } from '../config/initiatives.ts';
-import { formatDate, MONTHS } from '../formats/display.ts';
-import type { Site } from './site.ts';
-import { verdictLabel } from './sentences.ts';
-import { areaLines, comparisonIds, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
-import { areaLabel, summaryText } from './labels.ts';
+import { lineChart } from '../../charts/line-chart.ts';
+import { t } from '../../i18n/index.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import { INITIATIVE_STATES, type Initiative } from '../../schemas/initiative.ts';
+import type { LoadedInitiative } from '../../config/initiatives.ts';
+import { formatDate, MONTHS } from '../../formats/display.ts';
+import type { Site } from '../model/site.ts';
+import { verdictLabel } from '../text/sentences.ts';
+import { areaLines, comparisonIds, drawableWith, roleColours, valueAxis } from '../blocks/chart-rows.ts';
+import { areaLabel, summaryText } from '../text/labels.ts';
 import { atBothWidths, type ChartBlock } from './indicator-page.ts';
+import { leadSentence } from '../text/lead.ts';
 
 export const AREA_ORDER: Initiative['area'][] = [
   'ohalsa',
@@ -86,7 +87,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
     return {
       id: indicator.id,
       title: indicator.title,
-      sentence: view.sentence,
+      sentence: leadSentence(view),
       table: shown.map((summary) => ({
         area: areaLabel(summary.area),
         latest: summaryText(indicator, summary),
@@ -95,7 +96,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
       chart: hasValues
         ? {
             id,
-            caption: view.sentence,
+            caption: leadSentence(view),
             ...atBothWidths(id, lines, (frame) =>
               lineChart(lines, {
                 ...frame,

@@ -3,7 +3,7 @@
  * shape for indicator, start and profile tables, so that one component lays them out on a laptop
  * (wrapping headings, the first column kept in view) and as one card per row on a phone.
  */
-import type { Verdict } from '../measures/index.ts';
+import type { Verdict } from '../../measures/index.ts';
 
 export interface TableCell {
   text: string;

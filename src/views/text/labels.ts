@@ -1,12 +1,12 @@
 /** Short Swedish labels for areas, statuses and sources, shared by pages, tables and slides. */
-import type { SeriesBreak } from '../schemas/series-break.ts';
-import type { Indicator } from '../schemas/indicator.ts';
-import type { ObservationStatus } from '../schemas/observation.ts';
-import type { Area } from '../measures/series.ts';
-import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { formatPeriod } from '../formats/display.ts';
+import type { SeriesBreak } from '../../schemas/series-break.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import type { ObservationStatus } from '../../schemas/observation.ts';
+import type { Area } from '../../measures/series.ts';
+import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
+import { formatPeriod } from '../../formats/display.ts';
 import { formatValue } from './sentences.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 
 export function areaLabel(area: Area): string {
   if (area.kind === 'forbund') return t('area.forbund');

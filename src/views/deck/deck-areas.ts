@@ -3,14 +3,14 @@
  * year, with the members side by side on each of the area's indicators; then each indicator's
  * trend, Kolada's and the members' exports as much as SCB's.
  */
-import { rankedBars } from '../charts/ranked-bars.ts';
-import { ROLE_COLOURS } from '../charts/render.ts';
-import { t } from '../i18n/index.ts';
-import type { Forbund } from '../schemas/forbund.ts';
-import { unitLabel } from './chart-rows.ts';
-import type { IndicatorView } from './indicator-view.ts';
-import { sourceText, summaryText } from './labels.ts';
-import { formatValue, rankHeadline, tallyHeadline, verdictLabel } from './sentences.ts';
+import { rankedBars } from '../../charts/ranked-bars.ts';
+import { ROLE_COLOURS } from '../../charts/render.ts';
+import { t } from '../../i18n/index.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import { unitLabel } from '../blocks/chart-rows.ts';
+import type { IndicatorView } from '../model/indicator-view.ts';
+import { sourceText, summaryText } from '../text/labels.ts';
+import { formatValue, rankHeadline, tallyHeadline, verdictLabel } from '../text/sentences.ts';
 import {
   DECK,
   kindText,

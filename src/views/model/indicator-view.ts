@@ -2,18 +2,17 @@
  * Everything an indicator page, a start page row or a slide shows about one indicator in one
  * förbund: series per area, the latest year against the previous one, verdicts and ranks.
  */
-import type { Forbund } from '../schemas/forbund.ts';
-import type { Indicator } from '../schemas/indicator.ts';
-import { isProtected, type Sex } from '../schemas/observation.ts';
-import { allAreas, forbundAreas, type ForbundAreas } from '../measures/areas.ts';
-import { pointAt, yearlySeries, type Area, type ValuePoint } from '../measures/series.ts';
-import { rank, shownChange, verdict, type Verdict } from '../measures/index.ts';
-import type { RegionRegistry } from '../config/regions.ts';
-import type { Snapshot } from '../pipeline/snapshot-reader.ts';
-import type { SeriesBreak } from '../schemas/series-break.ts';
-import type { ReleaseRhythm, SourcesConfig } from '../schemas/sources.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { isProtected, type Sex } from '../../schemas/observation.ts';
+import { allAreas, forbundAreas, type ForbundAreas } from '../../measures/areas.ts';
+import { pointAt, yearlySeries, type Area, type ValuePoint } from '../../measures/series.ts';
+import { rank, shownChange, verdict, type Verdict } from '../../measures/index.ts';
+import type { RegionRegistry } from '../../config/regions.ts';
+import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
+import type { SeriesBreak } from '../../schemas/series-break.ts';
+import type { ReleaseRhythm, SourcesConfig } from '../../schemas/sources.ts';
 import { lastUpdated, releaseRhythm } from './release.ts';
-import { changeSentence, subjectFor, withoutForbundSentence } from './sentences.ts';
 
 export interface AreaSummary {
   area: Area;
@@ -45,7 +44,6 @@ export interface IndicatorView {
   rankedMembers: number;
   bySex: { sex: Sex; byArea: Map<string, ValuePoint[]> }[];
   splits: SplitSeries[];
-  sentence: string;
   /** Known breaks in the indicator's series that concern the förbund's areas. */
   breaks: SeriesBreak[];
   /** When the figures were last fetched or delivered, and how often the source publishes. */
@@ -138,28 +136,6 @@ export function buildIndicatorView(
       ),
     })),
   }));
-  const forbundSummary = summaries.find((summary) => summary.area.kind === 'forbund');
-  const riket = summaries.find((summary) => summary.area.kind === 'riket');
-  const sentence =
-    forbundSummary?.latest?.value != null
-      ? changeSentence(
-          indicator,
-          subjectFor(indicator, forbund.name),
-          forbundSummary.previous,
-          forbundSummary.latest,
-          forbundSummary.verdict,
-          riket?.latest?.value ?? null,
-          forbundSummary.acrossBreak,
-        )
-      : withoutForbundSentence(
-          indicator,
-          forbundSummary?.latest ? isProtected(forbundSummary.latest.status) : false,
-          memberSummaries.flatMap((summary) =>
-            summary.latest?.value != null ? [{ place: summary.area.name, value: summary.latest.value }] : [],
-          ),
-          memberSummaries.filter((summary) => summary.latest && isProtected(summary.latest.status)).length,
-          latestPeriod,
-        );
   return {
     indicator,
     areas,
@@ -169,7 +145,6 @@ export function buildIndicatorView(
     rankedMembers,
     bySex,
     splits,
-    sentence,
     breaks,
     updated: lastUpdated(indicator, snapshot),
     rhythm: context.sources ? releaseRhythm(indicator, context.sources) : null,

@@ -2,14 +2,14 @@
  * The build's single entry to data: configuration and snapshot, loaded once per build process.
  */
 import { join } from 'node:path';
-import type { Forbund } from '../schemas/forbund.ts';
-import type { Indicator } from '../schemas/indicator.ts';
-import { loadConfig, type ProjectConfig } from '../config/load.ts';
-import { checkDialogueFiles } from '../config/dialogue-content.ts';
-import { Snapshot } from '../pipeline/snapshot-reader.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { loadConfig, type ProjectConfig } from '../../config/load.ts';
+import { checkDialogueFiles } from '../../config/dialogue-content.ts';
+import { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import { buildIndicatorView, type IndicatorView } from './indicator-view.ts';
-import { loadInitiatives, type LoadedInitiative } from '../config/initiatives.ts';
-import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
+import { loadInitiatives, type LoadedInitiative } from '../../config/initiatives.ts';
+import { MAX_HIGHLIGHT_MEMBERS } from '../../measures/areas.ts';
 
 export interface Site {
   config: ProjectConfig;

@@ -2,11 +2,11 @@
  * When an indicator's figures were last fetched or delivered, and when its source is next expected
  * to publish: from the snapshot's provenance and the release rhythm configured per source.
  */
-import { MONTHS } from '../formats/display.ts';
-import { t } from '../i18n/index.ts';
-import { measureDatasets, type Indicator } from '../schemas/indicator.ts';
-import type { ReleaseRhythm, SourcesConfig } from '../schemas/sources.ts';
-import type { Snapshot } from '../pipeline/snapshot-reader.ts';
+import { MONTHS } from '../../formats/display.ts';
+import { t } from '../../i18n/index.ts';
+import { measureDatasets, type Indicator } from '../../schemas/indicator.ts';
+import type { ReleaseRhythm, SourcesConfig } from '../../schemas/sources.ts';
+import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 
 const MONTHS_BETWEEN: Record<ReleaseRhythm, number> = { month: 1, quarter: 3, year: 12 };
 

@@ -3,25 +3,26 @@
  * captions that state the finding, the table with the same numbers, and the texts beside them.
  * One function per block; the page is the list of them.
  */
-import { dashedSeries, lineChart } from '../charts/line-chart.ts';
-import type { ChartFrame } from '../charts/render.ts';
-import { rankedBars } from '../charts/ranked-bars.ts';
-import { stackedBars } from '../charts/stacked-bars.ts';
-import { t } from '../i18n/index.ts';
-import type { Indicator } from '../schemas/indicator.ts';
-import { formatDate, formatPeriod, formatSigned } from '../formats/display.ts';
-import type { SnapshotMeta } from '../schemas/snapshot.ts';
-import { changeSentence, formatValue, subjectFor, verdictLabel } from './sentences.ts';
-import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
-import { MAX_HIGHLIGHT_MEMBERS } from '../measures/areas.ts';
-import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from './labels.ts';
-import { roleColours, sexChartRows, splitStack, trendChartRows, unitLabel, valueAxis } from './chart-rows.ts';
-import { pointAt } from '../measures/series.ts';
-import { textCell, type TableBlock } from './table.ts';
-import { remembered } from '../formats/remembered.ts';
-import { realPartsText } from './real-parts.ts';
-import { nextExpected } from './release.ts';
-import { indicatorPath } from './paths.ts';
+import { dashedSeries, lineChart } from '../../charts/line-chart.ts';
+import type { ChartFrame } from '../../charts/render.ts';
+import { rankedBars } from '../../charts/ranked-bars.ts';
+import { stackedBars } from '../../charts/stacked-bars.ts';
+import { t } from '../../i18n/index.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { formatDate, formatPeriod, formatSigned } from '../../formats/display.ts';
+import type { SnapshotMeta } from '../../schemas/snapshot.ts';
+import { changeSentence, formatValue, subjectFor, verdictLabel } from '../text/sentences.ts';
+import type { AreaSummary, IndicatorView, SplitSeries } from '../model/indicator-view.ts';
+import { MAX_HIGHLIGHT_MEMBERS } from '../../measures/areas.ts';
+import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from '../text/labels.ts';
+import { roleColours, sexChartRows, splitStack, trendChartRows, unitLabel, valueAxis } from '../blocks/chart-rows.ts';
+import { pointAt } from '../../measures/series.ts';
+import { textCell, type TableBlock } from '../blocks/table.ts';
+import { remembered } from '../../formats/remembered.ts';
+import { realPartsText } from '../text/real-parts.ts';
+import { nextExpected } from '../model/release.ts';
+import { indicatorPath } from '../model/paths.ts';
+import { leadSentence } from '../text/lead.ts';
 
 export interface ChartBlock {
   id: string;
@@ -107,7 +108,7 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     .map((chart) => (chart.svg === '' ? { ...chart, caption: t('page.chart.empty') } : chart));
   return {
     indicator,
-    sentence: focus ? focusSentence(view, focus) : view.sentence,
+    sentence: focus ? focusSentence(view, focus) : leadSentence(view),
     facts: facts(view, meta),
     charts,
     tables: [valueTable(view)],
@@ -137,7 +138,7 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
   return {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
-    caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : view.sentence }),
+    caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : leadSentence(view) }),
     ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
     ...atBothWidths('tidsserie', lines, (frame) => lineChart(lines, { ...frame, ...options })),
   };

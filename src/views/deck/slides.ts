@@ -3,17 +3,17 @@
  * context every slide kind draws on, and the slides and cells drawn from one indicator's view.
  * Charts are drawn for a 1920×1080 slide and scaled with it.
  */
-import { lineChart, type LineRow } from '../charts/line-chart.ts';
-import { t } from '../i18n/index.ts';
-import { inSentence } from '../formats/display.ts';
-import type { Forbund } from '../schemas/forbund.ts';
-import type { DialogueRole } from '../schemas/indicator.ts';
-import type { loadDialogueContent } from '../config/dialogue-content.ts';
-import type { Site } from './site.ts';
-import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from './sentences.ts';
-import type { AreaSummary, IndicatorView } from './indicator-view.ts';
-import { caveatsOf, rankText, sourceText, summaryText } from './labels.ts';
-import { areaLines, breakMarks, drawableWith, roleColours, valueAxis } from './chart-rows.ts';
+import { lineChart, type LineRow } from '../../charts/line-chart.ts';
+import { t } from '../../i18n/index.ts';
+import { inSentence } from '../../formats/display.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import type { DialogueRole } from '../../schemas/indicator.ts';
+import type { loadDialogueContent } from '../../config/dialogue-content.ts';
+import type { Site } from '../model/site.ts';
+import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from '../text/sentences.ts';
+import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
+import { caveatsOf, rankText, sourceText, summaryText } from '../text/labels.ts';
+import { areaLines, breakMarks, drawableWith, roleColours, valueAxis } from '../blocks/chart-rows.ts';
 
 export interface SlideTable {
   caption: string;

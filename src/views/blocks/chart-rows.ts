@@ -2,13 +2,13 @@
  * Measures turned into the tidy rows and axis settings the charts take, in one place for the pages,
  * profiles and decks. Rows are keyed by id (area id, sex, category code); labels ride along.
  */
-import type { LineChartOptions, LineRow } from '../charts/line-chart.ts';
-import { ROLE_COLOURS, SEX_COLOURS } from '../charts/render.ts';
-import type { StackRow } from '../charts/stacked-bars.ts';
-import { t } from '../i18n/index.ts';
-import type { Indicator } from '../schemas/indicator.ts';
-import type { AreaSummary, IndicatorView, SplitSeries } from './indicator-view.ts';
-import { areaLabel } from './labels.ts';
+import type { LineChartOptions, LineRow } from '../../charts/line-chart.ts';
+import { ROLE_COLOURS, SEX_COLOURS } from '../../charts/render.ts';
+import type { StackRow } from '../../charts/stacked-bars.ts';
+import { t } from '../../i18n/index.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import type { AreaSummary, IndicatorView, SplitSeries } from '../model/indicator-view.ts';
+import { areaLabel } from '../text/labels.ts';
 
 /** A share whose values span less than this fraction of their top moves within a narrow band. */
 const NARROW_BAND = 0.15;

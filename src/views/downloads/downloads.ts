@@ -2,18 +2,18 @@
  * Files offered for download: the page's data as CSV (two dialects), the open-data CSV of an
  * indicator for every region in the snapshot, the catalogue, and standalone chart files.
  */
-import type { Indicator } from '../schemas/indicator.ts';
-import { isProtected, type ObservationStatus, type Sex } from '../schemas/observation.ts';
-import { roundTo, toCsv, type CsvValue } from '../formats/csv-out.ts';
-import { escapeXml } from '../formats/escape.ts';
-import { yearlySeries } from '../measures/series.ts';
-import { regionArea } from '../measures/areas.ts';
-import type { RegionRegistry } from '../config/regions.ts';
-import type { Snapshot } from '../pipeline/snapshot-reader.ts';
-import type { IndicatorView } from './indicator-view.ts';
-import { t } from '../i18n/index.ts';
-import { sourceText } from './labels.ts';
-import { remembered } from '../formats/remembered.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { isProtected, type ObservationStatus, type Sex } from '../../schemas/observation.ts';
+import { roundTo, toCsv, type CsvValue } from '../../formats/csv-out.ts';
+import { escapeXml } from '../../formats/escape.ts';
+import { yearlySeries } from '../../measures/series.ts';
+import { regionArea } from '../../measures/areas.ts';
+import type { RegionRegistry } from '../../config/regions.ts';
+import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
+import type { IndicatorView } from '../model/indicator-view.ts';
+import { t } from '../../i18n/index.ts';
+import { sourceText } from '../text/labels.ts';
+import { remembered } from '../../formats/remembered.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 

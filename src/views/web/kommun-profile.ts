@@ -2,19 +2,19 @@
  * A kommun's profile: every indicator the förbund follows, for this kommun against the förbund, the
  * other members, the län and riket, with small multiples of the main series.
  */
-import { sparkline } from '../charts/sparkline.ts';
-import type { Forbund } from '../schemas/forbund.ts';
-import { formatPeriod, formatSigned } from '../formats/display.ts';
-import { forbundIndicators, type Site } from './site.ts';
-import { verdictLabel } from './sentences.ts';
-import { kommungruppAreaId } from '../measures/areas.ts';
-import { KOMMUNGRUPP_NAMES } from '../schemas/region.ts';
+import { sparkline } from '../../charts/sparkline.ts';
+import type { Forbund } from '../../schemas/forbund.ts';
+import { formatPeriod, formatSigned } from '../../formats/display.ts';
+import { forbundIndicators, type Site } from '../model/site.ts';
+import { verdictLabel } from '../text/sentences.ts';
+import { kommungruppAreaId } from '../../measures/areas.ts';
+import { KOMMUNGRUPP_NAMES } from '../../schemas/region.ts';
 import type { ChartBlock } from './indicator-page.ts';
-import { areaLabel, rankText, summaryText } from './labels.ts';
-import { areaLines, roleColours, valueAxis } from './chart-rows.ts';
-import { t } from '../i18n/index.ts';
-import { textCell, type TableBlock, type TableRow } from './table.ts';
-import { indicatorPath } from './paths.ts';
+import { areaLabel, rankText, summaryText } from '../text/labels.ts';
+import { areaLines, roleColours, valueAxis } from '../blocks/chart-rows.ts';
+import { t } from '../../i18n/index.ts';
+import { textCell, type TableBlock, type TableRow } from '../blocks/table.ts';
+import { indicatorPath } from '../model/paths.ts';
 
 export interface KommunProfile {
   code: string;

@@ -1,8 +1,8 @@
 /** What the reader is told about where the numbers come from, read from the snapshot's provenance. */
-import { formatDate } from '../formats/display.ts';
-import { t } from '../i18n/index.ts';
-import type { SnapshotMeta } from '../schemas/snapshot.ts';
-import type { ScbTable } from '../schemas/sources.ts';
+import { formatDate } from '../../formats/display.ts';
+import { t } from '../../i18n/index.ts';
+import type { SnapshotMeta } from '../../schemas/snapshot.ts';
+import type { ScbTable } from '../../schemas/sources.ts';
 
 /**
  * The real responses an example snapshot carries, one line per dataset: "TAB5557 (Folkmängden …),
