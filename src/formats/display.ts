@@ -35,6 +35,17 @@ export function formatSigned(value: number | null, decimals = 1): string {
   return rounded > 0 ? `+${formatNumber(rounded, decimals)}` : formatNumber(rounded, decimals);
 }
 
+/**
+ * A change with the way it went: "↑ +0,3", "↓ −1,2", "±0,0". The arrow says only up or down; whether
+ * that is better is the verdict's to say, in words beside it.
+ */
+export function formatChange(value: number | null, decimals = 1): string {
+  const signed = formatSigned(value, decimals);
+  if (signed.startsWith('+')) return `↑\u00a0${signed}`;
+  if (signed.startsWith('−')) return `↓\u00a0${signed}`;
+  return signed;
+}
+
 export const MONTHS = [
   'januari',
   'februari',

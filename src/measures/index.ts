@@ -63,7 +63,9 @@ export function yearlyFromMonth(monthly: Point[], month: number): Point[] {
  * verdicts, changes, ranks and comparisons are made on this, so none contradicts the figures shown.
  */
 export function shownUnits(value: number, decimals: number): number {
-  return Math.round(value * 10 ** decimals);
+  // Rounded as the digits are printed (toFixed, like Intl, rounds the exact binary value): 1.15 is
+  // 1.149999… and shows as 1,1, though 1.15 * 10 is 11.5 and would round up to 1,2.
+  return Math.round(Number(value.toFixed(decimals)) * 10 ** decimals);
 }
 
 /** `not-judged`: the indicator has no desired direction (population), so a change is no verdict. */

@@ -22,7 +22,19 @@ import {
 
 requireDist();
 
-const FIXED = new Set(['region_code', 'region_name', 'period', 'sex', 'value', 'unit', 'status', 'source', 'example']);
+const FIXED = new Set([
+  'region_code',
+  'region_name',
+  'period',
+  'sex',
+  'value',
+  'unit',
+  'status',
+  'change',
+  'verdict',
+  'source',
+  'example',
+]);
 const allKommuner = [...kommungrupper.values()].flat();
 const forbund = new Map(
   readdirSync(join(root, 'data/config/forbund')).map((name) => {
@@ -77,6 +89,35 @@ function differenceIn(indicator: (typeof indicators)[number], row: Row): string 
     : `${where}: ${published} publicerat, omräknat ${want}`;
 }
 
+/**
+ * A row's change and verdict against the same series' value a year before, as both are published:
+ * the change is the difference of the shown values, the verdict follows the desired direction.
+ */
+function judgementDifference(indicator: (typeof indicators)[number], rows: Map<string, Row>, row: Row): string | null {
+  const before = rows.get(seriesAt(row, String(Number(row.period) - 1)));
+  const where = `${row.region_code} ${row.period} ${row.sex}`;
+  if (indicator.direction === 'neutral')
+    return row.verdict === 'not-judged' ? null : `${where}: ${row.verdict} för en indikator utan riktning`;
+  if (!before || before.value === '' || row.value === '')
+    return row.verdict === 'no-data' && row.change === ''
+      ? null
+      : `${where}: ${row.verdict} ${row.change} utan två värden`;
+  const decimals = decimalsOf(indicator);
+  const change = Math.round((Number(row.value) - Number(before.value)) * 10 ** decimals) / 10 ** decimals;
+  const better = indicator.direction === 'lower-is-better' ? change < 0 : change > 0;
+  const want = change === 0 ? 'unchanged' : better ? 'improving' : 'worsening';
+  if (Math.abs(Number(row.change) - change) > 1e-9) return `${where}: förändring ${row.change}, omräknat ${change}`;
+  return row.verdict === want ? null : `${where}: ${row.verdict}, omräknat ${want}`;
+}
+
+const OF_A_POINT = new Set(['period', 'value', 'status', 'change', 'verdict', 'example']);
+
+/** A row's series (region, sex, split, …) and a period of it, as one key. */
+function seriesAt(row: Row, period: string): string {
+  const series = Object.entries(row).filter(([name]) => !OF_A_POINT.has(name));
+  return `${JSON.stringify(series)}|${period}`;
+}
+
 const csvFiles = [
   ...indicators.map((indicator) => ({ indicator, file: join(dist, 'data', `${indicator.id}.csv`) })),
   ...[...forbund.keys()].flatMap((id) =>
@@ -103,14 +144,18 @@ describe('every published CSV figure, recomputed from the raw files', () => {
       const rows = readCsv(file);
       const differences = rows.map((row) => differenceIn(indicator, row)).filter((text) => text !== null);
       expect(differences.slice(0, 10), `${differences.length} av ${rows.length} rader skiljer sig`).toEqual([]);
+      const byPoint = new Map(rows.map((row) => [seriesAt(row, row.period!), row]));
+      const judged = rows.map((row) => judgementDifference(indicator, byPoint, row)).filter((text) => text !== null);
+      expect(judged.slice(0, 10), `${judged.length} bedömningar skiljer sig`).toEqual([]);
     },
   );
 });
 
-/** "−0,4" → -0.4, "12 345" → 12345, "7,7 %*" → 7.7 (a note mark is not part of it); symbols and words → null. */
+/** "↓ −0,4" → -0.4, "12 345" → 12345, "7,7 %*" → 7.7 (a note mark is not part of it); symbols and words → null. */
 function svNumber(text: string): number | null {
   const cleaned = text
     .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^[↑↓]/, '')
     .replace(/%?[*?]?$/, '')
     .replace('−', '-')
     .replace(',', '.');

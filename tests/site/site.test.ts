@@ -152,15 +152,21 @@ describe('the built site', () => {
     const excel = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data-excel.csv'), 'utf8');
     const plain = readFileSync(join(dist, 'umearegionen/indikator/helarsekvivalenter/data.csv'), 'utf8');
     expect(
-      excel.startsWith('\uFEFFregion_code;region_name;period;sex;benefit;value;unit;status;source;example\r\n'),
+      excel.startsWith(
+        '\uFEFFregion_code;region_name;period;sex;benefit;value;unit;status;change;verdict;source;example\r\n',
+      ),
     ).toBe(true);
-    expect(excel).toMatch(/\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final;SCB, tabell TAB1386;true\r\n/);
-    expect(plain).toMatch(/\r\n2480,Umeå,2019,total,summa,\d+(\.\d)?,percent,final,"SCB, tabell TAB1386",true\r\n/);
+    expect(excel).toMatch(
+      /\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final;-?\d+(,\d)?;(improving|worsening|unchanged);SCB, tabell TAB1386;true\r\n/,
+    );
+    expect(plain).toMatch(
+      /\r\n2480,Umeå,2019,total,summa,\d+(\.\d)?,percent,final,-?\d+(\.\d)?,(improving|worsening|unchanged),"SCB, tabell TAB1386",true\r\n/,
+    );
   });
 
   it('keeps open data complete and free of small counts', () => {
     const csv = readFileSync(join(dist, 'data/aktivitetsersattning-kartlaggning.csv'), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('region_code,region_name,period,sex,value,unit,status,source,example');
+    expect(csv[0]).toBe('region_code,region_name,period,sex,value,unit,status,change,verdict,source,example');
     const values = csv.slice(1).map((line) => line.split(','));
     expect(values.some((cells) => cells[6] === 'suppressed' && cells[4] === '')).toBe(true);
     expect(values.filter((cells) => cells[4] !== '' && Number(cells[4]) > 0 && Number(cells[4]) < 5)).toEqual([]);

@@ -8,7 +8,7 @@ import { formatPeriod } from '../../formats/display.ts';
 import type { Site } from '../model/site.ts';
 import { summaryText } from '../text/labels.ts';
 import { t } from '../../i18n/index.ts';
-import { textCell, type TableBlock } from './table.ts';
+import type { TableBlock } from './table.ts';
 import { indicatorPath } from '../model/paths.ts';
 
 /** Above this many members the overview shows the förbund only; each kommun has its profile. */
@@ -31,9 +31,7 @@ export function overview(site: Site, forbund: Forbund): TableBlock {
       const view = site.view(forbund.id, id);
       const cells = areaIds.map((areaId) => {
         const summary = view.summaries.find((candidate) => candidate.area.id === areaId);
-        return textCell(
-          `${summaryText(view.indicator, summary)} ${t(`verdict.symbol.${summary?.verdict ?? 'no-data'}`)}`,
-        );
+        return { text: summaryText(view.indicator, summary), mark: summary?.verdict ?? 'no-data' };
       });
       // The year rides with the name: a column of its own would push the last member off a laptop.
       const period = view.latestPeriod ? formatPeriod(view.latestPeriod) : '..';

@@ -4,12 +4,15 @@
  * (wrapping headings, the first column kept in view) and as one card per row on a phone.
  */
 import type { Verdict } from '../../measures/index.ts';
+import { verdictLabel } from '../text/sentences.ts';
 
 export interface TableCell {
   text: string;
   href?: string;
-  /** Styles a verdict cell (▲ ▼ ●) by its meaning. */
+  /** Styles a verdict cell ("✓ förbättring") by its meaning: colour beside word and symbol. */
   verdict?: Verdict;
+  /** A verdict symbol after a value ("7,9 % ✓"), coloured, with its word for screen readers. */
+  mark?: Verdict;
   /** Left out of a phone's card: older years, which the chart and CSV still carry. */
   secondary?: boolean;
 }
@@ -29,3 +32,6 @@ export interface TableBlock {
 
 /** A plain text cell. */
 export const textCell = (text: string): TableCell => ({ text });
+
+/** A verdict cell: word and symbol, coloured by its meaning. */
+export const verdictCell = (verdict: Verdict): TableCell => ({ text: verdictLabel(verdict), verdict });

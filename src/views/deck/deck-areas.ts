@@ -10,7 +10,8 @@ import type { Forbund } from '../../schemas/forbund.ts';
 import { unitLabel } from '../blocks/chart-rows.ts';
 import type { IndicatorView } from '../model/indicator-view.ts';
 import { sourceText, summaryText } from '../text/labels.ts';
-import { formatValue, rankHeadline, tallyHeadline, verdictLabel } from '../text/sentences.ts';
+import { formatValue, rankHeadline, tallyHeadline } from '../text/sentences.ts';
+import { verdictCell } from '../blocks/table.ts';
 import {
   DECK,
   kindText,
@@ -119,7 +120,7 @@ function areaSlide(deck: DeckContext, area: StrategicArea, views: IndicatorView[
           cells: [
             view.latestPeriod ?? '..',
             summaryText(view.indicator, summary),
-            verdictLabel(summary?.verdict ?? 'no-data'),
+            verdictCell(summary?.verdict ?? 'no-data'),
             kindText(view, 'forbund'),
             kindText(view, 'riket'),
           ],

@@ -20,7 +20,6 @@ import {
   largestPartHeadline,
   rankHeadline,
   sexHeadline,
-  verdictLabel,
   yearlyPeriodText,
 } from '../text/sentences.ts';
 import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
@@ -43,6 +42,7 @@ import {
   type Slide,
   type SlideKind,
 } from './slides.ts';
+import { verdictCell } from '../blocks/table.ts';
 
 /**
  * A closing-slide column holds about this many lines of about this many characters at full size
@@ -188,7 +188,7 @@ const labour: SlideKind = (deck, first) => {
             header: view.indicator.shortTitle,
             cells: [
               summaryText(view.indicator, summary),
-              verdictLabel(summary?.verdict ?? 'no-data'),
+              verdictCell(summary?.verdict ?? 'no-data'),
               kindText(view, 'forbund'),
               kindText(view, 'riket'),
             ],

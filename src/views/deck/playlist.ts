@@ -37,7 +37,7 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
         columns: [...table.columns.slice(0, 2), ...table.columns.slice(2 + from, 2 + from + perColumns)],
         rows: rows.map((row) => ({
           header: row.header.text,
-          cells: [row.cells[0], ...row.cells.slice(1 + from, 1 + from + perColumns)].map((cell) => cell?.text ?? ''),
+          cells: [row.cells[0], ...row.cells.slice(1 + from, 1 + from + perColumns)].map((cell) => cell ?? ''),
         })),
       },
       notes: [t('start.overview.caption', { forbund: forbund.name })],

@@ -13,12 +13,14 @@ import type { Site } from '../model/site.ts';
 import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from '../text/sentences.ts';
 import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
 import { caveatsOf, rankText, sourceText, summaryText } from '../text/labels.ts';
+import type { TableCell } from '../blocks/table.ts';
 import { areaLines, breakMarks, drawableWith, roleColours, valueAxis } from '../blocks/chart-rows.ts';
 
 export interface SlideTable {
   caption: string;
   columns: string[];
-  rows: { header: string; cells: string[] }[];
+  /** A plain text, or a table cell whose verdict is coloured beside its word and symbol. */
+  rows: { header: string; cells: (string | TableCell)[] }[];
 }
 
 /** One of a slide's small charts side by side, under its own visible title. */

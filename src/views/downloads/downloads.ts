@@ -6,7 +6,8 @@ import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected, type ObservationStatus, type Sex } from '../../schemas/observation.ts';
 import { roundTo, toCsv, type CsvValue } from '../../formats/csv-out.ts';
 import { escapeXml } from '../../formats/escape.ts';
-import { yearlySeries } from '../../measures/series.ts';
+import { pointAt, yearlySeries } from '../../measures/series.ts';
+import { shownChange, verdict } from '../../measures/index.ts';
 import { regionArea } from '../../measures/areas.ts';
 import type { RegionRegistry } from '../../config/regions.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
@@ -64,6 +65,8 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
     'value',
     'unit',
     'status',
+    'change',
+    'verdict',
   ];
   const rows: CsvValue[][] = [];
   const examples: boolean[] = [];
@@ -73,7 +76,9 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
       for (const category of categories) {
         const selection =
           category === null || !splitName ? indicator.headline : { ...indicator.headline, [splitName]: category };
-        for (const point of yearlySeries(snapshot, indicator, summary.area, sex, selection) ?? []) {
+        const series = yearlySeries(snapshot, indicator, summary.area, sex, selection) ?? [];
+        for (const point of series) {
+          const before = pointAt(series, String(Number(point.period) - 1))?.value ?? null;
           rows.push([
             summary.area.kind === 'forbund' ? `forbund:${summary.area.id}` : summary.area.id,
             summary.area.name,
@@ -83,6 +88,9 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
             roundTo(point.value, indicator.decimals),
             indicator.unit,
             statusOut(point.status, point.value),
+            // The change and verdict a reader of the page sees: from last year's value, as shown.
+            roundTo(shownChange(point.value, before, indicator.decimals), indicator.decimals),
+            verdict(point.value, before, indicator.direction, indicator.decimals),
           ]);
           examples.push(point.example === true);
         }
@@ -118,6 +126,8 @@ function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: R
     'value',
     'unit',
     'status',
+    'change',
+    'verdict',
   ];
   const rows: CsvValue[][] = [];
   const examples: boolean[] = [];
@@ -127,8 +137,10 @@ function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: R
       for (const category of split ? split.categories.map((entry) => entry.code) : [null]) {
         const selection =
           category === null || !split ? indicator.headline : { ...indicator.headline, [split.name]: category };
-        for (const point of yearlySeries(snapshot, indicator, area, sex, selection) ?? []) {
+        const series = yearlySeries(snapshot, indicator, area, sex, selection) ?? [];
+        for (const point of series) {
           if (point.value === null && point.status === 'missing') continue;
+          const before = pointAt(series, String(Number(point.period) - 1))?.value ?? null;
           rows.push([
             region.code,
             region.name,
@@ -138,6 +150,9 @@ function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: R
             roundTo(point.value, indicator.decimals),
             indicator.unit,
             statusOut(point.status, point.value),
+            // The change and verdict a reader of the page sees: from last year's value, as shown.
+            roundTo(shownChange(point.value, before, indicator.decimals), indicator.decimals),
+            verdict(point.value, before, indicator.direction, indicator.decimals),
           ]);
           examples.push(point.example === true);
         }

@@ -35,7 +35,7 @@ export function formatValue(indicator: Pick<Indicator, 'unit' | 'decimals'>, val
     : formatNumber(value, indicator.decimals);
 }
 
-/** "▲ förbättring" — a verdict in words and symbol, never colour alone. */
+/** "✓ förbättring" — a verdict in words and symbol, never colour alone. */
 export function verdictLabel(verdict: Verdict): string {
   return `${t(`verdict.symbol.${verdict}`)} ${t(`verdict.${verdict}`)}`;
 }

@@ -9,7 +9,7 @@ import { rankedBars } from '../../charts/ranked-bars.ts';
 import { stackedBars } from '../../charts/stacked-bars.ts';
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
-import { formatDate, formatPeriod, formatSigned } from '../../formats/display.ts';
+import { formatChange, formatDate, formatPeriod } from '../../formats/display.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
 import { changeSentence, formatValue, subjectFor, verdictLabel } from '../text/sentences.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from '../model/indicator-view.ts';
@@ -265,7 +265,7 @@ function valueTable(view: IndicatorView): TableBlock {
       header: textCell(areaLabel(summary.area)),
       emphasis: summary.area.kind !== 'kommun',
       cells: [
-        textCell(formatSigned(summary.change, indicator.decimals)),
+        textCell(formatChange(summary.change, indicator.decimals)),
         {
           text:
             summary.acrossBreak && summary.verdict !== 'not-judged' && summary.verdict !== 'no-data'

@@ -9,7 +9,7 @@ import { INITIATIVE_STATES, type Initiative } from '../../schemas/initiative.ts'
 import type { LoadedInitiative } from '../../config/initiatives.ts';
 import { formatDate, MONTHS } from '../../formats/display.ts';
 import type { Site } from '../model/site.ts';
-import { verdictLabel } from '../text/sentences.ts';
+import { verdictCell, type TableCell } from '../blocks/table.ts';
 import { areaLines, comparisonIds, drawableWith, roleColours, valueAxis } from '../blocks/chart-rows.ts';
 import { areaLabel, summaryText } from '../text/labels.ts';
 import { atBothWidths, type ChartBlock } from './indicator-page.ts';
@@ -63,7 +63,7 @@ export interface LinkedIndicator {
   id: string | null;
   title: string;
   sentence: string;
-  table: { area: string; latest: string; verdict: string }[];
+  table: { area: string; latest: string; verdict: TableCell }[];
   chart: Pick<ChartBlock, 'id' | 'svg' | 'narrow' | 'caption'> | null;
 }
 
@@ -91,7 +91,7 @@ export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initi
       table: shown.map((summary) => ({
         area: areaLabel(summary.area),
         latest: summaryText(indicator, summary),
-        verdict: verdictLabel(summary.verdict),
+        verdict: verdictCell(summary.verdict),
       })),
       chart: hasValues
         ? {

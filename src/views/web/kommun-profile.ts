@@ -4,7 +4,7 @@
  */
 import { sparkline } from '../../charts/sparkline.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
-import { formatPeriod, formatSigned } from '../../formats/display.ts';
+import { formatChange, formatPeriod } from '../../formats/display.ts';
 import { forbundIndicators, type Site } from '../model/site.ts';
 import { verdictLabel } from '../text/sentences.ts';
 import { kommungruppAreaId } from '../../measures/areas.ts';
@@ -13,7 +13,7 @@ import type { ChartBlock } from './indicator-page.ts';
 import { areaLabel, rankText, summaryText } from '../text/labels.ts';
 import { areaLines, roleColours, valueAxis } from '../blocks/chart-rows.ts';
 import { t } from '../../i18n/index.ts';
-import { textCell, type TableBlock, type TableRow } from '../blocks/table.ts';
+import { textCell, verdictCell, type TableBlock, type TableRow } from '../blocks/table.ts';
 import { indicatorPath } from '../model/paths.ts';
 
 export interface KommunProfile {
@@ -50,8 +50,8 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       cells: [
         textCell(view.latestPeriod ? formatPeriod(view.latestPeriod) : '..'),
         textCell(value(own)),
-        textCell(formatSigned(own.change, indicator.decimals)),
-        { text: verdictLabel(own.verdict), verdict: own.verdict },
+        textCell(formatChange(own.change, indicator.decimals)),
+        verdictCell(own.verdict),
         textCell(rankText(view, own.rank) ?? '..'),
         textCell(value(of('forbund'))),
         textCell(value(of('lan'))),

@@ -3,13 +3,12 @@
  * sentence and its table.
  */
 import type { Forbund, Goal } from '../../schemas/forbund.ts';
-import { formatPeriod, formatSigned } from '../../formats/display.ts';
-import { verdictLabel } from '../text/sentences.ts';
+import { formatChange, formatPeriod } from '../../formats/display.ts';
 import type { Verdict } from '../../measures/index.ts';
 import type { Site } from '../model/site.ts';
 import { areaLabel, changeHeading, summaryText } from '../text/labels.ts';
 import { t } from '../../i18n/index.ts';
-import { textCell, type TableBlock } from '../blocks/table.ts';
+import { textCell, verdictCell, type TableBlock } from '../blocks/table.ts';
 import { leadSentence } from '../text/lead.ts';
 
 export interface GoalCard {
@@ -68,8 +67,8 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
         header: textCell(areaLabel(summary.area)),
         emphasis: summary.area.kind !== 'kommun',
         cells: [
-          textCell(formatSigned(summary.change, indicator.decimals)),
-          { text: verdictLabel(summary.verdict), verdict: summary.verdict },
+          textCell(formatChange(summary.change, indicator.decimals)),
+          verdictCell(summary.verdict),
           textCell(summaryText(indicator, summary, 'previous')),
           textCell(summaryText(indicator, summary)),
         ],
