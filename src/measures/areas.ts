@@ -28,6 +28,8 @@ export function regionArea(code: string, registry: RegionRegistry): Area {
 
 export function forbundAreas(forbund: Forbund, registry: RegionRegistry): ForbundAreas {
   const members = forbund.members.map((member) => regionArea(member.code, registry));
+  const kommuner = members.map((member) => member.id);
+  const lan = wholeLan(kommuner, registry);
   return {
     members,
     forbund: {
@@ -35,12 +37,21 @@ export function forbundAreas(forbund: Forbund, registry: RegionRegistry): Forbun
       name: forbund.name,
       kind: 'forbund',
       regionCode: null,
-      kommuner: members.map((member) => member.id),
+      kommuner,
+      ...(lan ? { publishedAs: lan } : {}),
     },
     lan: forbund.comparisons.lan.map((code) => regionArea(code, registry)),
     kommungrupper: forbund.comparisons.kommungrupper ? kommungruppAreas(members, registry) : [],
     riket: forbund.comparisons.riket ? regionArea('00', registry) : null,
   };
+}
+
+/** The län whose kommuner are exactly these, if any. */
+function wholeLan(kommuner: string[], registry: RegionRegistry): string | null {
+  const lan = kommuner[0]?.slice(0, 2);
+  if (!lan || kommuner.some((code) => !code.startsWith(lan))) return null;
+  const all = registry.kommunerInLan(lan).map((region) => region.code);
+  return all.length === kommuner.length && all.every((code) => kommuner.includes(code)) ? lan : null;
 }
 
 /** The area id of a kommungrupp, as views and profiles look it up. */

@@ -26,6 +26,11 @@ export interface Area {
   regionCode: string | null;
   /** Kommuner summed when the source has no value for the area itself. */
   kommuner: string[];
+  /**
+   * A published region with exactly the same kommuner (a förbund of a whole län): where the
+   * source gives a rate for it, that rate is the area's, as the publisher made it.
+   */
+  publishedAs?: string;
 }
 
 export interface ValuePoint extends Point {
@@ -297,6 +302,13 @@ function computeYearlySeries(
   }
   const file = snapshot.file(measure.indicator);
   if (!file) return null;
+  if (indicator.unit !== 'count' && area.kind === 'forbund') {
+    if (area.publishedAs && file.regions.has(area.publishedAs)) {
+      const points = file.points(area.publishedAs, sex, file.breakdownFor(measure.breakdown, selection));
+      return points && toYearly(indicator, points).map((point) => ({ ...point, numerator: null, denominator: null }));
+    }
+    if (measure.weightedBy) return weightedMean(snapshot, indicator, file, area, sex, selection);
+  }
   // Only counts add up; a förbund value of a share cannot be made from members' shares.
   const points = areaPoints(
     file,
@@ -312,4 +324,63 @@ function computeYearlySeries(
     numerator: null,
     denominator: null,
   }));
+}
+
+/**
+ * The members' rates weighted by the source's denominator (or the nearest count we have of it):
+ * Σ rate × weight / Σ weight, which is the publisher's own rate for the area where the weight is its
+ * denominator. A year without every member's rate and weight has no value.
+ */
+function weightedMean(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  file: IndexedFile,
+  area: Area,
+  sex: Sex,
+  selection: Record<string, string>,
+): ValuePoint[] | null {
+  const measure = indicator.measure;
+  if (measure.kind !== 'value' || !measure.weightedBy) return null;
+  const { lag } = measure.weightedBy;
+  const weightFile = snapshot.file(measure.weightedBy.indicator);
+  if (!weightFile || area.kommuner.length === 0) return null;
+  const weightBreakdown = weightFile.breakdownFor(measure.weightedBy.breakdown, {});
+  const parts = area.kommuner.map((kommun) => ({
+    values: new Map(
+      toYearly(indicator, file.points(kommun, sex, file.breakdownFor(measure.breakdown, selection)) ?? []).map(
+        (point) => [point.period, point],
+      ),
+    ),
+    weights: new Map((weightFile.points(kommun, sex, weightBreakdown) ?? []).map((point) => [point.period, point])),
+  }));
+  const periods = [...(parts[0]?.values.keys() ?? [])];
+  return periods.map((period) => {
+    const weightYear = String(Number(period) - lag);
+    let weighted = 0;
+    let total = 0;
+    let complete = true;
+    const statuses: ObservationStatus[] = [];
+    let example = false;
+    for (const part of parts) {
+      const value = part.values.get(period);
+      const weight = part.weights.get(weightYear);
+      if (value?.value == null || weight?.value == null || isProtected(value.status)) {
+        complete = false;
+        break;
+      }
+      weighted += value.value * weight.value;
+      total += weight.value;
+      statuses.push(value.status, weight.status);
+      example ||= value.example === true || weight.example === true;
+    }
+    const value = complete && total > 0 ? weighted / total : null;
+    return {
+      period,
+      value,
+      numerator: null,
+      denominator: null,
+      status: value === null ? 'missing' : combineStatus(statuses),
+      example,
+    };
+  });
 }

@@ -48,7 +48,29 @@ export const MeasureSchema = z.discriminatedUnion('kind', [
      */
     published: z.object({ indicator: z.string(), breakdown: BreakdownSelection }).optional(),
   }),
-  z.object({ kind: z.literal('value'), indicator: z.string(), breakdown: BreakdownSelection }),
+  z.object({
+    kind: z.literal('value'),
+    indicator: z.string(),
+    breakdown: BreakdownSelection,
+    /**
+     * A rate the source publishes per kommun only (Kolada's ohälsotal): the förbund's figure is the
+     * members' values weighted by the source's own denominator, or the nearest count we have of it,
+     * as the publisher weights a län. `lag: 1` where the denominator is counted the year before
+     * (Kolada's N03926 divides by the population of 31 December the year before).
+     */
+    weightedBy: z
+      .object({
+        indicator: z.string(),
+        breakdown: BreakdownSelection,
+        lag: z.union([z.literal(0), z.literal(1)]),
+        /** What the weights count, in a sentence: "befolkningen 15–64 år (SCB)". */
+        label: PlainTextSchema,
+        /** How the weights differ from the source's own denominator, if they do. */
+        differs: PlainTextSchema.optional(),
+      })
+      .strict()
+      .optional(),
+  }),
 ]);
 export type Measure = z.infer<typeof MeasureSchema>;
 

@@ -23,7 +23,12 @@ interface Indicator {
   yearly: { kind: string; month?: number };
   measure:
     | { kind: 'ratio'; numerator: Part; denominator: Part; scale: number; published?: Part }
-    | { kind: 'value'; indicator: string; breakdown: Record<string, string> };
+    | {
+        kind: 'value';
+        indicator: string;
+        breakdown: Record<string, string>;
+        weightedBy?: { breakdown: { age: string }; lag: number };
+      };
 }
 interface Part {
   indicator: string;
@@ -134,6 +139,8 @@ for (const dataset of datasetFiles('befolkning'))
     for (const [group, from, to] of [
       ['20-64', 20, 64],
       ['15-74', 15, 74],
+      ['15-64', 15, 64],
+      ['25-64', 25, 64],
     ] as const)
       if (age >= from && age <= to)
         for (const as of [sex, 'total'] as const)
@@ -146,6 +153,8 @@ for (const dataset of datasetFiles('befolkning-ckm'))
     for (const [group, low, high] of [
       ['20-64', 20, 64],
       ['15-74', 15, 74],
+      ['15-64', 15, 64],
+      ['25-64', 25, 64],
     ] as const)
       if (from >= low && to <= high)
         put('befolkning', 'folkmangd', cell.Region!, SEX[cell.Kon!]!, group, cell.Tid!, value);
@@ -270,6 +279,41 @@ function yearly(
 export interface Area {
   code: string | null;
   kommuner: string[];
+  /** A förbund: its rate is the publisher's for a län of the same kommuner, else its members' weighted. */
+  forbund?: boolean;
+}
+
+/** The län whose kommuner are exactly these, if any (a kommun code starts with its län's). */
+function wholeLan(kommuner: string[]): string | null {
+  const lan = kommuner[0]?.slice(0, 2) ?? '';
+  const all = [...(regionsOf.get('befolkning') ?? [])].filter((code) => code.length === 4 && code.startsWith(lan));
+  return kommuner.every((code) => code.startsWith(lan)) && all.length === kommuner.length ? lan : null;
+}
+
+/**
+ * A förbund's rate where the source publishes rates per kommun: Σ rate × population / Σ population,
+ * the population in the indicator's age band, of the year before where the source divides by that.
+ */
+function forbundRate(indicator: Indicator, area: Area, sex: Sex, split: Record<string, string>, year: string): Cell {
+  const measure = indicator.measure;
+  if (measure.kind !== 'value') return null;
+  const lan = wholeLan(area.kommuner);
+  if (lan !== null && regionsOf.get(sourceOf(indicator, null).source)?.has(lan))
+    return yearly(indicator, null, { code: lan, kommuner: [] }, sex, split, year);
+  if (!measure.weightedBy) return null;
+  let weighted = 0;
+  let total = 0;
+  for (const kommun of area.kommuner) {
+    const value = yearly(indicator, null, { code: kommun, kommuner: [] }, sex, split, year);
+    const weightYear = String(Number(year) - measure.weightedBy.lag);
+    const weight = counts.get(
+      `befolkning|folkmangd|${kommun}|${sex}|${measure.weightedBy.breakdown.age}|${weightYear}`,
+    );
+    if (value === null || weight === undefined || weight === null) return null;
+    weighted += value * weight;
+    total += weight;
+  }
+  return total > 0 ? weighted / total : null;
 }
 
 /** The figure the site should publish for an indicator, area, sex, split and year. */
@@ -296,6 +340,7 @@ export function expected(
     if (numerator === null || denominator === null || denominator === 0) return null;
     return (numerator / denominator) * measure.scale;
   }
+  if (indicator.unit !== 'count' && area.forbund) return forbundRate(indicator, area, sex, split, year);
   // Shares cannot be summed: an area without its own value has none.
   const part = indicator.source.kind === 'scb' ? { indicator: measure.indicator, breakdown: measure.breakdown } : null;
   const value = yearly(

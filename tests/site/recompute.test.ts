@@ -49,7 +49,8 @@ const forbund = new Map(
 function areaOf(code: string): Area {
   if (code === '00') return { code, kommuner: allKommuner };
   if (code.length === 2) return { code, kommuner: kommunerOfLan(code, allKommuner) };
-  if (code.startsWith('forbund:')) return { code: null, kommuner: forbund.get(code.slice('forbund:'.length))! };
+  if (code.startsWith('forbund:'))
+    return { code: null, kommuner: forbund.get(code.slice('forbund:'.length))!, forbund: true };
   if (code.startsWith('kommungrupp-')) return { code: null, kommuner: kommungrupper.get(code.slice(12))! };
   return { code, kommuner: [] };
 }
@@ -233,7 +234,7 @@ describe('indicator page tables, recomputed', () => {
             }
           }
         }
-        checkRanks(url, ranks, members, latest, indicator.direction);
+        checkRanks(url, ranks, members, latest, indicator.direction, indicator.unit === 'count');
         // The lead sentence names the förbund's two shown values, as the table shows them.
         const forbundRow = rows.find((row) => row.querySelector('th')!.textContent!.trim() === 'Förbundet');
         const forbundCells = [...forbundRow!.querySelectorAll('td')];
@@ -242,12 +243,17 @@ describe('indicator page tables, recomputed', () => {
           .map((year) => forbundCells[header.indexOf(year) - 1]!.textContent!.trim().replace(/\s+/g, ' '))
           .map((text) => text.replace(/[*?]$/, ''));
         const lead = document.querySelector('main p')!.textContent!.replace(/\s+/g, ' ');
+        const note = document.querySelector('main .lead-note')?.textContent ?? '';
         if (lastTwo.every((text) => svNumber(text) !== null))
           for (const text of lastTwo) expect(lead, `${url}: inledningen`).toContain(text);
-        else if (lastTwo.some((text) => text === '<5' || text === '×'))
-          // A protected value is named by its symbol, never called missing.
-          expect(lead, `${url}: inledningen`).toMatch(/visas inte \((<5|×)\), för att skydda enskilda|räknas inte/);
-        else expect(lead, `${url}: inledningen`).toMatch(/räknas inte|saknas/);
+        else if (lastTwo.at(-1) === '<5' || lastTwo.at(-1) === '×')
+          // A protected value is named as protected, never called missing: in the lead, or in the note under
+          // the members' range that opens instead.
+          expect(`${lead} ${note}`, `${url}: inledningen`).toMatch(
+            /visas inte \((<5|×)\), för att skydda enskilda|är skyddade/,
+          );
+        else if (svNumber(lastTwo.at(-1) ?? '') === null)
+          expect(`${lead} ${note}`, `${url}: inledningen`).toMatch(/räknas inte|saknas/);
       });
     }
   }
@@ -267,10 +273,12 @@ function checkRanks(
   members: string[],
   latest: Map<string, number | 'hidden' | null>,
   direction: string,
+  count: boolean,
 ) {
   const values = members.map((code) => latest.get(code) ?? null);
   const ranked = values.filter((value): value is number => typeof value === 'number');
-  const rankable = !values.includes('hidden') && direction !== 'neutral';
+  // A count is no rank: 29 in a large kommun and 5 in a small one say more about size than standing.
+  const rankable = !values.includes('hidden') && direction !== 'neutral' && !count;
   for (const [code, rankText] of ranks) {
     const match = /^(\d+) av (\d+)$/.exec(rankText);
     const mine = latest.get(code);

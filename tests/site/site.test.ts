@@ -298,23 +298,46 @@ describe('the words and ranks around the numbers', () => {
       );
   });
 
-  it('says why a förbund has no figure of its own, then what the members show', () => {
-    // Ohälsotal is days per insured person, not a share: the reason and the range name it as it is.
-    const text = page('/umearegionen/indikator/ohalsotal/').querySelector('.lead')?.textContent ?? '';
-    expect(text).toMatch(/^Förbundets värde räknas inte: källan ger bara medlemmarnas tal, och tal per /);
-    expect(text).toMatch(/Bland medlemmarna \d{4} var ohälsotalet lägst i .+ \(\d+,\d\) och högst i .+\./);
-    const share = page('/umearegionen/indikator/langtidsarbetsloshet/').querySelector('.lead')?.textContent ?? '';
-    expect(share).toMatch(/^Förbundets värde räknas inte: källan ger bara medlemmarnas andelar, och andelar kan /);
-    expect(share).toMatch(/var långtidsarbetslösheten 25–64 år lägst i /);
+  it('opens with what the members show where the förbund has no figure, the reason in a note under it', () => {
+    const lead = page('/umearegionen/indikator/ekonomiskt-bistand-andel/').querySelector('.lead')?.textContent ?? '';
+    expect(lead).toMatch(/^Bland medlemmarna \d{4} var andelen invånare som fått ekonomiskt bistånd lägst i .+ \(/);
+    const note = page('/umearegionen/indikator/ekonomiskt-bistand-andel/').querySelector('.lead-note')?.textContent;
+    expect(note).toMatch(/^Förbundets värde räknas inte: källan ger bara medlemmarnas andelar, och utan deras nämnare/);
+  });
+
+  it('weighs a rate published per kommun into the förbund’s own figure, and says who computed it', () => {
+    const weighted = page('/umearegionen/indikator/ohalsotal/');
+    expect(weighted.querySelector('.lead')?.textContent).toMatch(
+      /^Ohälsotalet i Samordningsförbundet Umeåregionen (ökade|minskade) från \d+,\d till \d+,\d /,
+    );
+    expect(weighted.querySelector('.lead-note')).toBeNull();
+    const notes = [...weighted.querySelectorAll('.table-note')].map((note) => note.textContent ?? '');
+    expect(notes).toContain(
+      'Förbundets värde är beräknat av Lägesbild, inte publicerat av källan: medlemmarnas värden från Kolada (RKA), ' +
+        'nyckeltal N00957, vägda med befolkningen 15–64 år (SCB). Kolada delar med de registrerade försäkrade ' +
+        '16–64 år; SCB:s femårsgrupper från 2025 ger närmast befolkningen 15–64 år.',
+    );
+    const csv = readFileSync(join(dist, 'umearegionen/indikator/ohalsotal/data.csv'), 'utf8');
+    expect(csv).toMatch(/\r\nforbund:umearegionen,[^\r]*"Förbundets värde är beräknat av Lägesbild/);
+    expect(csv).not.toMatch(/\r\nforbund:umearegionen,[^\r]*"Kolada \(RKA\), nyckeltal N00957",/);
+    // A förbund of a whole län takes the publisher's own län figure.
+    const whole = page('/uppsala-lan/indikator/ohalsotal/');
+    expect([...whole.querySelectorAll('.table-note')].map((note) => note.textContent)).toContain(
+      'Förbundets värde är källans eget värde för Uppsala län, som har samma kommuner som förbundet: ' +
+        'Kolada (RKA), nyckeltal N00957.',
+    );
   });
 
   it('never calls the lowest shown member the lowest when smaller values are hidden', () => {
-    const text = page('/umearegionen/indikator/kaa-utan-sysselsattning/').querySelector('.lead')?.textContent ?? '';
-    expect(text).toMatch(/^Förbundets värde räknas inte: en eller flera av medlemmarnas uppgifter är skyddade/);
+    const document = page('/umearegionen/indikator/kaa-utan-sysselsattning/');
+    const text = document.querySelector('.lead')?.textContent ?? '';
     expect(text).toMatch(
-      /Av medlemmarnas visade värden \d{4} är det lägsta .+; \d+ medlemmar har skyddade värden som inte visas\./,
+      /^Av medlemmarnas visade värden \d{4} är det lägsta .+; \d+ medlemmar har skyddade värden som inte visas\./,
     );
     expect(text).not.toMatch(/ lägst i /);
+    expect(document.querySelector('.lead-note')?.textContent).toMatch(
+      /^Förbundets värde räknas inte: en eller flera av medlemmarnas uppgifter är skyddade/,
+    );
   });
 
   it('lists in the catalogue the very periods of each open-data file', () => {

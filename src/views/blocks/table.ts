@@ -28,6 +28,8 @@ export interface TableBlock {
   caption: string;
   columns: string[];
   rows: TableRow[];
+  /** Said under the table: how a row's figure is made where the caption's source did not make it. */
+  notes?: string[];
 }
 
 /** A plain text cell. */

@@ -8,7 +8,7 @@ import { ROLE_COLOURS } from '../../charts/render.ts';
 import { t } from '../../i18n/index.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import { unitLabel } from '../blocks/chart-rows.ts';
-import type { IndicatorView } from '../model/indicator-view.ts';
+import { isRanked, type IndicatorView } from '../model/indicator-view.ts';
 import { sourceText, summaryText } from '../text/labels.ts';
 import { formatValue, rankHeadline, tallyHeadline } from '../text/sentences.ts';
 import { verdictCell } from '../blocks/table.ts';
@@ -44,13 +44,13 @@ const BAR_AXIS = 50;
  */
 function membersPanel(deck: DeckContext, view: IndicatorView, id: string, columns: number): Panel {
   const { indicator } = view;
-  const title = t(indicator.direction === 'neutral' ? 'deck.area.panel.neutral' : 'deck.area.panel', {
+  const title = t(isRanked(indicator) ? 'deck.area.panel' : 'deck.area.panel.neutral', {
     title: indicator.shortTitle,
     period: periodOf(view),
   });
   const valued = view.summaries.filter((summary) => summary.area.kind === 'kommun' && summary.latest?.value != null);
   if (valued.length < 2 || view.latestPeriod === null) return { id, title, svg: '', note: t('deck.area.panel.empty') };
-  const sign = indicator.direction === 'higher-is-better' ? -1 : 1;
+  const sign = !isRanked(indicator) || indicator.direction === 'higher-is-better' ? -1 : 1;
   const rows = valued
     .map((summary) => ({
       id: summary.area.id,

@@ -14,6 +14,7 @@ import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from '../model/indicator-view.ts';
 import { t } from '../../i18n/index.ts';
 import { sourceText } from '../text/labels.ts';
+import { forbundMethod } from '../text/lead.ts';
 import { remembered } from '../../formats/remembered.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
@@ -23,6 +24,8 @@ export interface DataRows {
   header: string[];
   rows: CsvValue[][];
   examples: boolean[];
+  /** A row's own source where it is not the indicator's (the förbund's figure, computed by us). */
+  sources?: (string | null)[];
 }
 
 function statusOut(status: ObservationStatus, value: number | null): string {
@@ -49,8 +52,17 @@ function marked(table: DataRows, indicator: Indicator): [string[], CsvValue[][]]
   const source = sourceText(indicator).text;
   return [
     [...table.header, 'source', 'example'],
-    table.rows.map((row, index) => [...row, source, table.examples[index] ? 'true' : 'false']),
+    table.rows.map((row, index) => [
+      ...row,
+      table.sources?.[index] ?? source,
+      table.examples[index] ? 'true' : 'false',
+    ]),
   ];
+}
+
+/** The förbund row's source where the figure is ours or a län's: never the source's name alone. */
+function forbundSourceText(view: IndicatorView): string | null {
+  return forbundMethod(view);
 }
 
 function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
@@ -70,6 +82,8 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
   ];
   const rows: CsvValue[][] = [];
   const examples: boolean[] = [];
+  const sources: (string | null)[] = [];
+  const forbundSource = forbundSourceText(view);
   const categories = indicator.splits[0]?.categories.map((category) => category.code) ?? [null];
   for (const summary of view.summaries) {
     for (const sex of indicator.bySex ? SEXES : (['total'] as Sex[])) {
@@ -93,11 +107,12 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
             verdict(point.value, before, indicator.direction, indicator.decimals),
           ]);
           examples.push(point.example === true);
+          sources.push(summary.area.kind === 'forbund' ? forbundSource : null);
         }
       }
     }
   }
-  return { header, rows, examples };
+  return { header, rows, examples, sources };
 }
 
 /** `/data/<id>.csv`: every region in the snapshot (riket, län, kommuner), yearly, all splits and sexes. */

@@ -34,6 +34,36 @@ export interface SplitSeries {
   categories: { code: string; label: string; byArea: Map<string, ValuePoint[]> }[];
 }
 
+/**
+ * How the förbund's own figure is made: a sum of counts, a share of summed counts, the publisher's
+ * figure for a län of exactly the förbund's kommuner, the members' rates weighted by a denominator
+ * of ours, or none (a rate with no denominator to weigh it by).
+ */
+export type ForbundFigure =
+  | { kind: 'sum' | 'ratio' | 'none' }
+  | { kind: 'published'; region: string }
+  | { kind: 'weighted'; label: string; differs: string | null };
+
+/**
+ * Whether "1 = bäst" means something: the indicator has a desired direction and is a rate. A count
+ * is no rank: 29 in Umeå and 5 in Vännäs say more about their sizes than about either.
+ */
+export function isRanked(indicator: Pick<Indicator, 'direction' | 'unit'>): boolean {
+  return indicator.direction !== 'neutral' && indicator.unit !== 'count';
+}
+
+function forbundFigureOf(indicator: Indicator, areas: ForbundAreas, snapshot: Snapshot, registry: RegionRegistry) {
+  const { measure } = indicator;
+  if (measure.kind === 'ratio') return { kind: 'ratio' } as const;
+  if (indicator.unit === 'count') return { kind: 'sum' } as const;
+  const lan = areas.forbund.publishedAs;
+  if (lan && snapshot.file(measure.indicator)?.regions.has(lan))
+    return { kind: 'published', region: registry.mustGet(lan).name } as const;
+  if (measure.weightedBy)
+    return { kind: 'weighted', label: measure.weightedBy.label, differs: measure.weightedBy.differs ?? null } as const;
+  return { kind: 'none' } as const;
+}
+
 export interface IndicatorView {
   indicator: Indicator;
   areas: ForbundAreas;
@@ -44,6 +74,7 @@ export interface IndicatorView {
   rankedMembers: number;
   bySex: { sex: Sex; byArea: Map<string, ValuePoint[]> }[];
   splits: SplitSeries[];
+  forbundFigure: ForbundFigure;
   /** Known breaks in the indicator's series that concern the förbund's areas. */
   breaks: SeriesBreak[];
   /** When the figures were last fetched or delivered, and how often the source publishes. */
@@ -75,13 +106,16 @@ export function buildIndicatorView(
   );
   const latestPeriod = memberPeriods.sort().at(-1) ?? null;
   const previousPeriod = latestPeriod === null ? null : String(Number(latestPeriod) - 1);
-  // A kommungrupp is compared as a rate only: a group's count beside a kommun's (2 155 beside 22) says nothing,
-  // and a share that cannot be summed (Kolada) has no group value at all.
-  const shownAreas = everyArea.filter(
-    (area) =>
+  // A count is compared only within the förbund: a län's or riket's count beside a kommun's (5 990 234
+  // beside 1 128) says nothing. A kommungrupp is compared as a rate only, and a share that cannot be
+  // summed (Kolada) has no group value at all.
+  const shownAreas = everyArea.filter((area) => {
+    if (indicator.unit === 'count') return area.kind === 'kommun' || area.kind === 'forbund';
+    return (
       area.kind !== 'group' ||
-      (indicator.measure.kind === 'ratio' && (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null)),
-  );
+      (indicator.measure.kind === 'ratio' && (seriesByArea.get(area.id) ?? []).some((point) => point.value !== null))
+    );
+  });
   const summaries = shownAreas.map((area): AreaSummary => {
     const series = seriesByArea.get(area.id) ?? [];
     const latest = pointAt(series, latestPeriod);
@@ -103,7 +137,7 @@ export function buildIndicatorView(
   // (<5) may be the best or the worst, so ranking the others would rank an incomplete list as whole.
   const complete = memberSummaries.every((summary) => !summary.latest || !isProtected(summary.latest.status));
   let rankedMembers = 0;
-  if (indicator.direction !== 'neutral' && complete) {
+  if (isRanked(indicator) && complete) {
     const ranks = rank(
       memberSummaries,
       (summary) => summary.latest?.value ?? null,
@@ -145,6 +179,7 @@ export function buildIndicatorView(
     rankedMembers,
     bySex,
     splits,
+    forbundFigure: forbundFigureOf(indicator, areas, snapshot, registry),
     breaks,
     updated: lastUpdated(indicator, snapshot),
     rhythm: context.sources ? releaseRhythm(indicator, context.sources) : null,

@@ -122,41 +122,29 @@ export function changeSentence(
 }
 
 /**
- * When the förbund has no figure of its own: why, then what the members show. "Förbundets värde
- * räknas inte: källan ger bara medlemmarnas andelar, och andelar kan inte summeras till förbundet.
- * Bland medlemmarna 2024 var andelen … lägst i Umeå (8,1 %) och högst i Bjurholm (12,4 %)."
+ * What the members show when the förbund has no figure: "Bland medlemmarna 2024 var andelen …
+ * lägst i Umeå (8,1 %) och högst i Bjurholm (12,4 %)." With protected members the lowest shown
+ * need not be the lowest, so it says it speaks of the shown values. Null with fewer than two.
  */
-export function withoutForbundSentence(
-  indicator: Pick<Indicator, 'unit' | 'decimals' | 'measure' | 'subject'>,
-  protectedPart: boolean,
+export function membersRangeSentence(
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'subject'>,
   members: { place: string; value: number }[],
   hidden: number,
   period: string | null,
-): string {
-  // A published share or rate (Kolada's ohälsotal in days) has no counts behind it to add up.
-  const published = indicator.measure.kind === 'value' && indicator.unit !== 'count';
-  const reason = protectedPart
-    ? t('sentence.no-forbund.protected')
-    : published
-      ? t(indicator.unit === 'percent' ? 'sentence.no-forbund.shares' : 'sentence.no-forbund.rates')
-      : t('sentence.no-forbund.missing');
+): string | null {
   const sorted = [...members].sort((a, b) => a.value - b.value);
   const lowest = sorted[0];
   const highest = sorted.at(-1);
-  if (!lowest || !highest || period === null || sorted.length < 2) return t('sentence.no-forbund', { reason });
-  // With protected members the lowest shown need not be the lowest: say it is among the shown values.
-  return `${t('sentence.no-forbund', { reason })} ${t(
-    hidden > 0 ? 'sentence.members-range.shown' : 'sentence.members-range',
-    {
-      period,
-      subject: inSentence(indicator.subject.text),
-      low: lowest.place,
-      lowValue: formatValue(indicator, lowest.value),
-      high: highest.place,
-      highValue: formatValue(indicator, highest.value),
-      hidden,
-    },
-  )}`;
+  if (!lowest || !highest || period === null || sorted.length < 2) return null;
+  return t(hidden > 0 ? 'sentence.members-range.shown' : 'sentence.members-range', {
+    period,
+    subject: inSentence(indicator.subject.text),
+    low: lowest.place,
+    lowValue: formatValue(indicator, lowest.value),
+    high: highest.place,
+    highValue: formatValue(indicator, highest.value),
+    hidden,
+  });
 }
 
 // One headline per slide: each function takes the numbers it talks about.

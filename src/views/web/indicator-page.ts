@@ -9,10 +9,11 @@ import { rankedBars } from '../../charts/ranked-bars.ts';
 import { stackedBars } from '../../charts/stacked-bars.ts';
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
+import { isProtected } from '../../schemas/observation.ts';
 import { formatChange, formatDate, formatPeriod } from '../../formats/display.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
 import { changeSentence, formatValue, subjectFor, verdictLabel } from '../text/sentences.ts';
-import type { AreaSummary, IndicatorView, SplitSeries } from '../model/indicator-view.ts';
+import { isRanked, type AreaSummary, type IndicatorView, type SplitSeries } from '../model/indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../../measures/areas.ts';
 import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from '../text/labels.ts';
 import { roleColours, sexChartRows, splitStack, trendChartRows, unitLabel, valueAxis } from '../blocks/chart-rows.ts';
@@ -22,7 +23,7 @@ import { remembered } from '../../formats/remembered.ts';
 import { realPartsText } from '../text/real-parts.ts';
 import { nextExpected } from '../model/release.ts';
 import { indicatorPath } from '../model/paths.ts';
-import { leadSentence } from '../text/lead.ts';
+import { forbundMethod, forbundMissing, forbundTableNotes, leadSentence } from '../text/lead.ts';
 
 export interface ChartBlock {
   id: string;
@@ -38,6 +39,8 @@ export interface ChartBlock {
 export interface IndicatorPage {
   indicator: Indicator;
   sentence: string;
+  /** Under the lead: why the förbund has no figure of its own for the latest year. */
+  note: string | null;
   facts: { term: string; description: string; url?: string | null }[];
   charts: ChartBlock[];
   tables: TableBlock[];
@@ -109,6 +112,7 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
   return {
     indicator,
     sentence: focus ? focusSentence(view, focus) : leadSentence(view),
+    note: forbundMissing(view),
     facts: facts(view, meta),
     charts,
     tables: [valueTable(view)],
@@ -145,8 +149,8 @@ function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
 }
 
 function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
-  // Highest first unless lower is better; with no desired direction the first is simply the highest.
-  const order = indicator.direction === 'lower-is-better' ? 1 : -1;
+  // Best first where "best" means something; a count or a measure without direction, highest first.
+  const order = isRanked(indicator) && indicator.direction === 'lower-is-better' ? 1 : -1;
   const sorted = view.summaries
     .filter((summary) => summary.latest?.value != null)
     .sort((a, b) => order * ((a.latest?.value as number) - (b.latest?.value as number)));
@@ -164,7 +168,18 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
     : sorted;
   if (latest === null || ranked.length === 0) return null;
   const first = ranked.find((summary) => summary.area.kind === 'kommun');
-  const caption = t(indicator.direction === 'neutral' ? 'page.ranking.highest' : 'page.ranking.best', {
+  // A protected member (<5) may hold the best or the highest value: the caption speaks of the shown ones.
+  const hidden = view.summaries.some(
+    (summary) => summary.area.kind === 'kommun' && summary.latest && isProtected(summary.latest.status),
+  );
+  const firstKey = isRanked(indicator)
+    ? hidden
+      ? 'page.ranking.best.shown'
+      : 'page.ranking.best'
+    : hidden
+      ? 'page.ranking.highest.shown'
+      : 'page.ranking.highest';
+  const caption = t(firstKey, {
     period: formatPeriod(latest),
     first: first
       ? `${areaLabel(first.area)} (${formatValue(indicator, first.latest?.value ?? null)})`
@@ -254,6 +269,7 @@ function valueTable(view: IndicatorView): TableBlock {
       periods: periodText(shownPeriods[0], shownPeriods.at(-1)),
       source: sourceText(indicator).text,
     }),
+    notes: forbundTableNotes(view),
     columns: [
       t('table.area'),
       changeHeading(view),
@@ -294,6 +310,7 @@ function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] 
     { term: t('fact.unit'), description: unitLabel(indicator) },
     { term: t('fact.direction'), description: t(`direction.${indicator.direction}`) },
     { term: t('fact.source'), description: source.text, url: source.url },
+    ...(forbundMethod(view) ? [{ term: t('fact.forbund'), description: forbundMethod(view) ?? '' }] : []),
     {
       term: t('fact.period'),
       description: `${periodText(periods[0], periods.at(-1))}${latestPeriod ? t('fact.latest-year', { period: formatPeriod(latestPeriod) }) : ''}`,

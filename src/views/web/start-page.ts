@@ -9,13 +9,15 @@ import type { Site } from '../model/site.ts';
 import { areaLabel, changeHeading, summaryText } from '../text/labels.ts';
 import { t } from '../../i18n/index.ts';
 import { textCell, verdictCell, type TableBlock } from '../blocks/table.ts';
-import { leadSentence } from '../text/lead.ts';
+import { forbundMissing, forbundTableNotes, leadSentence } from '../text/lead.ts';
 
 export interface GoalCard {
   indicatorId: string;
   title: string;
   goalText: string;
   sentence: string;
+  /** Why the förbund has no figure of its own, under the sentence. */
+  note: string | null;
   /** For large förbund, members are tallied instead of listed. */
   memberTally: string | null;
   table: TableBlock;
@@ -51,6 +53,7 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
     title: indicator.title,
     goalText: goal.text,
     sentence: leadSentence(view),
+    note: forbundMissing(view),
     memberTally: listMembers
       ? null
       : t('start.tally', {
@@ -62,6 +65,7 @@ function card(site: Site, forbund: Forbund, goal: Goal): GoalCard {
         }),
     table: {
       caption: t('start.table.caption', { title: indicator.title, previous, latest }),
+      notes: forbundTableNotes(view),
       columns: [t('table.area'), changeHeading(view), t('table.verdict'), previous, latest],
       rows: ordered.map((summary) => ({
         header: textCell(areaLabel(summary.area)),
