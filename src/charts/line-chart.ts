@@ -1,12 +1,12 @@
 /**
- * Yearly time series, one line per area. Highlighted areas get colour, thicker lines and a direct
- * label at their last value; the rest are grey context. Lines are keyed by id (an area id, a sex),
+ * Yearly time series, one line per area. Highlighted areas get colour and thicker lines; the rest
+ * are grey context. Every line is named at its end where the names fit, the highlighted in bold. Lines are keyed by id (an area id, a sex),
  * never by their display label. Pure: rows in, SVG string out.
  */
 import * as Plot from '@observablehq/plot';
 import { range } from 'd3-array';
 import { appendLabels, dodge, labelWidth, swedishTick, tickDecimals, valueScale, yearTicks } from './axis.ts';
-import { chartDocument, CONTEXT_GREY, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
+import { chartDocument, CONTEXT_GREY, CONTEXT_INK, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
 export interface LineRow {
   /** The line's id; rows of one line share it. */
@@ -70,7 +70,13 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   const shownBreaks = (options.breaks ?? []).filter(
     (entry) => years.length > 1 && entry.year > (years[0] ?? 0) && entry.year <= (years.at(-1) ?? 0),
   );
-  const lastLabels = options.highlight.map((id) => `${labelOf.get(id) ?? ''} 00,0`);
+  // Every line is named at its end while the names fit above one another; past that only the
+  // highlighted ones are, and the grey rest are "the other members", named in the table below.
+  const labelGap = options.fontSize * 1.15;
+  const plotHeight = options.height - options.fontSize * 4.5;
+  const everyLine = [...labelOf.keys()];
+  const named = everyLine.length * labelGap <= plotHeight ? everyLine : options.highlight;
+  const lastLabels = named.map((id) => `${labelOf.get(id) ?? ''} 00,0`);
   const marginLeft = labelWidth(['000 000'], options.fontSize);
   const marginRight = labelWidth(lastLabels, options.fontSize);
   // A year label is four digits and a gap: as many as the plot's own width holds, evenly spaced.
@@ -162,8 +168,8 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       ),
     ],
   });
-  const ends = options.highlight.flatMap((id) => {
-    const last = focus.filter((row) => row.series === id).at(-1);
+  const ends = named.flatMap((id) => {
+    const last = data.filter((row) => row.series === id).at(-1);
     return last ? [{ id, last }] : [];
   });
   const x = svg.scale('x');
@@ -171,16 +177,17 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
   if (x?.apply && y?.apply) {
     const positions = dodge(
       ends.map((end) => y.apply(end.last.value) as number),
-      options.fontSize * 1.15,
+      labelGap,
     );
     appendLabels(
       svg,
       ends.map((end, index) => ({
-        x: (x.apply(end.last.year) as number) + options.fontSize / 2,
+        // Names stand in one column after the last year, each at its line's last value: none sits on a line.
+        x: (x.apply(years.at(-1)) as number) + options.fontSize / 2,
         y: positions[index] ?? 0,
         text: end.last.label,
-        fill: colour.get(end.id) ?? INK,
-        bold: true,
+        fill: colour.get(end.id) ?? CONTEXT_INK,
+        bold: colour.has(end.id),
       })),
     );
   }

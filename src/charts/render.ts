@@ -14,6 +14,8 @@ export const chartDocument = parseHTML('<!DOCTYPE html><html lang="sv"><body></b
 /** Colour-blind-safe (Okabe–Ito hues, darkened to at least 3:1 against white). */
 export const PALETTE = ['#0072B2', '#C44E00', '#007A5A', '#A8507F', '#1A1A1A', '#8A6100', '#5F5F5F'];
 export const CONTEXT_GREY = '#8C8C8C';
+/** The name of a grey context line: darker than the line, for text contrast (7:1 on white). */
+export const CONTEXT_INK = '#595959';
 /**
  * One colour per role on every page, profile and deck: the highlighted kommun, its förbund, the
  * län, riket and kommungrupper; other members stay grey.

@@ -35,10 +35,27 @@ describe('charts', () => {
       decimals: 1,
       zero: true,
     });
-    expect(svg).toContain('>Förbundet</text>');
+    // Every line named at its end: the highlighted in bold and colour, the grey ones in dark grey.
+    expect(svg).toContain('<text font-weight="bold" fill="#0072B2" dy="0.3em" y="111.4" x="521">Förbundet</text>');
     expect(svg).toContain('>Riket</text>');
-    expect(svg).not.toContain('>Vännäs</text>');
+    expect(svg).toMatch(/<text fill="#595959"[^>]*>Vännäs<\/text>/);
+    expect(svg).toMatch(/<text fill="#595959"[^>]*>Bjurholm<\/text>/);
     await expect(pretty(svg)).toMatchFileSnapshot('../output/lineChart.svg');
+  });
+
+  it('names only the highlighted lines where the names of all would not fit above one another', () => {
+    const many = Array.from({ length: 30 }, (_, index) => series(`k${index}`, `Kommun ${index}`, 10 + index / 10, 0));
+    const svg = lineChart([...series('f', 'Förbundet', 12, -0.3), ...many.flat()], {
+      id: 'manga',
+      labelledBy: 'manga-caption',
+      ...frame,
+      highlight: ['f'],
+      yLabel: 'Procent',
+      decimals: 1,
+      zero: true,
+    });
+    expect(svg).toContain('>Förbundet</text>');
+    expect(svg).not.toContain('>Kommun 0</text>');
   });
 
   it('rankedBars', async () => {

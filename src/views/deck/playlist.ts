@@ -2,15 +2,16 @@
  * A förbund's playlist for a screen that runs all day (`/<förbund>/visning/?visning=20`): the
  * overview of the agreement's indicators, then each indicator's trend, as slides of the deck.
  */
-import { lineChart } from '../../charts/line-chart.ts';
+import { lineChart, type LineRow } from '../../charts/line-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { trendChartRows } from '../blocks/chart-rows.ts';
 import { DECK, notesFor, type DialogueDeck, type Slide } from './slides.ts';
 import { sourceText } from '../text/labels.ts';
 import type { Site } from '../model/site.ts';
+import type { IndicatorView } from '../model/indicator-view.ts';
 import { goalIndicators } from '../model/site.ts';
-import { overview } from '../blocks/overview.ts';
-import { leadSentence } from '../text/lead.ts';
+import { MAX_OVERVIEW_MEMBERS, overview } from '../blocks/overview.ts';
+import { glanceHeadline, leadSentence } from '../text/lead.ts';
 
 /** Rows and member columns of the overview a slide holds at 16:9 without crowding. */
 const OVERVIEW_ROWS = 8;
@@ -47,10 +48,14 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
   });
   const trendSlides = goalIndicators(forbund, site.config.indicators).map((indicator): Omit<Slide, 'id'> => {
     const view = site.view(forbund.id, indicator.id);
-    const { lines, options } = trendChartRows(view, null);
+    const rows = trendChartRows(view, null);
+    // Unattended, a grey line nobody can name is noise: a large förbund shows its comparisons only.
+    const lines =
+      forbund.members.length > MAX_OVERVIEW_MEMBERS ? rows.lines.filter((line) => !isMemberLine(view, line)) : rows.lines;
+    const { options } = rows;
     return {
       kicker: indicator.shortTitle,
-      headline: leadSentence(view),
+      headline: glanceHeadline(view),
       chart: {
         svg: lineChart(lines, {
           id: `visning-${indicator.id}`,
@@ -72,4 +77,8 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
     slides: [...overviewSlides, ...trendSlides].map((slide, index) => ({ ...slide, id: `bild-${index + 1}` })),
     home: { href: `/${forbund.id}/`, label: t('playlist.home', { forbund: forbund.name }) },
   };
+}
+
+function isMemberLine(view: IndicatorView, line: LineRow): boolean {
+  return view.areas.members.some((member) => member.id === line.series);
 }

@@ -4,7 +4,7 @@
  */
 import { isProtected } from '../../schemas/observation.ts';
 import type { IndicatorView } from '../model/indicator-view.ts';
-import { changeSentence, membersRangeSentence, subjectFor } from './sentences.ts';
+import { changeSentence, formatValue, membersRangeSentence, subjectFor, yearlyPeriodText } from './sentences.ts';
 import { sourceText } from './labels.ts';
 import { t } from '../../i18n/index.ts';
 
@@ -66,4 +66,39 @@ export function forbundMissing(view: IndicatorView): string | null {
 export function forbundTableNotes(view: IndicatorView): string[] {
   const method = forbundMethod(view);
   return method ? [method] : [];
+}
+
+/**
+ * The lead in a few words, for a screen across a room where two lines are all a headline gets:
+ * "Förbundet 2025: 7,9 %, ned från 8,3 %, en förbättring"; else the members' span.
+ */
+export function glanceHeadline(view: IndicatorView): string {
+  const { indicator, summaries, latestPeriod } = view;
+  const forbund = summaries.find((summary) => summary.area.kind === 'forbund');
+  const latest = forbund?.latest;
+  if (latest?.value != null) {
+    const period = yearlyPeriodText(indicator, latest.period);
+    const value = formatValue(indicator, latest.value);
+    const before = forbund?.previous?.value;
+    if (before == null) return t('glance.forbund.level', { period, value });
+    const way = forbund?.change === 0 ? 'glance.unchanged' : latest.value > before ? 'glance.up' : 'glance.down';
+    const verdict = forbund?.verdict;
+    const judged = verdict === 'improving' || verdict === 'worsening' ? t(`glance.${verdict}`) : '';
+    return t('glance.forbund', { period, value, change: t(way, { before: formatValue(indicator, before) }), judged });
+  }
+  const members = summaries.filter((summary) => summary.area.kind === 'kommun' && summary.latest?.value != null);
+  const sorted = [...members].sort((a, b) => (a.latest?.value ?? 0) - (b.latest?.value ?? 0));
+  const low = sorted[0];
+  const high = sorted.at(-1);
+  if (!low || !high || sorted.length < 2 || latestPeriod === null) return leadSentence(view);
+  const hidden = summaries.some(
+    (summary) => summary.area.kind === 'kommun' && summary.latest && isProtected(summary.latest.status),
+  );
+  return t(hidden ? 'glance.members.shown' : 'glance.members', {
+    period: yearlyPeriodText(indicator, latestPeriod),
+    low: formatValue(indicator, low.latest?.value ?? null),
+    lowPlace: low.area.name,
+    high: formatValue(indicator, high.latest?.value ?? null),
+    highPlace: high.area.name,
+  });
 }
