@@ -51,7 +51,9 @@ export function buildPlaylist(site: Site, forbundId: string): DialogueDeck {
     const rows = trendChartRows(view, null);
     // Unattended, a grey line nobody can name is noise: a large förbund shows its comparisons only.
     const lines =
-      forbund.members.length > MAX_OVERVIEW_MEMBERS ? rows.lines.filter((line) => !isMemberLine(view, line)) : rows.lines;
+      forbund.members.length > MAX_OVERVIEW_MEMBERS
+        ? rows.lines.filter((line) => !isMemberLine(view, line))
+        : rows.lines;
     const { options } = rows;
     return {
       kicker: indicator.shortTitle,
