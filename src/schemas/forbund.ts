@@ -40,13 +40,25 @@ const HttpsOriginSchema = z
   .string()
   .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, 'väntade ett ursprung som https://www.exempel.se (utan sökväg)');
 
-export const SiteConfigSchema = z.object({
-  forbund: z.array(z.string()).min(1),
-  /** Counts below this are suppressed. */
-  suppressionThreshold: z.number().int().min(1),
-  /** The site's own address, for the embed code it offers; without it the code holds a path. */
-  url: HttpsUrlSchema.optional(),
-  /** Websites that may show the site's charts in a frame (`/inbaddning/`); none by default. */
-  embedOrigins: z.array(HttpsOriginSchema).default([]),
-});
+export const SiteConfigSchema = z
+  .object({
+    forbund: z.array(z.string()).min(1),
+    /** Counts below this are suppressed. */
+    suppressionThreshold: z.number().int().min(1),
+    /** The site's own address, for the embed code it offers; without it the code holds a path. */
+    url: HttpsUrlSchema.optional(),
+    /** Websites that may show the site's charts in a frame (`/inbaddning/`); none by default. */
+    embedOrigins: z.array(HttpsOriginSchema).default([]),
+  })
+  .superRefine((site, context) => {
+    // Code with a bare path, pasted into another site, would load that site's own page.
+    if (site.embedOrigins.length > 0 && !site.url)
+      context.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message:
+          'embedOrigins låter andra webbplatser visa diagrammen; ange då också url, webbplatsens egen adress ' +
+          '(https://…), så att koden de klistrar in pekar hit',
+      });
+  });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -3,13 +3,22 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dist, page as parse, requireDist } from '../helpers/dist.ts';
+import { dist, page as parse, requireDist, root } from '../helpers/dist.ts';
 import { headersFor, launchChromium, serveDist } from '../helpers/browser.ts';
+import { getSite } from '../../src/views/model/site.ts';
+import { buildIndicatorPage, type ChartBlock } from '../../src/views/web/indicator-page.ts';
+import { embedHeight, embedOffer } from '../../src/views/web/embed.ts';
 
 const EMBED = '/inbaddning/umearegionen/helarsekvivalenter/';
 const PAGE = '/umearegionen/indikator/helarsekvivalenter/';
 
 let browser: Browser;
+const built = getSite(root);
+/** The charts of the page the embed shows, as the site built them. */
+const charts: ChartBlock[] = buildIndicatorPage(
+  built.view('umearegionen', 'helarsekvivalenter'),
+  built.snapshot.meta,
+).charts;
 let site: Server;
 let siteOrigin = '';
 let framer: Server;
@@ -19,8 +28,18 @@ let strangerOrigin = '';
 
 /** A website that frames an embed and an ordinary page of the site. */
 async function framingSite(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_, response) => {
+  const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    // The code a web editor pastes, with the optional script that fits the frame to its chart.
+    if (request.url === '/storlek') {
+      response.end(
+        `<!doctype html><title>Förbundets webbplats</title>` +
+          `<iframe name="storlek" src="${siteOrigin}${EMBED}" title="Diagram" width="100%" ` +
+          `height="${embedHeight(charts[0]!)}" style="border:0" data-lagesbild></iframe>` +
+          `<script src="${siteOrigin}/inbaddning/storlek.js" async></script>`,
+      );
+      return;
+    }
     response.end(
       `<!doctype html><title>Förbundets webbplats</title>` +
         `<iframe name="inbaddning" src="${siteOrigin}${EMBED}" width="800" height="600"></iframe>` +
@@ -64,24 +83,63 @@ async function framed(origin: string): Promise<Record<string, boolean>> {
 }
 
 describe('embeddable charts', () => {
-  it('are a chart, its title, source and example mark, and a link to the full page, with no script', () => {
+  it('are a chart, its title, source and example mark, and a link to the full page', () => {
     const embed = parse(EMBED);
     expect(embed.querySelector('h1')?.textContent).toMatch(/över tid/);
     expect(embed.querySelectorAll('figure svg').length).toBeGreaterThan(0);
     expect(embed.querySelector('.embed-source')?.textContent).toContain('Källa: SCB');
     expect(embed.querySelector('.embed-mark')?.textContent).toMatch(/Exempeldata/);
     expect(embed.querySelector(`a[href="${PAGE}"]`)?.getAttribute('target')).toBe('_top');
-    expect(embed.querySelectorAll('script').length).toBe(0);
+    // One script of the site's own, which only tells the page around it the chart's height.
+    expect([...embed.querySelectorAll('script')].every((script) => script.getAttribute('src')?.startsWith('/'))).toBe(
+      true,
+    );
   });
 
-  it('are offered on the indicator page as code to paste', () => {
-    const codes = [...parse(PAGE).querySelectorAll('.embed-code')].map((code) => code.textContent ?? '');
-    expect(codes[0]).toContain(`<iframe src="${EMBED}"`);
-    expect(codes.slice(1).map((code) => /src="([^"]*)"/.exec(code)?.[1])).toEqual([
-      `${EMBED}#jamforelse`,
-      `${EMBED}#uppdelning-benefit`,
-      `${EMBED}#kon`,
+  it('are offered as code only where it works as pasted: else the page says who must allow the website', () => {
+    const section = parse(PAGE).querySelector('.embed-offer');
+    expect(section?.querySelector('.embed-code')).toBeNull();
+    expect(section?.textContent).toMatch(
+      /under embedOrigins och Lägesbilds egen adress under url i filen data\/config\/site\.json/,
+    );
+    const configured = { url: 'https://lagesbild.exempel.se/', embedOrigins: ['https://www.forbundet.se'] };
+    const offer = embedOffer(configured, EMBED, charts);
+    if (offer.kind !== 'code') throw new Error('ingen kod');
+    // Absolute addresses, one per chart that exists, the trend without a fragment.
+    expect(offer.items.map((item) => /src="([^"]*)"/.exec(item.code)?.[1])).toEqual([
+      `https://lagesbild.exempel.se${EMBED}`,
+      `https://lagesbild.exempel.se${EMBED}#jamforelse`,
+      `https://lagesbild.exempel.se${EMBED}#uppdelning-benefit`,
+      `https://lagesbild.exempel.se${EMBED}#kon`,
     ]);
+    expect(offer.items[0]?.code).toContain('<script src="https://lagesbild.exempel.se/inbaddning/storlek.js" async>');
+    const empty = { ...charts[3]!, svg: '' };
+    const offered = embedOffer(configured, EMBED, [...charts.slice(0, 3), empty]);
+    expect(offered.kind === 'code' && offered.items.length).toBe(3);
+  });
+
+  it('suggest a height that holds each chart in a phone-wide frame, and the optional script fits it exactly', async () => {
+    const heights = charts.map((chart) => embedHeight(chart));
+    for (const width of [320, 400, 800]) {
+      const page = await browser.newPage({ viewport: { width, height: 400 } });
+      for (const [index, chart] of charts.entries()) {
+        await page.goto(`${siteOrigin}${EMBED}${index === 0 ? '' : `#${chart.id}`}`);
+        const needed = await page.evaluate(() => document.documentElement.scrollHeight);
+        expect(needed, `${chart.id} vid ${width} px`).toBeLessThanOrEqual(heights[index]!);
+      }
+      await page.close();
+    }
+    const host = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    await host.goto(`${framerOrigin}/storlek`);
+    const frame = host.locator('iframe[data-lagesbild]');
+    await expect
+      .poll(async () => Number((await frame.evaluate((element) => getComputedStyle(element).height)).replace('px', '')))
+      .toBeLessThan(heights[0]!);
+    const inner = host.frame({ name: 'storlek' });
+    const content = await inner!.evaluate(() => document.documentElement.scrollHeight);
+    const shown = await frame.evaluate((element) => element.getBoundingClientRect().height);
+    expect(Math.abs(shown - content)).toBeLessThanOrEqual(2);
+    await host.close();
   });
 
   it('may be framed by the configured website only, and no other page may be framed at all', async () => {

@@ -37,10 +37,20 @@ describe('server headers', () => {
 
   it('accept only https origins without a path as framing websites', () => {
     const site = (embedOrigins: string[]) =>
-      SiteConfigSchema.safeParse({ forbund: ['x'], suppressionThreshold: 5, embedOrigins }).success;
+      SiteConfigSchema.safeParse({ forbund: ['x'], suppressionThreshold: 5, url: 'https://a.se', embedOrigins })
+        .success;
     expect(site(['https://www.forbundet.se'])).toBe(true);
     expect(site(['http://www.forbundet.se'])).toBe(false);
     expect(site(['https://www.forbundet.se/sida'])).toBe(false);
     expect(site(["'self' https://a.se"])).toBe(false);
+  });
+
+  it('refuse embeds offered without the site’s own address: pasted code would load the host’s page', () => {
+    const site = { forbund: ['umearegionen'], suppressionThreshold: 5, embedOrigins: ['https://www.forbundet.se'] };
+    const refused = SiteConfigSchema.safeParse(site);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['url']);
+    expect(refused.error?.issues[0]?.message).toMatch(/^embedOrigins låter andra webbplatser visa diagrammen; ange då/);
+    expect(SiteConfigSchema.safeParse({ ...site, url: 'https://lagesbild.exempel.se' }).success).toBe(true);
   });
 });
