@@ -4,6 +4,7 @@
  * national build draws thousands of them, and they need none of Plot's machinery.
  */
 import { dodge } from './axis.ts';
+import { dashedSeries } from './line-chart.ts';
 import { formatNumber } from '../formats/display.ts';
 import { escapeXml } from '../formats/escape.ts';
 import { PALETTE, type ChartFrame } from './render.ts';
@@ -13,6 +14,8 @@ export interface SparkRow {
   series: string;
   period: string;
   value: number | null;
+  /** True when the value was made from invented example data: where other lines are real, dashed. */
+  example?: boolean;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -51,6 +54,7 @@ export function sparkline(
   parts.push(
     `<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`,
   );
+  const invented = dashedSeries(data.map((row) => ({ ...row, label: row.series })));
   const ends: { label: string; y: number; colour: string }[] = [];
   options.series.forEach(({ id, label, colour: own }, index) => {
     const line = data.filter((row) => row.series === id).sort((a, b) => Number(a.period) - Number(b.period));
@@ -68,7 +72,7 @@ export function sparkline(
       const points = run.map((row) => `${round(x(Number(row.period)))},${round(y(row.value))}`).join(' ');
       parts.push(
         run.length > 1
-          ? `<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round" points="${points}"/>`
+          ? `<polyline fill="none" stroke="${colour}" stroke-width="${index === 0 ? 3 : 2}" stroke-linejoin="round"${invented.has(id) ? ` stroke-dasharray="${fontSize / 2},${fontSize / 3}"` : ''} points="${points}"/>`
           : `<circle cx="${points.split(',')[0]}" cy="${points.split(',')[1]}" r="${fontSize / 5}" fill="${colour}"/>`,
       );
     }

@@ -259,10 +259,44 @@ describe('the words and ranks around the numbers', () => {
     const table = rows('/umearegionen/indikator/befolkning-20-64/');
     expect(table.length).toBeGreaterThan(6);
     for (const row of table) {
-      expect(row['Bedömning']).toBe('○ bedöms inte');
+      // The 2024→2025 change crosses the Cell Key break: not judged, and said to cross it.
+      expect(row['Bedömning']).toBe('○ bedöms inte (brott i serien)');
       expect(row['Placering (1 = bäst)']).toBe('');
     }
     expect(page('/umearegionen/indikator/befolkning-20-64/').body.textContent).not.toMatch(/oförändrad, \d/);
+  });
+
+  it('opens a kommun profile with its tally and the indicators that got better or worse, linked', () => {
+    const profile = page('/kommun/2460/');
+    expect(profile.querySelector('.tally')?.textContent).toMatch(
+      /^Kommunens 10 indikatorer i överenskommelsen, mot året innan: förbättring \d+, försämring \d+, oförändrat \d+, kan inte jämföras \d+\.$/,
+    );
+    const lists = [...profile.querySelectorAll('.key-messages p:not(.tally)')].map((list) => list.textContent ?? '');
+    expect(lists[0]).toMatch(/^✓ Förbättrades: /);
+    expect(lists[1]).toMatch(/^✗ Försämrades: /);
+    expect(profile.querySelectorAll('.key-messages a[href^="/umearegionen/indikator/"]').length).toBeGreaterThan(0);
+    // The population change crosses the Cell Key break, and the profile's table says so.
+    const population = [...profile.querySelectorAll('tbody tr')].find((row) =>
+      row.querySelector('th')?.textContent?.startsWith('Folkmängd'),
+    );
+    expect(population?.textContent).toContain('(brott i serien)');
+  });
+
+  it('opens the förbund page with the tally, a finding and a small chart per goal, and links every indicator', () => {
+    const start = page('/umearegionen/');
+    expect(start.querySelector('h2')?.textContent).toBe('I korthet');
+    const items = [...start.querySelectorAll('.key-list > li')];
+    expect(items).toHaveLength(10);
+    for (const item of items) {
+      expect(item.querySelector('h3 a')?.getAttribute('href')).toMatch(/^\/umearegionen\/indikator\/[a-z0-9-]+\/$/);
+      // The symbol for the eye, its word for a screen reader, then the finding.
+      expect(item.querySelector('p')?.textContent).toMatch(
+        /^(✓förbättring|✗försämring|●oförändrat|–uppgift saknas) (Förbundet|Medlemmarna)/,
+      );
+    }
+    expect(items.filter((item) => item.querySelector('svg')).length).toBeGreaterThanOrEqual(9);
+    const linked = [...start.querySelectorAll('.all-indicators a')].map((link) => link.getAttribute('href'));
+    expect(new Set(linked).size).toBe(site.config.indicators.length);
   });
 
   it('says under a profile chart when its axis does not start at zero', () => {

@@ -26,7 +26,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   charts: ['formats', 'schemas', 'i18n'],
   views: ['formats', 'schemas', 'config', 'pipeline', 'measures', 'charts', 'i18n'],
   layouts: ['formats', 'schemas', 'i18n', 'views', 'client', 'styles'],
-  components: ['formats', 'schemas', 'i18n', 'views', 'charts', 'layouts', 'styles'],
+  components: ['formats', 'schemas', 'i18n', 'views', 'charts', 'layouts', 'client', 'styles'],
   pages: ['formats', 'schemas', 'i18n', 'views', 'charts', 'layouts', 'components', 'styles'],
 };
 

@@ -5,6 +5,7 @@
  */
 import type { Verdict } from '../../measures/index.ts';
 import { verdictLabel } from '../text/sentences.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface TableCell {
   text: string;
@@ -35,5 +36,9 @@ export interface TableBlock {
 /** A plain text cell. */
 export const textCell = (text: string): TableCell => ({ text });
 
-/** A verdict cell: word and symbol, coloured by its meaning. */
-export const verdictCell = (verdict: Verdict): TableCell => ({ text: verdictLabel(verdict), verdict });
+/** A verdict cell: word and symbol, coloured by its meaning; a change across a break in the series says so. */
+export const verdictCell = (verdict: Verdict, acrossBreak: unknown = null): TableCell => ({
+  text:
+    acrossBreak && verdict !== 'no-data' ? `${verdictLabel(verdict)} (${t('break.verdict')})` : verdictLabel(verdict),
+  verdict,
+});

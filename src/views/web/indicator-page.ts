@@ -12,13 +12,13 @@ import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected } from '../../schemas/observation.ts';
 import { formatChange, formatDate, formatPeriod } from '../../formats/display.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
-import { changeSentence, formatValue, subjectFor, verdictLabel } from '../text/sentences.ts';
+import { changeSentence, formatValue, subjectFor } from '../text/sentences.ts';
 import { isRanked, type AreaSummary, type IndicatorView, type SplitSeries } from '../model/indicator-view.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../../measures/areas.ts';
 import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, sourceText } from '../text/labels.ts';
 import { roleColours, sexChartRows, splitStack, trendChartRows, unitLabel, valueAxis } from '../blocks/chart-rows.ts';
 import { pointAt } from '../../measures/series.ts';
-import { textCell, type TableBlock } from '../blocks/table.ts';
+import { textCell, verdictCell, type TableBlock } from '../blocks/table.ts';
 import { remembered } from '../../formats/remembered.ts';
 import { realPartsText } from '../text/real-parts.ts';
 import { nextExpected } from '../model/release.ts';
@@ -282,13 +282,7 @@ function valueTable(view: IndicatorView): TableBlock {
       emphasis: summary.area.kind !== 'kommun',
       cells: [
         textCell(formatChange(summary.change, indicator.decimals)),
-        {
-          text:
-            summary.acrossBreak && summary.verdict !== 'not-judged' && summary.verdict !== 'no-data'
-              ? `${verdictLabel(summary.verdict)} (${t('break.verdict')})`
-              : verdictLabel(summary.verdict),
-          verdict: summary.verdict,
-        },
+        verdictCell(summary.verdict, summary.acrossBreak),
         textCell(rankText(view, summary.rank) ?? ''),
         ...shownPeriods.map((period, index) => {
           const point = pointAt(summary.series, period);

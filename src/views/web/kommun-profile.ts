@@ -3,9 +3,12 @@
  * other members, the län and riket, with small multiples of the main series.
  */
 import { sparkline } from '../../charts/sparkline.ts';
+import { dashedSeries } from '../../charts/line-chart.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import { formatChange, formatPeriod } from '../../formats/display.ts';
-import { forbundIndicators, type Site } from '../model/site.ts';
+import { forbundIndicators, goalIndicators, type Site } from '../model/site.ts';
+import type { Verdict } from '../../measures/index.ts';
+import { verdictTally } from './key-messages.ts';
 import { verdictLabel } from '../text/sentences.ts';
 import { kommungruppAreaId } from '../../measures/areas.ts';
 import { KOMMUNGRUPP_NAMES } from '../../schemas/region.ts';
@@ -25,8 +28,15 @@ export interface KommunProfile {
   kommungrupp: string | null;
   /** The snapshot is the example dataset: the kommungrupp too is invented. */
   example: boolean;
+  /** The glance a phone opens on: the tally of verdicts, and which indicators got better or worse. */
+  summary: { tally: string; lists: { verdict: Verdict; title: string; links: ProfileLink[] }[] };
   table: TableBlock;
   multiples: ChartBlock[];
+}
+
+interface ProfileLink {
+  title: string;
+  href: string;
 }
 
 export function buildKommunProfile(site: Site, code: string): KommunProfile {
@@ -38,11 +48,18 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
   const comparesKommungrupp = group !== null && forbund.comparisons.kommungrupper;
   const rows: TableRow[] = [];
   const multiples: ChartBlock[] = [];
+  const judged: { verdict: Verdict; goal: boolean; link: ProfileLink }[] = [];
+  const goals = new Set(goalIndicators(forbund, site.config.indicators));
   for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
     const view = site.view(forbund.id, indicator.id);
     const own = view.summaries.find((summary) => summary.area.id === code)!;
     const of = (kind: string) => view.summaries.find((summary) => summary.area.kind === kind);
     const value = (summary: typeof own | undefined) => summaryText(indicator, summary);
+    judged.push({
+      verdict: own.verdict,
+      goal: goals.has(indicator),
+      link: { title: indicator.shortTitle, href: indicatorPath(forbund.id, indicator.id) },
+    });
     // The kommun's own columns first (value, change, verdict, rank), then what it is compared with.
     rows.push({
       header: { text: indicator.shortTitle, href: indicatorPath(forbund.id, indicator.id) },
@@ -51,7 +68,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
         textCell(view.latestPeriod ? formatPeriod(view.latestPeriod) : '..'),
         textCell(value(own)),
         textCell(formatChange(own.change, indicator.decimals)),
-        verdictCell(own.verdict),
+        verdictCell(own.verdict, own.acrossBreak),
         textCell(rankText(view, own.rank) ?? '..'),
         textCell(value(of('forbund'))),
         textCell(value(of('lan'))),
@@ -74,6 +91,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     multiples.push({
       id,
       title: indicator.shortTitle,
+      ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
       caption: publishable
         ? [
             t('profile.multiple.caption', {
@@ -112,6 +130,17 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
     forbund,
     kommungrupp: group ? `${group} ${KOMMUNGRUPP_NAMES[group]}` : null,
     example: site.snapshot.meta.example,
+    summary: {
+      tally: verdictTally(
+        judged.filter((entry) => entry.goal).map((entry) => entry.verdict),
+        t('glance.tally.kommun'),
+      ),
+      lists: (['improving', 'worsening'] as const).map((verdict) => ({
+        verdict,
+        title: t(verdict === 'improving' ? 'deck.talk.improved' : 'deck.talk.worsened'),
+        links: judged.filter((entry) => entry.verdict === verdict).map((entry) => entry.link),
+      })),
+    },
     table: {
       caption: t('profile.table.caption', { kommun: name }),
       columns: [
