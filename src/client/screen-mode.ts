@@ -2,7 +2,8 @@
  * Unattended screen mode for a deck on a reception or meeting-room screen (`?visning=20`): a slide
  * every 20 seconds, round and round, with a thin progress bar; any key or click pauses and shows the
  * controls (P plays again); the cursor hides when the mouse rests. The slide is in the URL, so a
- * reload goes on where it was. Browsers allow full screen only after a gesture: a hint says F.
+ * reload goes on where it was, and after an hour it reloads itself at a slide boundary to show the
+ * latest build. Browsers allow full screen only after a gesture: a hint says F.
  */
 export interface ScreenDeck {
   count: number;
@@ -20,6 +21,7 @@ export function screenSeconds(search: string): number | null {
 }
 
 const CURSOR_REST_MS = 3000;
+const RELOAD_AFTER_MS = 60 * 60 * 1000;
 
 export function startScreenMode(document: Document, deck: ScreenDeck, seconds: number): void {
   const root = document.documentElement;
@@ -32,6 +34,7 @@ export function startScreenMode(document: Document, deck: ScreenDeck, seconds: n
   hint.setAttribute('role', 'status');
   document.body.append(bar, hint);
 
+  const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let progress: Animation | undefined;
   let playing = false;
@@ -45,7 +48,10 @@ export function startScreenMode(document: Document, deck: ScreenDeck, seconds: n
     });
     timer = setTimeout(() => {
       deck.show((deck.current() + 1) % deck.count);
-      schedule();
+      // A screen left running for days shows the latest build: reload at a slide boundary once an
+      // hour has passed; the slide is in the address, so the round goes on where it was.
+      if (Date.now() - started >= RELOAD_AFTER_MS) document.defaultView?.location.reload();
+      else schedule();
     }, seconds * 1000);
   };
   const play = () => {

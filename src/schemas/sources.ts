@@ -4,7 +4,7 @@ import { ApiUrlSchema } from './text.ts';
 
 /** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
 /** How often a source publishes new figures: a page says when the next update is to be expected. */
-export const ReleaseRhythmSchema = z.enum(['month', 'quarter', 'year']);
+export const ReleaseRhythmSchema = z.enum(['month', 'quarter', 'half-year', 'year']);
 export type ReleaseRhythm = z.infer<typeof ReleaseRhythmSchema>;
 
 export const ContentItemSchema = z.object({

@@ -316,4 +316,20 @@ describe('unattended screen mode', () => {
     await page.close();
     await still.close();
   });
+
+  it('reloads itself at a slide boundary once an hour has passed, on the slide it had reached', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.clock.install();
+    await page.goto(`${origin}/umearegionen/visning/?visning=20`);
+    await page.evaluate(() => ((window as unknown as { loaded: boolean }).loaded = true));
+    const loaded = () => page.evaluate(() => (window as unknown as { loaded?: boolean }).loaded === true);
+    await page.clock.runFor(59 * 60 * 1000);
+    expect(await loaded()).toBe(true);
+    const at = await current(page);
+    await page.clock.runFor(2 * 60 * 1000);
+    await page.waitForFunction(() => !(window as unknown as { loaded?: boolean }).loaded);
+    expect(page.url()).toMatch(/\?visning=20#bild-\d+$/);
+    expect(page.url()).not.toMatch(new RegExp(`#${at}$`));
+    await page.close();
+  });
 });

@@ -266,6 +266,21 @@ describe('the words and ranks around the numbers', () => {
     expect(page('/umearegionen/indikator/befolkning-20-64/').body.textContent).not.toMatch(/oförändrad, \d/);
   });
 
+  it('answers a wrong address in Swedish with links back, and tells one rhythm per source', () => {
+    const missing = page('/404.html');
+    expect(missing.querySelector('h1')?.textContent).toBe('Sidan finns inte');
+    const links = [...missing.querySelectorAll('main a')].map((link) => link.getAttribute('href'));
+    expect(links).toEqual(expect.arrayContaining(['/umearegionen/', '/uppsala-lan/', '/om-statistiken/', '/data/']));
+    const about = page('/om-statistiken/').body.textContent ?? '';
+    expect(about).toContain('SCB TAB1386 två gånger om året');
+    // The publisher and its licence are credited, not the account that recorded a response.
+    expect(about).toContain('Källa: SCB, fria att använda enligt CC0');
+    expect(about).not.toMatch(/atlas290|aniisabihi/);
+    expect(page('/umearegionen/indikator/helarsekvivalenter/').body.textContent).toContain(
+      '(källan publicerar två gånger om året)',
+    );
+  });
+
   it('opens a kommun profile with its tally and the indicators that got better or worse, linked', () => {
     const profile = page('/kommun/2460/');
     expect(profile.querySelector('.tally')?.textContent).toMatch(

@@ -11,7 +11,8 @@ const indicator = (id: string) => config.indicators.find((entry) => entry.id ===
 
 describe('last update and next expected', () => {
   it('takes the rhythm of the source the indicator comes from', () => {
-    expect(releaseRhythm(indicator('helarsekvivalenter'), config.sources)).toBe('month');
+    // Monthly figures, delivered twice a year: the one rhythm both the page and Om statistiken tell.
+    expect(releaseRhythm(indicator('helarsekvivalenter'), config.sources)).toBe('half-year');
     expect(releaseRhythm(indicator('bas-kvartal-arbetsloshet'), config.sources)).toBe('quarter');
     // Stitched from TAB638 (ended 2024) and TAB5557: the table still published decides.
     expect(releaseRhythm(indicator('befolkning-20-64'), config.sources)).toBe('year');
@@ -30,6 +31,9 @@ describe('last update and next expected', () => {
     expect(nextExpected('2026-12-02T00:00:00Z', 'month')).toBe('omkring januari 2027 (källan publicerar varje månad)');
     expect(nextExpected('2026-11-20T06:00:00Z', 'quarter')).toBe(
       'omkring februari 2027 (källan publicerar varje kvartal)',
+    );
+    expect(nextExpected('2026-11-20T06:00:00Z', 'half-year')).toBe(
+      'omkring maj 2027 (källan publicerar två gånger om året)',
     );
     expect(nextExpected('2026-10-15T00:00:00Z', 'year')).toBe(
       'omkring oktober 2027 (källan publicerar en gång om året)',

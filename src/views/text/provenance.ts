@@ -2,11 +2,12 @@
 import { formatDate } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
-import type { ScbTable } from '../../schemas/sources.ts';
+import type { ScbTable, SourcesConfig } from '../../schemas/sources.ts';
 
 /**
  * The real responses an example snapshot carries, one line per dataset: "TAB5557 (Folkmängden …),
- * inspelat 13 september 2026 av aniisabihi/atlas290". Metadata files are left out: they hold no numbers.
+ * hämtat 13 september 2026". The publisher is credited; who recorded the response is the repository's
+ * to tell (`recordedBy` in provenance.json). Metadata files are left out: they hold no numbers.
  */
 export function recordedParts(meta: SnapshotMeta, tables: ScbTable[]): string[] {
   const lines = new Map<string, string>();
@@ -20,7 +21,6 @@ export function recordedParts(meta: SnapshotMeta, tables: ScbTable[]): string[] 
         table: table?.table ?? dataset,
         title: table?.title ?? dataset,
         date: formatDate(entry.retrievedAt),
-        who: entry.recordedBy.replace(/ \(.*\)$/, ''),
       }),
     );
   }
@@ -36,4 +36,17 @@ export function recordedTables(meta: SnapshotMeta, tables: ScbTable[]): string {
     ids.add(tables.find((candidate) => candidate.dataset === dataset)?.table ?? dataset);
   }
   return new Intl.ListFormat('sv', { type: 'conjunction' }).format([...ids].sort());
+}
+
+/** "SCB TAB1386 två gånger om året, …, Kolada en gång om året": each source's rhythm, as configured. */
+export function rhythmList(sources: SourcesConfig): string {
+  const parts = [
+    ...sources.scb.tables
+      .filter((table) => table.release && table.time.to === null)
+      .map((table) => ({ source: `SCB ${table.table ?? table.dataset}`, rhythm: table.release! })),
+    ...(sources.kolada.release ? [{ source: 'Kolada', rhythm: sources.kolada.release }] : []),
+  ];
+  return new Intl.ListFormat('sv', { type: 'conjunction' }).format(
+    parts.map((part) => t('about.update.rhythm-part', { source: part.source, rhythm: t(`release.${part.rhythm}`) })),
+  );
 }
