@@ -37,8 +37,16 @@ describe('dialogue decks', () => {
         .filter((id, index, all) => all.indexOf(id) === index)
         .map((id) => site.view(forbund.id, id).summaries.find((summary) => summary.area.id === member.code)?.verdict);
       const closing = buildDialogueDeck(site, member.code).slides.at(-1)!;
-      const [improved, worsened, questions] = closing.lists!;
+      const list = (title: string) => closing.lists!.find((entry) => entry.title === title);
+      const [improved, worsened, questions] = [list('Förbättrades'), list('Försämrades'), list('Frågor')];
       const count = (verdict: string) => verdicts.filter((entry) => entry === verdict).length;
+      // Every indicator of the agreement is on the slide, the unchanged and those without a comparison too.
+      const named = (title: string) => list(title)?.items.length ?? 0;
+      expect(named('Oförändrade')).toBe(count('unchanged'));
+      expect(named('Kan inte jämföras')).toBe(
+        verdicts.length - count('improving') - count('worsening') - count('unchanged'),
+      );
+      expect(closing.headline).toMatch(new RegExp(`^Av överenskommelsens ${verdicts.length} indikatorer förbättrades`));
       expect(improved!.items.filter((item) => item !== 'Ingen')).toHaveLength(count('improving'));
       expect(worsened!.items.filter((item) => item !== 'Ingen')).toHaveLength(count('worsening'));
       expect(questions!.items.filter((item) => item.startsWith('Vad ligger bakom'))).toHaveLength(count('worsening'));
@@ -83,7 +91,7 @@ describe('dialogue decks', () => {
 
   it('draw each agreement indicator over time once, Kolada’s and the exports as much as SCB’s', () => {
     const deck = buildDialogueDeck(site, '2460');
-    const trends = deck.slides.filter((slide) => slide.chart?.caption.endsWith('förbundet och riket per år.'));
+    const trends = deck.slides.filter((slide) => slide.chart?.caption.endsWith(' per år.'));
     const titles = trends.map((slide) => slide.kicker);
     expect(new Set(titles).size).toBe(titles.length);
     expect(titles).toEqual(
@@ -92,6 +100,10 @@ describe('dialogue decks', () => {
     // Vännäs's counts of young people in kartläggning are all below 5: a line of gaps is not drawn.
     expect(titles).not.toContain('Aktivitetsersättning, kartläggning');
     for (const slide of trends) expect(slide.headline, slide.kicker).toMatch(/Vännäs/);
+    // The caption names the lines drawn: the förbund only where it has a figure.
+    const caption = (kicker: string) => trends.find((slide) => slide.kicker === kicker)?.chart?.caption;
+    expect(caption('Ohälsotal')).toMatch(/Vännäs, förbundet och riket per år\.$/);
+    expect(caption('Ej behöriga till gymnasiet')).toMatch(/\. Vännäs per år\.$/);
   });
 
   it('keep to the tables where a förbund has more members than a slide holds bars for', () => {

@@ -233,7 +233,8 @@ describe('slide headlines from the derived measures', () => {
     const at = (rank: number, last = 6) => ({ title: 'Ohälsotal', rank, last, text: `${rank} av ${last}` });
     // The second indicator's list has five members with a value: 5 of 5 is last.
     expect(rankHeadline('Bjurholm', 6, [at(1), at(5, 5), at(3), null, at(1)])).toBe(
-      'Bjurholm har bäst värde bland de 6 medlemmarna på 2 av 4 indikatorer och sämst på 1.',
+      'Bjurholm har bäst värde bland de 6 medlemmarna på 2 av 4 indikatorer och sämst på 1. ' +
+        '1 av de 5 indikatorerna har ingen placering.',
     );
     expect(rankHeadline('Bjurholm', 6, [at(4), at(6)])).toBe(
       'Bjurholm har sämst värde bland de 6 medlemmarna på 1 av 2 indikatorer och bäst på ingen.',

@@ -313,6 +313,11 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
       .map((entry) => ({ indicator: entry.indicator, text: valueItem(entry.indicator, entry.summary) }));
   const improved = listed('improving');
   const worsened = listed('worsening');
+  // Every indicator of the agreement is on the slide: the unchanged and those without a comparison too.
+  const unchanged = judged.filter((entry) => entry.summary?.verdict === 'unchanged');
+  const missing = judged.filter(
+    (entry) => !['improving', 'worsening', 'unchanged'].includes(entry.summary?.verdict ?? ''),
+  );
   // Every change that matters is listed, and every worsened indicator gets its question.
   const questions = [
     ...(content?.questions ?? []),
@@ -323,13 +328,24 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
   const lists = [
     { title: t('deck.talk.improved'), items: items(improved) },
     { title: t('deck.talk.worsened'), items: items(worsened) },
+    ...(unchanged.length > 0
+      ? [{ title: t('deck.talk.unchanged'), items: unchanged.map((entry) => entry.indicator.shortTitle) }]
+      : []),
+    ...(missing.length > 0
+      ? [{ title: t('deck.talk.missing'), items: missing.map((entry) => entry.indicator.shortTitle) }]
+      : []),
     { title: t('deck.talk.questions'), items: questions.length > 0 ? questions : [t('deck.talk.default-question')] },
   ];
   return [
     {
       id: slideId(first),
       kicker: t('deck.talk.kicker'),
-      headline: t('deck.talk.headline', { improved: improved.length, worsened: worsened.length, kommun: name }),
+      headline: t('deck.talk.headline', {
+        total: judged.length,
+        improved: improved.length,
+        worsened: worsened.length,
+        kommun: name,
+      }),
       lists,
       dense: lists.some((list) => linesOf(list.items) > LIST_LINES),
       notes: [

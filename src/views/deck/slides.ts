@@ -12,7 +12,7 @@ import type { loadDialogueContent } from '../../config/dialogue-content.ts';
 import type { Site } from '../model/site.ts';
 import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from '../text/sentences.ts';
 import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
-import { caveatsOf, rankText, sourceText, summaryText } from '../text/labels.ts';
+import { areaLabel, caveatsOf, rankText, sourceText, summaryText } from '../text/labels.ts';
 import type { TableCell } from '../blocks/table.ts';
 import { areaLines, breakMarks, drawableWith, roleColours, valueAxis } from '../blocks/chart-rows.ts';
 
@@ -166,7 +166,17 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
           ...valueAxis(indicator, lines),
           breaks: breakMarks(view),
         }),
-        caption: t('deck.trend.caption', { title: indicator.title, kommun: deck.name }),
+        // The caption names the lines drawn, no more: a förbund without a figure has no line.
+        caption: t('deck.trend.caption', {
+          title: indicator.title,
+          lines: new Intl.ListFormat('sv', { type: 'conjunction' }).format(
+            shown
+              .filter((candidate) => candidate.series.some((point) => point.value !== null))
+              .map((candidate) =>
+                candidate.area.kind === 'kommun' ? candidate.area.name : areaLabel(candidate.area).toLowerCase(),
+              ),
+          ),
+        }),
       },
       notes: [t('deck.trend.talk', { title: inSentence(indicator.shortTitle), kommun: deck.name }), ...notesFor(view)],
       source: sourceText(indicator).text,

@@ -278,8 +278,11 @@ export function rankHeadline(place: string, members: number, standings: (Standin
   const best = ranked.filter((standing) => standing.rank === 1).length;
   const worst = ranked.filter((standing) => standing.rank === standing.last && standing.rank > 1).length;
   const values = { place, members, best, worst, ranked: ranked.length };
-  if (best === 0 && worst === 0) return t('headline.rank.neither', values);
-  return best > 0 ? t('headline.rank', values) : t('headline.rank.worst', values);
+  // The table lists every indicator: those without a place (counts, protected values) are counted too.
+  const unranked = standings.length - ranked.length;
+  const rest = unranked > 0 ? t('headline.rank.unranked', { unranked, total: standings.length }) : '';
+  if (best === 0 && worst === 0) return t('headline.rank.neither', values) + rest;
+  return (best > 0 ? t('headline.rank', values) : t('headline.rank.worst', values)) + rest;
 }
 
 /** A labour-market measure's value, with the indicator that says how to show it. */
