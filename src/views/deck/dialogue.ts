@@ -328,11 +328,17 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
   const lists = [
     { title: t('deck.talk.improved'), items: items(improved) },
     { title: t('deck.talk.worsened'), items: items(worsened) },
-    ...(unchanged.length > 0
-      ? [{ title: t('deck.talk.unchanged'), items: unchanged.map((entry) => entry.indicator.shortTitle) }]
-      : []),
-    ...(missing.length > 0
-      ? [{ title: t('deck.talk.missing'), items: missing.map((entry) => entry.indicator.shortTitle) }]
+    // The rest in one column, so the slide keeps four: each named with what it is.
+    ...(unchanged.length + missing.length > 0
+      ? [
+          {
+            title: t('deck.talk.rest'),
+            items: [
+              ...unchanged.map((entry) => t('deck.talk.rest.unchanged', { title: entry.indicator.shortTitle })),
+              ...missing.map((entry) => t('deck.talk.rest.missing', { title: entry.indicator.shortTitle })),
+            ],
+          },
+        ]
       : []),
     { title: t('deck.talk.questions'), items: questions.length > 0 ? questions : [t('deck.talk.default-question')] },
   ];
@@ -347,7 +353,7 @@ const conversation: SlideKind = ({ code, name, content, agreement }, first) => {
         kommun: name,
       }),
       lists,
-      dense: lists.some((list) => linesOf(list.items) > LIST_LINES),
+      dense: lists.length > 3 || lists.some((list) => linesOf(list.items) > LIST_LINES),
       notes: [
         t('deck.talk.note'),
         t('deck.talk.note-improved', {
