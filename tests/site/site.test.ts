@@ -424,15 +424,47 @@ describe('what is new', () => {
     };
     const page = changesPage(site, log);
     expect(page.lead).toContain('jämfördes med förra uppdateringen (hämtad 20 oktober 2026)');
-    const item = page.items.find((entry) => entry.href === '/umearegionen/indikator/helarsekvivalenter/')!;
+    const item = page.items.find((entry) =>
+      entry.indicators.some((indicator) => indicator.href === '/umearegionen/indikator/helarsekvivalenter/'),
+    )!;
+    // A rate's revised counts are called its underlag, and the region is named.
     expect(item.lines).toEqual([
       'Nya perioder: jan 2026–feb 2026.',
-      'Ett tidigare publicerat värde har reviderats av källan: region 2480 okt 2025: 1\u00a0100 → 1\u00a0123.',
+      'Ett antal i underlaget har reviderats av källan: Umeå okt 2025: 1\u00a0100 → 1\u00a0123. Andelarna räknas om ur det.',
     ]);
     expect(
       ChangeLogSchema.parse(JSON.parse(readFileSync(join(dist, 'data/andringar.json'), 'utf8')).changes),
     ).toBeTruthy();
-    expect(page.items.some((entry) => entry.title.startsWith('Ekonomiskt bistånd'))).toBe(false);
+    expect(
+      page.items.some((entry) => entry.indicators.some((indicator) => indicator.title.startsWith('Ekonomiskt'))),
+    ).toBe(false);
+  });
+
+  it('tells indicators made from the same data once, and a comparison with the same day as such', () => {
+    const change = {
+      dataset: 'bas-slutlig',
+      change: 'changed' as const,
+      newPeriods: [],
+      revised: 2,
+      revisions: [
+        { region: '00', sex: 'men', breakdown: 'age=20-64&status=arbetslosa', period: '2020', from: 5, to: 6 },
+      ],
+    };
+    const sameDay = { inputsSha256: 'a', retrievedAt: '2026-11-20T05:00:00Z' };
+    const page = changesPage(site, {
+      comparedWith: sameDay,
+      inputsSha256: 'b',
+      retrievedAt: '2026-11-20T06:00:00Z',
+      datasets: [change],
+      tables: [],
+    });
+    expect(page.lead).toBe('Statistiken hämtades 20 november 2026 och jämfördes med en tidigare hämtning samma dag.');
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]?.indicators.map((indicator) => indicator.title)).toEqual([
+      'Sysselsättningsgrad, slutlig årsuppgift (BAS)',
+      'Arbetslöshet, slutlig årsuppgift (BAS)',
+    ]);
+    expect(page.items[0]?.lines[0]).toContain('Riket 2020 (män, 20–64 år, arbetslosa): 5 → 6');
   });
 });
 

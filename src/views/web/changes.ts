@@ -10,9 +10,8 @@ import type { Site } from '../model/site.ts';
 import { indicatorPath } from '../model/paths.ts';
 
 export interface ChangeItem {
-  title: string;
-  /** The indicator's page in the first förbund that follows it, where there is one. */
-  href: string | null;
+  /** The indicators these changes touch, each linked to its page in the first förbund that follows it. */
+  indicators: { title: string; href: string | null }[];
   lines: string[];
 }
 
@@ -32,27 +31,41 @@ function periodsText(periods: string[]): string {
 /** A raw source value as the source gave it: whole counts without decimals. */
 const raw = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 1);
 
-function linesOf(changes: DatasetChanges[]): string[] {
+/** "män, 15-74, arbetskraften": a revised series in the words of its codes. */
+function seriesText(sex: string, breakdown: string): string {
+  const parts = (breakdown === '' ? [] : breakdown.split('&').map((pair) => pair.split('=')[1] ?? pair)).map((code) =>
+    code.replace(/^(\d+)-(\d+)$/, (_, from: string, to: string) => t('age.band', { from, to })),
+  );
+  const sexes: Record<string, string> = { women: t('sex.women'), men: t('sex.men') };
+  return [...(sexes[sex] ? [sexes[sex].toLowerCase()] : []), ...parts].join(', ');
+}
+
+function linesOf(changes: DatasetChanges[], site: Site, counts: boolean): string[] {
   const lines: string[] = [];
+  const regionName = (code: string) => site.config.registry.get(code)?.name ?? code;
   for (const change of changes) {
     if (change.change === 'removed') lines.push(t('changes.removed'));
     else if (change.change === 'added') lines.push(t('changes.added', { periods: periodsText(change.newPeriods) }));
     else if (change.newPeriods.length > 0)
       lines.push(t('changes.new-periods', { periods: periodsText(change.newPeriods) }));
     if (change.revised > 0) {
-      const shown = change.revisions.slice(0, 3).map((revision) =>
-        t('changes.revision', {
-          region: revision.region,
+      const shown = change.revisions.slice(0, 3).map((revision) => {
+        const series = seriesText(revision.sex, revision.breakdown);
+        return t(series ? 'changes.revision.series' : 'changes.revision', {
+          region: regionName(revision.region),
           period: formatPeriod(revision.period),
+          series,
           from: raw(revision.from),
           to: raw(revision.to),
-        }),
-      );
+        });
+      });
       const examples = shown.join('; ');
+      // A rate's revised counts are its underlag, not figures the site published as they are.
+      const [many, one] = counts
+        ? (['changes.revised.counts', 'changes.revised.counts.one'] as const)
+        : (['changes.revised', 'changes.revised.one'] as const);
       lines.push(
-        change.revised === 1
-          ? t('changes.revised.one', { examples })
-          : t('changes.revised', { count: formatNumber(change.revised), examples }),
+        change.revised === 1 ? t(one, { examples }) : t(many, { count: formatNumber(change.revised), examples }),
       );
     }
   }
@@ -63,28 +76,39 @@ export function changesPage(site: Site, log: ChangeLog | null): ChangesPage {
   if (!log || (!log.comparedWith && log.datasets.length === 0))
     return { lead: t('changes.none-recorded'), items: [], tables: [] };
   const byDataset = new Map(log.datasets.map((change) => [change.dataset, change]));
-  const items = site.config.indicators.flatMap((indicator): ChangeItem[] => {
-    const changes = measureDatasets(indicator.measure).flatMap((dataset) => byDataset.get(dataset) ?? []);
-    if (changes.length === 0) return [];
+  // Indicators made from the same changed datasets share one entry: the same revisions, told once.
+  const groups = new Map<string, ChangeItem>();
+  for (const indicator of site.config.indicators) {
+    const datasets = measureDatasets(indicator.measure).filter((dataset) => byDataset.has(dataset));
+    if (datasets.length === 0) continue;
+    const key = [...datasets].sort().join('|');
     const forbund = site.config.forbund.find((entry) =>
       [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].some(
         (goal) => goal.indicator === indicator.id,
       ),
     );
-    return [
-      {
-        title: indicator.title,
-        href: forbund ? indicatorPath(forbund.id, indicator.id) : null,
-        lines: linesOf(changes),
-      },
-    ];
-  });
-  const lead = log.comparedWith
-    ? t('changes.lead', {
-        retrieved: formatDate(log.retrievedAt),
-        previous: formatDate(log.comparedWith.retrievedAt),
-      })
-    : t('changes.first', { retrieved: formatDate(log.retrievedAt) });
+    const link = { title: indicator.title, href: forbund ? indicatorPath(forbund.id, indicator.id) : null };
+    const group = groups.get(key);
+    if (group) group.indicators.push(link);
+    else
+      groups.set(key, {
+        indicators: [link],
+        lines: linesOf(
+          datasets.map((dataset) => byDataset.get(dataset)!),
+          site,
+          indicator.measure.kind === 'ratio',
+        ),
+      });
+  }
+  const items = [...groups.values()];
+  const retrieved = formatDate(log.retrievedAt);
+  const previous = log.comparedWith ? formatDate(log.comparedWith.retrievedAt) : null;
+  const lead =
+    previous === null
+      ? t('changes.first', { retrieved })
+      : previous === retrieved
+        ? t('changes.lead.same-day', { retrieved })
+        : t('changes.lead', { retrieved, previous });
   const tables = log.tables.map((table) =>
     t('changes.table', { dataset: table.dataset, from: table.from ?? '–', to: table.to }),
   );
