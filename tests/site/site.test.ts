@@ -266,6 +266,26 @@ describe('the words and ranks around the numbers', () => {
     expect(page('/umearegionen/indikator/befolkning-20-64/').body.textContent).not.toMatch(/oförändrad, \d/);
   });
 
+  it('keeps the förbund in view on the site-wide pages reached from it, each with one canonical address', () => {
+    const indicator = page('/umearegionen/indikator/ohalsotal/');
+    const links = [...indicator.querySelectorAll('header a, footer a')].map((link) => link.getAttribute('href'));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/umearegionen/om-statistiken/',
+        '/umearegionen/data/',
+        '/umearegionen/andringar/',
+        '/umearegionen/tillganglighet/',
+      ]),
+    );
+    for (const name of ['om-statistiken', 'data', 'andringar', 'tillganglighet']) {
+      const copy = page(`/umearegionen/${name}/`);
+      expect(copy.querySelector('.site-name')?.textContent).toBe('Samordningsförbundet Umeåregionen');
+      expect(copy.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`/${name}/`);
+      expect(page(`/${name}/`).querySelector('link[rel="canonical"]')).toBeNull();
+      expect(copy.querySelector('h1')?.textContent).toBe(page(`/${name}/`).querySelector('h1')?.textContent);
+    }
+  });
+
   it('answers a wrong address in Swedish with links back, and tells one rhythm per source', () => {
     const missing = page('/404.html');
     expect(missing.querySelector('h1')?.textContent).toBe('Sidan finns inte');

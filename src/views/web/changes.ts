@@ -72,7 +72,8 @@ function linesOf(changes: DatasetChanges[], site: Site, counts: boolean): string
   return [...new Set(lines)];
 }
 
-export function changesPage(site: Site, log: ChangeLog | null): ChangesPage {
+/** With a förbund, its own indicator pages are linked first: the reader came from it. */
+export function changesPage(site: Site, log: ChangeLog | null, forbundId: string | null = null): ChangesPage {
   if (!log || (!log.comparedWith && log.datasets.length === 0))
     return { lead: t('changes.none-recorded'), items: [], tables: [] };
   const byDataset = new Map(log.datasets.map((change) => [change.dataset, change]));
@@ -82,11 +83,12 @@ export function changesPage(site: Site, log: ChangeLog | null): ChangesPage {
     const datasets = measureDatasets(indicator.measure).filter((dataset) => byDataset.has(dataset));
     if (datasets.length === 0) continue;
     const key = [...datasets].sort().join('|');
-    const forbund = site.config.forbund.find((entry) =>
+    const followers = site.config.forbund.filter((entry) =>
       [...entry.effectGoals, ...entry.strategicAreas.flatMap((area) => area.goals)].some(
         (goal) => goal.indicator === indicator.id,
       ),
     );
+    const forbund = followers.find((entry) => entry.id === forbundId) ?? followers[0];
     const link = { title: indicator.title, href: forbund ? indicatorPath(forbund.id, indicator.id) : null };
     const group = groups.get(key);
     if (group) group.indicators.push(link);
