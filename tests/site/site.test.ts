@@ -206,14 +206,16 @@ describe('the built site', () => {
   });
 
   it('keeps each indicator page under 200 KB with its SVG, and ships at most 20 KB of JavaScript', () => {
-    for (const file of distFiles('.html').filter((name) => name.includes('/indikator/')))
-      expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
+    const pages = distFiles('.html').filter((name) => name.includes('/indikator/'));
+    expect(pages.length).toBeGreaterThan(16);
+    for (const file of pages) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(200 * 1024);
     const script = distFiles('.js').reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
     expect(script).toBeLessThanOrEqual(20 * 1024);
   });
 
   it('links initiatives and indicators both ways', () => {
     const initiatives = site.initiatives('umearegionen');
+    expect(initiatives.length).toBeGreaterThan(0);
     for (const initiative of initiatives) {
       const detail = page(`/umearegionen/initiativ/${initiative.slug}/`);
       expect(detail.querySelector('h1')?.textContent).toBe(`${initiative.number}. ${initiative.name}`);
@@ -284,6 +286,18 @@ describe('the words and ranks around the numbers', () => {
       expect(page(`/${name}/`).querySelector('link[rel="canonical"]')).toBeNull();
       expect(copy.querySelector('h1')?.textContent).toBe(page(`/${name}/`).querySelector('h1')?.textContent);
     }
+  });
+
+  it('shows no unfilled {placeholder} of sv.json on any page', () => {
+    const unfilled: string[] = [];
+    const pages = distFiles('.html');
+    expect(pages.length).toBeGreaterThan(500);
+    for (const file of pages)
+      onPage(file, (document) => {
+        const text = document.body.textContent ?? '';
+        for (const match of text.matchAll(/\{[a-zA-Z]+\}/g)) unfilled.push(`${file}: ${match[0]}`);
+      });
+    expect(unfilled).toEqual([]);
   });
 
   it('answers a wrong address in Swedish with links back, and tells one rhythm per source', () => {

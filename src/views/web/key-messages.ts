@@ -13,6 +13,7 @@ import { dashedSeries } from '../../charts/line-chart.ts';
 import { rankedBars } from '../../charts/ranked-bars.ts';
 import { CONTEXT_GREY } from '../../charts/render.ts';
 import { formatValue } from '../text/sentences.ts';
+import { MAX_OVERVIEW_MEMBERS } from '../blocks/overview.ts';
 import { areaLabel } from '../text/labels.ts';
 import { glanceHeadline } from '../text/lead.ts';
 import { t } from '../../i18n/index.ts';
@@ -108,9 +109,13 @@ function membersChart(view: IndicatorView, id: string): ChartBlock {
   return {
     id,
     title: indicator.shortTitle,
-    caption: t('glance.chart.members', { title: indicator.shortTitle, period }),
+    caption: t(valued.length > MAX_OVERVIEW_MEMBERS ? 'glance.chart.many' : 'glance.chart.members', {
+      title: indicator.shortTitle,
+      period,
+    }),
+    // A bar per member reads at a glance for a handful; for a national förbund the page's table does.
     svg:
-      valued.length < 2
+      valued.length < 2 || valued.length > MAX_OVERVIEW_MEMBERS
         ? ''
         : rankedBars(
             valued.map((summary) => ({
