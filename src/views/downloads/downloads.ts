@@ -6,7 +6,7 @@ import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected, type ObservationStatus, type Sex } from '../../schemas/observation.ts';
 import { roundTo, toCsv, type CsvValue } from '../../formats/csv-out.ts';
 import { escapeXml } from '../../formats/escape.ts';
-import { pointAt, yearlySeries } from '../../measures/series.ts';
+import { pointAt, yearlySeries, type ValuePoint } from '../../measures/series.ts';
 import { shownChange, verdict } from '../../measures/index.ts';
 import { regionArea } from '../../measures/areas.ts';
 import type { RegionRegistry } from '../../config/regions.ts';
@@ -30,6 +30,21 @@ export interface DataRows {
 
 function statusOut(status: ObservationStatus, value: number | null): string {
   return value === null && !isProtected(status) ? 'missing' : status;
+}
+
+/**
+ * A year's value, unit and status, and the change and verdict a reader of the page sees: from last
+ * year's value, as shown.
+ */
+function pointCells(indicator: Indicator, series: ValuePoint[], point: ValuePoint): CsvValue[] {
+  const before = pointAt(series, String(Number(point.period) - 1))?.value ?? null;
+  return [
+    roundTo(point.value, indicator.decimals),
+    indicator.unit,
+    statusOut(point.status, point.value),
+    roundTo(shownChange(point.value, before, indicator.decimals), indicator.decimals),
+    verdict(point.value, before, indicator.direction, indicator.decimals),
+  ];
 }
 
 const pageRows = new WeakMap<IndicatorView, DataRows>();
@@ -92,19 +107,13 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
           category === null || !splitName ? indicator.headline : { ...indicator.headline, [splitName]: category };
         const series = yearlySeries(snapshot, indicator, summary.area, sex, selection) ?? [];
         for (const point of series) {
-          const before = pointAt(series, String(Number(point.period) - 1))?.value ?? null;
           rows.push([
             summary.area.kind === 'forbund' ? `forbund:${summary.area.id}` : summary.area.id,
             summary.area.name,
             point.period,
             sex,
             ...(splitName ? [category] : []),
-            roundTo(point.value, indicator.decimals),
-            indicator.unit,
-            statusOut(point.status, point.value),
-            // The change and verdict a reader of the page sees: from last year's value, as shown.
-            roundTo(shownChange(point.value, before, indicator.decimals), indicator.decimals),
-            verdict(point.value, before, indicator.direction, indicator.decimals),
+            ...pointCells(indicator, series, point),
           ]);
           examples.push(point.example === true);
           sources.push(summary.area.kind === 'forbund' ? forbundSource : null);
@@ -155,19 +164,13 @@ function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: R
         const series = yearlySeries(snapshot, indicator, area, sex, selection) ?? [];
         for (const point of series) {
           if (point.value === null && point.status === 'missing') continue;
-          const before = pointAt(series, String(Number(point.period) - 1))?.value ?? null;
           rows.push([
             region.code,
             region.name,
             point.period,
             sex,
             ...(split ? [category] : []),
-            roundTo(point.value, indicator.decimals),
-            indicator.unit,
-            statusOut(point.status, point.value),
-            // The change and verdict a reader of the page sees: from last year's value, as shown.
-            roundTo(shownChange(point.value, before, indicator.decimals), indicator.decimals),
-            verdict(point.value, before, indicator.direction, indicator.decimals),
+            ...pointCells(indicator, series, point),
           ]);
           examples.push(point.example === true);
         }
