@@ -119,6 +119,8 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
             z: 'series',
             stroke: CONTEXT_GREY,
             strokeWidth: options.fontSize / 8,
+            // A name on hover too, where the names at the ends do not fit.
+            title: 'label',
             strokeDasharray: dashed ? inventedDash : undefined,
           },
         ),
@@ -132,6 +134,7 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
             y: 'value',
             stroke: colour.get(id),
             strokeWidth: index === 0 && options.subject !== false ? options.fontSize / 4 : options.fontSize / 6,
+            title: 'label',
             strokeDasharray: dash(id),
           },
         ),

@@ -51,9 +51,12 @@ export function sparkline(
   parts.push(
     `<g text-anchor="end"><text x="${left - fontSize / 3}" y="${round(y(high))}" dy="0.32em">${formatNumber(high, options.decimals)}</text><text x="${left - fontSize / 3}" y="${round(y(low))}" dy="0.32em">${formatNumber(low, options.decimals)}</text></g>`,
   );
-  parts.push(
-    `<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text><text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text></g>`,
-  );
+  // One year is named once.
+  const lastYear =
+    years.length > 1
+      ? `<text x="${round(right)}" y="${height - fontSize / 2}" text-anchor="end">${years.at(-1)}</text>`
+      : '';
+  parts.push(`<g><text x="${left}" y="${height - fontSize / 2}">${years[0]}</text>${lastYear}</g>`);
   const invented = dashedSeries(data.map((row) => ({ ...row, label: row.series })));
   const ends: { label: string; y: number; colour: string }[] = [];
   options.series.forEach(({ id, label, colour: own }, index) => {

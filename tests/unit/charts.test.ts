@@ -56,6 +56,8 @@ describe('charts', () => {
     });
     expect(svg).toContain('>Förbundet</text>');
     expect(svg).not.toContain('>Kommun 0</text>');
+    // Still named on hover, without a script.
+    expect(svg).toContain('<title>Kommun 0</title>');
   });
 
   it('rankedBars', async () => {
