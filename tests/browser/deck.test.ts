@@ -317,6 +317,38 @@ describe('unattended screen mode', () => {
     await still.close();
   });
 
+  it('opens each indicator of a screen playlist with a finding that fits two lines across the room', async () => {
+    for (const forbund of site.config.forbund) {
+      const { page } = await open(`/${forbund.id}/visning/`, { width: 1920, height: 1080 });
+      const count = await page.evaluate(() => document.querySelectorAll('section.slide').length);
+      const lines: { text: string; lines: number }[] = [];
+      // Each slide as shown: the others are hidden and measure nothing.
+      for (let index = 1; index <= count; index++) {
+        await page.evaluate((n) => (location.hash = `#bild-${n}`), index);
+        await page.waitForFunction((n) => document.querySelector('section.slide.current')?.id === `bild-${n}`, index);
+        lines.push(
+          await page.evaluate(() => {
+            const heading = document.querySelector<HTMLElement>('section.slide.current h1, section.slide.current h2')!;
+            const style = getComputedStyle(heading);
+            return {
+              text: heading.textContent ?? '',
+              lines: Math.round(heading.getBoundingClientRect().height / parseFloat(style.lineHeight)),
+            };
+          }),
+        );
+      }
+      const findings = lines.filter((heading) => /^(Förbundet|Medlemmarna)/.test(heading.text));
+      expect(findings.length, forbund.id).toBe(
+        lines.filter((heading) => !heading.text.startsWith('Målen i överenskommelsen')).length,
+      );
+      for (const heading of findings) {
+        expect(heading.lines, heading.text).toBeGreaterThanOrEqual(1);
+        expect(heading.lines, heading.text).toBeLessThanOrEqual(2);
+      }
+      await page.close();
+    }
+  });
+
   it('reloads itself at a slide boundary once an hour has passed, on the slide it had reached', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.clock.install();
