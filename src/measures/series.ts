@@ -302,13 +302,12 @@ function computeYearlySeries(
   }
   const file = snapshot.file(measure.indicator);
   if (!file) return null;
-  if (indicator.unit !== 'count' && area.kind === 'forbund') {
-    if (area.publishedAs && file.regions.has(area.publishedAs)) {
-      const points = file.points(area.publishedAs, sex, file.breakdownFor(measure.breakdown, selection));
-      return points && toYearly(indicator, points).map((point) => ({ ...point, numerator: null, denominator: null }));
-    }
-    if (measure.weightedBy) return weightedMean(snapshot, indicator, file, area, sex, selection);
+  const rate = forbundRateMethod(snapshot, indicator, area);
+  if (rate === 'published' && area.publishedAs) {
+    const points = file.points(area.publishedAs, sex, file.breakdownFor(measure.breakdown, selection));
+    return points && toYearly(indicator, points).map((point) => ({ ...point, numerator: null, denominator: null }));
   }
+  if (rate === 'weighted') return weightedMean(snapshot, indicator, file, area, sex, selection);
   // Only counts add up; a förbund value of a share cannot be made from members' shares.
   const points = areaPoints(
     file,
@@ -324,6 +323,22 @@ function computeYearlySeries(
     numerator: null,
     denominator: null,
   }));
+}
+
+/**
+ * How a förbund's figure of a rate the source publishes per region is made: the source's own for a
+ * län of exactly its kommuner, else the members' rates weighted (where the catalogue gives a
+ * weight), else none. Null for counts, ratios of counts and areas that are no förbund.
+ */
+export function forbundRateMethod(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  area: Area,
+): 'published' | 'weighted' | 'none' | null {
+  const { measure } = indicator;
+  if (measure.kind !== 'value' || indicator.unit === 'count' || area.kind !== 'forbund') return null;
+  if (area.publishedAs && snapshot.file(measure.indicator)?.regions.has(area.publishedAs)) return 'published';
+  return measure.weightedBy ? 'weighted' : 'none';
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Forbund } from '../../schemas/forbund.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected, type Sex } from '../../schemas/observation.ts';
 import { allAreas, forbundAreas, type ForbundAreas } from '../../measures/areas.ts';
-import { pointAt, yearlySeries, type Area, type ValuePoint } from '../../measures/series.ts';
+import { forbundRateMethod, pointAt, yearlySeries, type Area, type ValuePoint } from '../../measures/series.ts';
 import { rank, shownChange, verdict, type Verdict } from '../../measures/index.ts';
 import type { RegionRegistry } from '../../config/regions.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
@@ -52,16 +52,20 @@ export function isRanked(indicator: Pick<Indicator, 'direction' | 'unit'>): bool
   return indicator.direction !== 'neutral' && indicator.unit !== 'count';
 }
 
-function forbundFigureOf(indicator: Indicator, areas: ForbundAreas, snapshot: Snapshot, registry: RegionRegistry) {
+function forbundFigureOf(
+  indicator: Indicator,
+  areas: ForbundAreas,
+  snapshot: Snapshot,
+  registry: RegionRegistry,
+): ForbundFigure {
   const { measure } = indicator;
-  if (measure.kind === 'ratio') return { kind: 'ratio' } as const;
-  if (indicator.unit === 'count') return { kind: 'sum' } as const;
-  const lan = areas.forbund.publishedAs;
-  if (lan && snapshot.file(measure.indicator)?.regions.has(lan))
-    return { kind: 'published', region: registry.mustGet(lan).name } as const;
-  if (measure.weightedBy)
-    return { kind: 'weighted', label: measure.weightedBy.label, differs: measure.weightedBy.differs ?? null } as const;
-  return { kind: 'none' } as const;
+  const rate = forbundRateMethod(snapshot, indicator, areas.forbund);
+  if (rate === 'published' && areas.forbund.publishedAs)
+    return { kind: 'published', region: registry.mustGet(areas.forbund.publishedAs).name };
+  if (rate === 'weighted' && measure.kind === 'value' && measure.weightedBy)
+    return { kind: 'weighted', label: measure.weightedBy.label, differs: measure.weightedBy.differs ?? null };
+  if (rate === 'none') return { kind: 'none' };
+  return { kind: measure.kind === 'ratio' ? 'ratio' : 'sum' };
 }
 
 export interface IndicatorView {
