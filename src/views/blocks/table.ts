@@ -37,7 +37,7 @@ export interface TableBlock {
 export const textCell = (text: string): TableCell => ({ text });
 
 /** A verdict cell: word and symbol, coloured by its meaning; a change across a break in the series says so. */
-export const verdictCell = (verdict: Verdict, acrossBreak: unknown = null): TableCell => ({
+export const verdictCell = (verdict: Verdict, acrossBreak: { label: string } | null = null): TableCell => ({
   text:
     acrossBreak && verdict !== 'no-data' ? `${verdictLabel(verdict)} (${t('break.verdict')})` : verdictLabel(verdict),
   verdict,

@@ -7,12 +7,19 @@ import type { IndicatorView } from '../model/indicator-view.ts';
 import { changeSentence, formatValue, membersRangeSentence, subjectFor, yearlyPeriodText } from './sentences.ts';
 import { sourceText } from './labels.ts';
 import { t } from '../../i18n/index.ts';
+import { remembered } from '../../formats/remembered.ts';
 
+const leads = new WeakMap<IndicatorView, Map<'lead', string>>();
+
+/** Made once per view: the start page, the indicator page, its chart, initiatives and the screen all ask. */
 export function leadSentence(view: IndicatorView): string {
+  return remembered(leads, view, 'lead', () => composeLead(view));
+}
+
+function composeLead(view: IndicatorView): string {
   const { indicator, summaries, areas, latestPeriod } = view;
   const forbund = summaries.find((summary) => summary.area.kind === 'forbund');
   const riket = summaries.find((summary) => summary.area.kind === 'riket');
-  const members = summaries.filter((summary) => summary.area.kind === 'kommun');
   const byForbund = () =>
     changeSentence(
       indicator,
@@ -24,15 +31,21 @@ export function leadSentence(view: IndicatorView): string {
       forbund?.acrossBreak ?? null,
     );
   if (forbund?.latest?.value != null) return byForbund();
-  const range = membersRangeSentence(
-    indicator,
-    members.flatMap((summary) =>
-      summary.latest?.value != null ? [{ place: summary.area.name, value: summary.latest.value }] : [],
-    ),
-    members.filter((summary) => summary.latest && isProtected(summary.latest.status)).length,
-    latestPeriod,
-  );
-  return range ?? byForbund();
+  const span = memberSpan(view);
+  return membersRangeSentence(indicator, span.shown, span.hidden, latestPeriod) ?? byForbund();
+}
+
+/** The members' latest values that may be shown, lowest first, and how many are protected. */
+function memberSpan(view: IndicatorView): { shown: { place: string; value: number }[]; hidden: number } {
+  const members = view.summaries.filter((summary) => summary.area.kind === 'kommun');
+  return {
+    shown: members
+      .flatMap((summary) =>
+        summary.latest?.value != null ? [{ place: summary.area.name, value: summary.latest.value }] : [],
+      )
+      .sort((a, b) => a.value - b.value),
+    hidden: members.filter((summary) => summary.latest && isProtected(summary.latest.status)).length,
+  };
 }
 
 /** How the förbund's figure is made where no publisher made it: said in the table and the facts. */
@@ -86,19 +99,15 @@ export function glanceHeadline(view: IndicatorView): string {
     const judged = verdict === 'improving' || verdict === 'worsening' ? t(`glance.${verdict}`) : '';
     return t('glance.forbund', { period, value, change: t(way, { before: formatValue(indicator, before) }), judged });
   }
-  const members = summaries.filter((summary) => summary.area.kind === 'kommun' && summary.latest?.value != null);
-  const sorted = [...members].sort((a, b) => (a.latest?.value ?? 0) - (b.latest?.value ?? 0));
-  const low = sorted[0];
-  const high = sorted.at(-1);
-  if (!low || !high || sorted.length < 2 || latestPeriod === null) return leadSentence(view);
-  const hidden = summaries.some(
-    (summary) => summary.area.kind === 'kommun' && summary.latest && isProtected(summary.latest.status),
-  );
-  return t(hidden ? 'glance.members.shown' : 'glance.members', {
+  const { shown, hidden } = memberSpan(view);
+  const low = shown[0];
+  const high = shown.at(-1);
+  if (!low || !high || shown.length < 2 || latestPeriod === null) return leadSentence(view);
+  return t(hidden > 0 ? 'glance.members.shown' : 'glance.members', {
     period: yearlyPeriodText(indicator, latestPeriod),
-    low: formatValue(indicator, low.latest?.value ?? null),
-    lowPlace: low.area.name,
-    high: formatValue(indicator, high.latest?.value ?? null),
-    highPlace: high.area.name,
+    low: formatValue(indicator, low.value),
+    lowPlace: low.place,
+    high: formatValue(indicator, high.value),
+    highPlace: high.place,
   });
 }

@@ -299,12 +299,13 @@ function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] 
   const periods = allPeriods(view);
   const source = sourceText(indicator);
   const real = realPartsText(view);
+  const method = forbundMethod(view);
   return [
     { term: t('fact.definition'), description: indicator.definition },
     { term: t('fact.unit'), description: unitLabel(indicator) },
     { term: t('fact.direction'), description: t(`direction.${indicator.direction}`) },
     { term: t('fact.source'), description: source.text, url: source.url },
-    ...(forbundMethod(view) ? [{ term: t('fact.forbund'), description: forbundMethod(view) ?? '' }] : []),
+    ...(method ? [{ term: t('fact.forbund'), description: method }] : []),
     {
       term: t('fact.period'),
       description: `${periodText(periods[0], periods.at(-1))}${latestPeriod ? t('fact.latest-year', { period: formatPeriod(latestPeriod) }) : ''}`,
