@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import type { AreaSummary, IndicatorView, SplitSeries } from '../model/indicator-view.ts';
 import { areaLabel } from '../text/labels.ts';
+import { sparkline } from '../../charts/sparkline.ts';
 
 /** A share whose values span less than this fraction of their top moves within a narrow band. */
 const NARROW_BAND = 0.15;
@@ -152,4 +153,32 @@ export function trendChartRows(
 /** The breaks in a view's series as a chart marks them: a labelled rule before the first new year. */
 export function breakMarks(view: Pick<IndicatorView, 'breaks'>): NonNullable<LineChartOptions['breaks']> {
   return view.breaks.map((entry) => ({ year: Number(entry.period), label: entry.label }));
+}
+
+/**
+ * A small multiple of a few areas' lines, in their role colours (the focus kommun in its own): the
+ * profile's and the förbund page's glance. 380 wide: a phone shows it at nearly full size, so its
+ * 14 px text stays above 12 px.
+ */
+export function areaSparkline(
+  indicator: Indicator,
+  shown: AreaSummary[],
+  lines: LineRow[],
+  frame: { id: string; height: number; focusId?: string | null },
+): string {
+  const colours = roleColours(shown, frame.focusId ?? null);
+  return sparkline(lines, {
+    id: frame.id,
+    labelledBy: `${frame.id}-caption`,
+    width: 380,
+    height: frame.height,
+    fontSize: 14,
+    series: shown.map((summary) => ({
+      id: summary.area.id,
+      label: areaLabel(summary.area),
+      colour: colours[summary.area.id],
+    })),
+    decimals: indicator.decimals,
+    zero: valueAxis(indicator, lines).zero,
+  });
 }

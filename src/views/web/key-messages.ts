@@ -2,19 +2,17 @@
  * What a board member reads first: how many of the agreement's indicators got better or worse, one
  * sentence and one small chart per indicator. The tables follow on the page; this is the glance.
  */
-import { sparkline } from '../../charts/sparkline.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import type { Verdict } from '../../measures/index.ts';
 import { goalIndicators, type Site } from '../model/site.ts';
 import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
 import { indicatorPath } from '../model/paths.ts';
-import { areaLines, roleColours, unitLabel, valueAxis } from '../blocks/chart-rows.ts';
+import { areaLines, areaSparkline, unitLabel } from '../blocks/chart-rows.ts';
 import { dashedSeries } from '../../charts/line-chart.ts';
 import { rankedBars } from '../../charts/ranked-bars.ts';
 import { CONTEXT_GREY } from '../../charts/render.ts';
 import { formatValue } from '../text/sentences.ts';
 import { MAX_OVERVIEW_MEMBERS } from '../blocks/overview.ts';
-import { areaLabel } from '../text/labels.ts';
 import { glanceHeadline } from '../text/lead.ts';
 import { t } from '../../i18n/index.ts';
 import type { ChartBlock } from './indicator-page.ts';
@@ -63,7 +61,6 @@ export function keyMessages(site: Site, forbund: Forbund): KeyMessages {
       (summary: AreaSummary) => summary.area.kind === 'forbund' || summary.area.kind === 'riket',
     );
     const lines = areaLines(shown);
-    const colours = roleColours(shown);
     return {
       ...base,
       chart: {
@@ -72,20 +69,7 @@ export function keyMessages(site: Site, forbund: Forbund): KeyMessages {
         caption: t('glance.chart.forbund', { title: indicator.shortTitle }),
         ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
         svg: lines.some((line) => line.value !== null)
-          ? sparkline(lines, {
-              id,
-              labelledBy: `${id}-caption`,
-              width: 380,
-              height: 150,
-              fontSize: 14,
-              series: shown.map((summary) => ({
-                id: summary.area.id,
-                label: areaLabel(summary.area),
-                colour: colours[summary.area.id],
-              })),
-              decimals: indicator.decimals,
-              zero: valueAxis(indicator, lines).zero,
-            })
+          ? areaSparkline(indicator, shown, lines, { id, height: 150 })
           : '',
       },
     };

@@ -2,7 +2,6 @@
  * A kommun's profile: every indicator the förbund follows, for this kommun against the förbund, the
  * other members, the län and riket, with small multiples of the main series.
  */
-import { sparkline } from '../../charts/sparkline.ts';
 import { dashedSeries } from '../../charts/line-chart.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import { formatChange, formatPeriod } from '../../formats/display.ts';
@@ -13,8 +12,8 @@ import { verdictLabel } from '../text/sentences.ts';
 import { kommungruppAreaId } from '../../measures/areas.ts';
 import { KOMMUNGRUPP_NAMES } from '../../schemas/region.ts';
 import type { ChartBlock } from './indicator-page.ts';
-import { areaLabel, rankText, summaryText } from '../text/labels.ts';
-import { areaLines, roleColours, valueAxis } from '../blocks/chart-rows.ts';
+import { rankText, summaryText } from '../text/labels.ts';
+import { areaLines, areaSparkline, valueAxis } from '../blocks/chart-rows.ts';
 import { t } from '../../i18n/index.ts';
 import { textCell, verdictCell, type TableBlock, type TableRow } from '../blocks/table.ts';
 import { indicatorPath } from '../model/paths.ts';
@@ -104,23 +103,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
             ...(zero ? [] : [t('profile.multiple.not-zero')]),
           ].join(' ')
         : t('profile.nothing-shown', { kommun: name }),
-      svg: !publishable
-        ? ''
-        : sparkline(lines, {
-            id,
-            labelledBy: `${id}-caption`,
-            // 380 wide: a phone shows it at nearly full size, so its 14 px text stays above 12 px.
-            width: 380,
-            height: 190,
-            fontSize: 14,
-            series: shown.map((summary) => ({
-              id: summary.area.id,
-              label: areaLabel(summary.area),
-              colour: roleColours(shown, code)[summary.area.id],
-            })),
-            decimals: indicator.decimals,
-            zero,
-          }),
+      svg: !publishable ? '' : areaSparkline(indicator, shown, lines, { id, height: 190, focusId: code }),
     });
   }
   return {
