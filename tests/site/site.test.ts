@@ -323,6 +323,12 @@ describe('the words and ranks around the numbers', () => {
     const lists = [...profile.querySelectorAll('.key-messages p:not(.tally)')].map((list) => list.textContent ?? '');
     expect(lists[0]).toMatch(/^✓ Förbättrades: /);
     expect(lists[1]).toMatch(/^✗ Försämrades: /);
+    // The lists name exactly the indicators the tally counts.
+    const tally = profile.querySelector('.tally')?.textContent ?? '';
+    const links = (index: number) =>
+      profile.querySelectorAll('.key-messages p:not(.tally)')[index]!.querySelectorAll('a');
+    expect(links(0).length).toBe(Number(/förbättring (\d+)/.exec(tally)?.[1]));
+    expect(links(1).length).toBe(Number(/försämring (\d+)/.exec(tally)?.[1]));
     expect(profile.querySelectorAll('.key-messages a[href^="/umearegionen/indikator/"]').length).toBeGreaterThan(0);
     // The population change crosses the Cell Key break, and the profile's table says so.
     const population = [...profile.querySelectorAll('tbody tr')].find((row) =>

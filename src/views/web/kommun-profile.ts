@@ -121,7 +121,8 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       lists: (['improving', 'worsening'] as const).map((verdict) => ({
         verdict,
         title: t(verdict === 'improving' ? 'deck.talk.improved' : 'deck.talk.worsened'),
-        links: judged.filter((entry) => entry.verdict === verdict).map((entry) => entry.link),
+        // The agreement's indicators, as the tally above counts them: five named under "förbättring 5".
+        links: judged.filter((entry) => entry.goal && entry.verdict === verdict).map((entry) => entry.link),
       })),
     },
     table: {
