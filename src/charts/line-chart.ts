@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { range } from 'd3-array';
+import { formatNumber } from '../formats/display.ts';
 import { appendLabels, dodge, labelWidth, swedishTick, tickDecimals, valueScale, yearTicks } from './axis.ts';
 import { chartDocument, CONTEXT_GREY, CONTEXT_INK, finishSvg, INK, PALETTE, type ChartFrame } from './render.ts';
 
@@ -32,6 +33,17 @@ export interface LineChartOptions extends ChartFrame {
   breaks?: { year: number; label: string }[];
   /** False where the highlighted lines are peers (women and men): none is drawn as the subject. */
   subject?: boolean;
+}
+
+/**
+ * What a page script needs to name the line and value under the pointer or keyboard focus, in the
+ * SVG's own coordinates: where each year and value sits, and each value as the tables print it. The
+ * script may import nothing of ours, so the numbers come formatted.
+ */
+export interface LineValues {
+  years: number[];
+  x: number[];
+  lines: { name: string; text: (string | null)[]; y: (number | null)[] }[];
 }
 
 /**
@@ -193,6 +205,27 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
         bold: colour.has(end.id),
       })),
     );
+    const values: LineValues = {
+      years,
+      x: years.map((year) => pixel(x.apply!(year))),
+      // The subject first, then the comparisons, then the grey rest: the order focus walks them in.
+      lines: [...options.highlight.filter((id) => labelOf.has(id)), ...everyLine.filter((id) => !colour.has(id))].map(
+        (id) => {
+          const byYear = new Map(data.filter((row) => row.series === id).map((row) => [row.year, row.value]));
+          return {
+            name: labelOf.get(id) ?? '',
+            text: years.map((year) => (byYear.has(year) ? formatNumber(byYear.get(year)!, options.decimals) : null)),
+            y: years.map((year) => (byYear.has(year) ? pixel(y.apply!(byYear.get(year))) : null)),
+          };
+        },
+      ),
+    };
+    svg.setAttribute('data-values', JSON.stringify(values));
   }
   return finishSvg(svg, options);
+}
+
+/** A position as Plot placed it; `finishSvg` cuts it to the path's own precision. */
+function pixel(position: unknown): number {
+  return position as number;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,10 +46,16 @@ export function cspProblems(document: Document): string[] {
 }
 
 /** axe-core WCAG 2.1 A/AA violations of a page served at `url`, as `rule: target`. */
-export async function axeViolations(browser: Browser, url: string): Promise<string[]> {
+/** `prepare` brings the page into the state to check (a chart's value shown, say) before axe runs. */
+export async function axeViolations(
+  browser: Browser,
+  url: string,
+  prepare: (page: Page) => Promise<void> = async () => {},
+): Promise<string[]> {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
+  await prepare(page);
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart } from '../../src/charts/line-chart.ts';
+import { lineChart, type LineValues } from '../../src/charts/line-chart.ts';
 import { rankedBars } from '../../src/charts/ranked-bars.ts';
 import { stackedBars } from '../../src/charts/stacked-bars.ts';
 import { PALETTE, ROLE_COLOURS, SEX_COLOURS } from '../../src/charts/render.ts';
@@ -139,6 +139,33 @@ describe('charts', () => {
     // 2019–2020 and 2022–2023, and the dot at the last value.
     expect(spark.match(/<polyline/g)).toHaveLength(2);
     expect(spark.match(/<circle/g)).toHaveLength(1);
+  });
+
+  it('tells a page script where each value sits and how the tables print it, the subject first', () => {
+    const rows = [
+      ...series('2403', 'Bjurholm', 9, 0.1),
+      ...series('umearegionen', 'Förbundet', 1234.5, -0.3).filter((row) => row.period !== '2021'),
+    ];
+    const svg = lineChart(rows, {
+      id: 'v',
+      labelledBy: 'v',
+      ...frame,
+      highlight: ['umearegionen'],
+      yLabel: 'Antal',
+      decimals: 1,
+      zero: true,
+    });
+    const attribute = /data-values="([^"]+)"/.exec(svg)?.[1] ?? '';
+    const values = JSON.parse(attribute.replaceAll('&quot;', '"')) as LineValues;
+    expect(values.years).toEqual([2019, 2020, 2021, 2022, 2023]);
+    expect(values.lines.map((line) => line.name)).toEqual(['Förbundet', 'Bjurholm']);
+    // sv-SE as in the tables; a missing year has neither text nor place.
+    expect(values.lines[0]?.text).toEqual(['1\u00a0234,5', '1\u00a0234,2', null, '1\u00a0233,6', '1\u00a0233,3']);
+    expect(values.lines[0]?.y[2]).toBeNull();
+    // Each point is a vertex of its drawn line.
+    const path = /stroke="#0072B2" fill="none"><path d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    expect(path).toContain(`${values.x[0]},${values.lines[0]?.y[0]}`);
+    expect(path).toContain(`${values.x[4]},${values.lines[0]?.y[4]}`);
   });
 
   it('dashes the lines with invented values where other lines are real, and marks a break in the series', () => {
