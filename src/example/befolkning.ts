@@ -1,4 +1,7 @@
-/** Example population: TAB638 (`befolkning`) and the CKM table that succeeds it (`befolkning-ckm`). */
+/**
+ * Example population: TAB638 (`befolkning`), the CKM table that succeeds it (`befolkning-ckm`), and
+ * the same table's single years 16–29 (`befolkning-ckm-unga`), the age groups of two counts' rates.
+ */
 import { periodRange } from '../formats/period.ts';
 import type { ProjectConfig } from '../config/load.ts';
 import type { ScbTable } from '../schemas/sources.ts';
@@ -98,12 +101,7 @@ export function writeBefolkningCkm(
   const { metadata, plan } = writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
   const recorded = recording(config.root, POPULATION_2025_GROUPS);
   writeRecordedData(table, store, 'inspelad-kommuner-totalt', recorded);
-  const real = new Map<string, number>();
-  const cube = readJsonStat(recorded.response);
-  const axis = (id: string) => cube.dimensions.findIndex((dimension) => dimension.id === id);
-  forEachCell(cube, (codes, value) => {
-    if (value !== null) real.set(`${codes[axis('Region')]}|${codes[axis('Alder')]}`, value);
-  });
+  const real = recordedGroups(recorded.response);
   const [query] = plan.queries;
   if (!query) throw new Error('TAB5557: ingen fråga i sources.json');
   const total = table.sex.codes.total ?? '';
@@ -121,13 +119,57 @@ export function writeBefolkningCkm(
     ],
     ['exempel-lan-riket', { ...query.selection, Region: regions.filter((code) => !kommuner.has(code)) }],
   ];
-  const share = { '1': 0.51, '2': 0.49 } as Record<string, number>;
   for (const [name, selection] of selections) {
-    writeScbData(table, metadata, config, store, name, selection, (codes, members) => {
-      const group = sumOver(members, (kommun) => real.get(`${kommun}|${codes['Alder']}`) ?? 0);
-      const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}`) * 5) - 2;
-      return Math.max(0, Math.round(group * (share[codes['Kon'] ?? ''] ?? 1)) + noise);
-    });
+    writeScbData(table, metadata, config, store, name, selection, (codes, members) =>
+      withCellNoise(
+        codes,
+        sumOver(members, (kommun) => real.get(`${kommun}|${codes['Alder']}`) ?? 0),
+      ),
+    );
     log(`  TAB5557: ${name}`);
   }
+}
+
+/**
+ * TAB5557's single years 16–29 for every region and sex, all invented: a fifth of the kommun's
+ * recorded five-year group per year of age, so the young add up (within the noise) to the real groups.
+ */
+export function writeBefolkningCkmYoung(
+  table: ScbTable,
+  config: ProjectConfig,
+  store: RawStore,
+  log: (message: string) => void,
+): void {
+  const metadataRecording = recording(config.root, 'TAB5557/metadata.sv.json');
+  const { metadata, plan } = writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
+  const real = recordedGroups(recording(config.root, POPULATION_2025_GROUPS).response);
+  const [query] = plan.queries;
+  if (!query) throw new Error(`${table.dataset}: ingen fråga i sources.json`);
+  writeScbData(table, metadata, config, store, 'exempel-unga', query.selection, (codes, members) => {
+    const age = Number(codes['Alder']);
+    const group = `${age - (age % 5)}-${age - (age % 5) + 4}`;
+    return withCellNoise(
+      codes,
+      sumOver(members, (kommun) => (real.get(`${kommun}|${group}`) ?? 0) / 5),
+    );
+  });
+  log(`  TAB5557: exempel-unga`);
+}
+
+/** The recorded five-year groups of 2025 by `kommun|group`, both sexes together. */
+function recordedGroups(response: unknown): Map<string, number> {
+  const real = new Map<string, number>();
+  const cube = readJsonStat(response);
+  const axis = (id: string) => cube.dimensions.findIndex((dimension) => dimension.id === id);
+  forEachCell(cube, (codes, value) => {
+    if (value !== null) real.set(`${codes[axis('Region')]}|${codes[axis('Alder')]}`, value);
+  });
+  return real;
+}
+
+/** A sex's part of a both-sexes count, with a little noise of the cell's own as the Cell Key Method adds. */
+function withCellNoise(codes: Record<string, string>, bothSexes: number): number {
+  const share = { '1': 0.51, '2': 0.49 } as Record<string, number>;
+  const noise = Math.floor(hashUnit(SEED, `ckm:${codes['Region']}:${codes['Alder']}:${codes['Kon']}`) * 5) - 2;
+  return Math.max(0, Math.round(bothSexes * (share[codes['Kon'] ?? ''] ?? 1)) + noise);
 }

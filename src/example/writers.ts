@@ -4,7 +4,7 @@ import type { RawStore } from '../fetch/raw-store.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import { writeBas, writeBasFound } from './bas.ts';
 import { writeBasFinal } from './bas-final.ts';
-import { writeBefolkning, writeBefolkningCkm } from './befolkning.ts';
+import { writeBefolkning, writeBefolkningCkm, writeBefolkningCkmYoung } from './befolkning.ts';
 import { writeHelarsekvivalenter } from './he.ts';
 
 type ExampleWriter = (table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void) => void;
@@ -16,4 +16,5 @@ export const EXAMPLE_SCB_WRITERS: Record<string, ExampleWriter> = {
   'bas-slutlig': writeBasFinal,
   befolkning: writeBefolkning,
   'befolkning-ckm': writeBefolkningCkm,
+  'befolkning-ckm-unga': writeBefolkningCkmYoung,
 };

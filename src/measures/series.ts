@@ -294,7 +294,7 @@ function computeYearlySeries(
           numerator: point.value,
           denominator: below.value,
           value: theirs?.value ?? ours,
-          status: combineStatus([point.status, below.status]),
+          status: rateStatus(combineStatus([point.status, below.status])),
           example: theirs ? theirs.example === true : point.example === true || below.example === true,
         },
       ];
@@ -323,6 +323,15 @@ function computeYearlySeries(
     numerator: null,
     denominator: null,
   }));
+}
+
+/**
+ * A rate of a count of 1 to 4 is no such count itself ("<5" would misread it), but it would give the
+ * count away beside the population: it is withheld, and aggregates and the other sex follow as for
+ * any protected value.
+ */
+function rateStatus(status: ObservationStatus): ObservationStatus {
+  return status === 'suppressed' ? 'withheld' : status;
 }
 
 /**

@@ -147,6 +147,11 @@ export const IndicatorSchema = z.object({
   bySex: z.boolean(),
   caveats: z.array(z.string()),
   dialogue: DialogueRoleSchema.optional(),
+  /**
+   * A count's rate per 1 000 of its age group (another indicator, a ratio with this count as its
+   * numerator): shown beside the count, and compared and ranked there, as counts never are.
+   */
+  rate: z.string().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -164,5 +169,20 @@ export const IndicatorCatalogueSchema = z.array(IndicatorSchema).superRefine((li
         message: `rollen ${indicator.dialogue} i dialogpresentationen har redan en indikator`,
       });
     if (indicator.dialogue) roles.add(indicator.dialogue);
+  });
+  list.forEach((indicator, index) => {
+    if (indicator.rate === undefined) return;
+    const rate = list.find((other) => other.id === indicator.rate);
+    if (
+      indicator.unit !== 'count' ||
+      rate?.measure.kind !== 'ratio' ||
+      indicator.measure.kind !== 'value' ||
+      rate.measure.numerator.indicator !== indicator.measure.indicator
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'rate'],
+        message: `${indicator.rate} är ingen kvot med antalet ${indicator.id} i täljaren`,
+      });
   });
 });

@@ -131,17 +131,24 @@ for (const folder of ['he', 'bas', 'bas-kvartal', 'bas-slutlig'])
       put(folder, what, cell.Region!, SEX[cell.Kon!]!, age, cell.Tid!, value);
     }
 
+/** The population's age groups the measures divide or weigh by. */
+const BANDS = [
+  ['20-64', 20, 64],
+  ['15-74', 15, 74],
+  ['15-64', 15, 64],
+  ['25-64', 25, 64],
+] as const;
+const YOUNG = [
+  ['16-19', 16, 19],
+  ['19-29', 19, 29],
+] as const;
+
 // TAB638 (to 2024): single years of age, men and women; the total is their sum.
 for (const dataset of datasetFiles('befolkning'))
   for (const [cell, value] of cells(dataset)) {
     const age = Number(cell.Alder);
     const sex = SEX[cell.Kon!]!;
-    for (const [group, from, to] of [
-      ['20-64', 20, 64],
-      ['15-74', 15, 74],
-      ['15-64', 15, 64],
-      ['25-64', 25, 64],
-    ] as const)
+    for (const [group, from, to] of [...BANDS, ...YOUNG] as const)
       if (age >= from && age <= to)
         for (const as of [sex, 'total'] as const)
           put('befolkning', 'folkmangd', cell.Region!, as, group, cell.Tid!, value);
@@ -150,13 +157,16 @@ for (const dataset of datasetFiles('befolkning'))
 for (const dataset of datasetFiles('befolkning-ckm'))
   for (const [cell, value] of cells(dataset)) {
     const [from, to] = ageOf(cell['Alder:label']!).split('-').map(Number) as [number, number];
-    for (const [group, low, high] of [
-      ['20-64', 20, 64],
-      ['15-74', 15, 74],
-      ['15-64', 15, 64],
-      ['25-64', 25, 64],
-    ] as const)
+    for (const [group, low, high] of BANDS)
       if (from >= low && to <= high)
+        put('befolkning', 'folkmangd', cell.Region!, SEX[cell.Kon!]!, group, cell.Tid!, value);
+  }
+// TAB5557's single years 16–29, the same table asked again: the age groups of two rates per 1 000.
+for (const dataset of datasetFiles('befolkning-ckm-unga'))
+  for (const [cell, value] of cells(dataset)) {
+    const age = Number(cell.Alder);
+    for (const [group, low, high] of YOUNG)
+      if (age >= low && age <= high)
         put('befolkning', 'folkmangd', cell.Region!, SEX[cell.Kon!]!, group, cell.Tid!, value);
   }
 
@@ -220,7 +230,9 @@ await readExports();
 /** Which raw source and count an indicator's part reads. */
 function sourceOf(indicator: Indicator, part: Part | null): { source: string; what: string; age: string | null } {
   if (indicator.source.kind === 'kolada') return { source: `kolada:${indicator.source.kpi}`, what: 'value', age: null };
-  if (indicator.source.kind === 'export') return { source: `export:${indicator.id}`, what: 'value', age: null };
+  // A rate per 1 000 reads its count from the export and its population from SCB.
+  if (indicator.source.kind === 'export' && part?.indicator !== 'befolkning')
+    return { source: `export:${part?.indicator ?? indicator.id}`, what: 'value', age: null };
   const folder = part!.indicator === 'he-befolkning' ? 'he' : part!.indicator.replace(/^befolkning$/, 'befolkning');
   const what = part!.indicator === 'he-befolkning' ? 'folkmangd' : (part!.breakdown.status ?? 'folkmangd');
   return { source: folder, what, age: part!.breakdown.age ?? null };
@@ -335,6 +347,9 @@ export function expected(
       const theirs = counts.get(`${source}|${share}|${area.code}|${sex}|${split.age ?? age ?? '-'}|${period}`);
       if (theirs !== undefined && theirs !== null) return theirs;
     }
+    // A kommun's rate of a protected count is never published.
+    const count = countOf(indicator);
+    if (count !== indicator && expected(count, area, sex, split, year) === 'protected') return 'protected';
     const numerator = yearly(indicator, measure.numerator, area, sex, split, year);
     const denominator = yearly(indicator, measure.denominator, area, sex, split, year);
     if (numerator === null || denominator === null || denominator === 0) return null;
@@ -364,7 +379,14 @@ export function isProtectedCount(
   split: Record<string, string>,
   year: string,
 ) {
-  return expected(indicator, { code: kommun, kommuner: [] }, sex, split, year) === 'protected';
+  return expected(countOf(indicator), { code: kommun, kommuner: [] }, sex, split, year) === 'protected';
+}
+
+/** The count whose protection a figure inherits: its own, or its numerator's (a rate per 1 000 of a count). */
+function countOf(indicator: Indicator): Indicator {
+  const measure = indicator.measure;
+  if (measure.kind !== 'ratio') return indicator;
+  return indicators.find((other) => other.id === measure.numerator.indicator && other.unit === 'count') ?? indicator;
 }
 
 /** The kommuner of a kommungrupp, as SCB's code list gives them. */

@@ -188,6 +188,8 @@ describe('indicator page tables, recomputed', () => {
         const ranks = new Map<string, string>();
         const rows = [...table.querySelectorAll('tbody tr')];
         expect(rows.length).toBeGreaterThan(0);
+        const rateId = (indicator as { rate?: string }).rate;
+        const rate = rateId === undefined ? undefined : indicators.find((other) => other.id === rateId);
         for (const row of rows) {
           const name = row.querySelector('th')!.textContent!.trim();
           const code = codeOf.get(name);
@@ -223,6 +225,16 @@ describe('indicator page tables, recomputed', () => {
           const verdictText = cellUnder((heading) => heading === 'Bedömning');
           const rankText = cellUnder((heading) => heading.startsWith('Placering'));
           ranks.set(code!, rankText);
+          // A count is ranked by its rate per 1 000 beside it, recomputed from the export and SCB's population.
+          if (rate) {
+            const rateText = cellUnder((heading) => heading.startsWith('Per 1 000'));
+            const shown = svNumber(rateText);
+            const want = expected(rate, areaOf(code!), 'total', {}, years.at(-1)!);
+            if (shown === null) expect(rateText, `${url} ${name}: per 1 000 mot ${want}`).toMatch(/^(×|\.\.)$/);
+            else
+              expect(Math.abs(shown - (want as number)), `${url} ${name}: ${rateText} per 1 000`).toBeLessThan(0.051);
+            latest.set(code!, shown === null ? 'hidden' : shown);
+          }
           if (previous !== null && previous !== undefined && current !== null && current !== undefined) {
             const change = round(current - previous);
             expect(svNumber(changeText), `${url} ${name}: förändring ${changeText}`).toBeCloseTo(change, decimals + 2);
@@ -234,7 +246,7 @@ describe('indicator page tables, recomputed', () => {
             }
           }
         }
-        checkRanks(url, ranks, members, latest, indicator.direction, indicator.unit === 'count');
+        checkRanks(url, ranks, members, latest, indicator.direction, indicator.unit === 'count' && !rate);
         // The lead sentence names the förbund's two shown values, as the table shows them.
         const forbundRow = rows.find((row) => row.querySelector('th')!.textContent!.trim() === 'Förbundet');
         const forbundCells = [...forbundRow!.querySelectorAll('td')];

@@ -79,7 +79,9 @@ describe('dialogue decks', () => {
       }
     }
     const ohalsa = deck.slides.find((candidate) => candidate.kicker === 'Ohälsa')!;
-    expect(ohalsa.panels?.[1]?.note).toMatch(/^Utan stapel: .*Vännäs <5/);
+    // The members' counts are set side by side by their rate per 1 000; a protected count's rate is ×.
+    expect(ohalsa.panels?.[1]?.title).toMatch(/^Aktivitetsersättning, kartläggning per 1 000 unga/);
+    expect(ohalsa.panels?.[1]?.note).toMatch(/^Utan stapel: .*Vännäs ×/);
   });
 
   it('say "ingen placering" where the members are not ranked, not a missing-value symbol', () => {

@@ -2,7 +2,8 @@
  * Secondary suppression against an attacker who knows the relations: for random small counts per
  * kommun and sex, everything published (kommuner, the förbund, each sex and the total) is taken as
  * known, and every equation with one unknown left (total = women + men, förbund = sum of kommuner)
- * is solved, again and again. No suppressed count may ever come out.
+ * is solved, again and again. Each published rate per 1 000 gives its count too, as the population
+ * beside it is public. No suppressed count may ever come out.
  */
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,9 @@ import { isProtected, type Sex } from '../../src/schemas/observation.ts';
 
 const config = loadConfig(join(import.meta.dirname, '../..'));
 const indicator = config.indicators.find((candidate) => candidate.id === 'aktivitetsersattning-kartlaggning')!;
+const rate = config.indicators.find((candidate) => candidate.id === indicator.rate)!;
+/** The population 19–29 by sex, public at SCB: a rate and it give the count. */
+const POPULATION = { women: 480, men: 520, total: 1000 };
 const KOMMUNER = ['2401', '2403', '2404', '2409', '2460'];
 const SEXES: Sex[] = ['total', 'women', 'men'];
 const THRESHOLD = 5;
@@ -43,16 +47,23 @@ function snapshotOf(counts: Record<string, { women: number; men: number }>): Sna
         'x',
       );
     }
+  const population = new SnapshotBuilder();
+  for (const code of Object.keys(counts))
+    for (const sex of SEXES)
+      population.add('befolkning', 'final', code, sex, { age: '19-29' }, '2024', POPULATION[sex], 'final', '', 'x');
   const directory = mkdtempSync(join(tmpdir(), 'disclosure-'));
-  const file = builder.build(indicator.id);
   mkdirSync(join(directory, 'observations'));
-  writeFileSync(join(directory, 'observations/a.json'), JSON.stringify(file));
+  writeFileSync(join(directory, 'observations/a.json'), JSON.stringify(builder.build(indicator.id)));
+  writeFileSync(join(directory, 'observations/b.json'), JSON.stringify(population.build('befolkning')));
   writeFileSync(
     join(directory, 'meta.json'),
     JSON.stringify({
       example: true,
       retrievedAt: '2026-11-20T00:00:00Z',
-      files: [{ indicator: indicator.id, file: 'observations/a.json', observations: 1 }],
+      files: [
+        { indicator: indicator.id, file: 'observations/a.json', observations: 1 },
+        { indicator: 'befolkning', file: 'observations/b.json', observations: 1 },
+      ],
       provenance: [],
       contentCodes: {},
       suppressionThreshold: THRESHOLD,
@@ -80,6 +91,11 @@ describe('no suppressed count is derivable', () => {
             const key = `${area.id}|${sex}`;
             if (point && !isProtected(point.status) && point.value !== null) known.set(key, point.value);
             if (point?.status === 'suppressed') suppressed.push(key);
+            // A rate is never "<5" itself; where it is shown, the count is known from it.
+            const perThousand = yearlySeries(snapshot, rate, area, sex, {})?.[0];
+            if (perThousand?.status === 'suppressed') return false;
+            if (perThousand && !isProtected(perThousand.status) && perThousand.value !== null)
+              known.set(key, Math.round((perThousand.value * (perThousand.denominator ?? 0)) / 1000));
           }
         // Every equation as [sum, parts]: total = women + men in each area; förbund = sum of kommuner per sex.
         const equations: [string, string[]][] = [

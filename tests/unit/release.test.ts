@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
 import { lastUpdated, nextExpected, releaseRhythm } from '../../src/views/model/release.ts';
+import { rhythmList } from '../../src/views/text/provenance.ts';
 
 const root = join(import.meta.dirname, '../..');
 const config = loadConfig(root);
@@ -38,5 +39,12 @@ describe('last update and next expected', () => {
     expect(nextExpected('2026-10-15T00:00:00Z', 'year')).toBe(
       'omkring oktober 2027 (källan publicerar en gång om året)',
     );
+  });
+
+  it('names each source once on Om statistiken, though TAB5557 is asked for twice', () => {
+    expect(config.sources.scb.tables.filter((table) => table.table === 'TAB5557')).toHaveLength(2);
+    const list = rhythmList(config.sources);
+    expect(list.match(/TAB5557/g)).toHaveLength(1);
+    expect(list).toContain('SCB TAB1386 två gånger om året');
   });
 });

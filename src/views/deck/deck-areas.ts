@@ -88,7 +88,10 @@ function charted(deck: DeckContext): boolean {
 }
 
 function panelsFor(deck: DeckContext, views: IndicatorView[], slide: string): Panel[] {
-  return views.map((view, index) => membersPanel(deck, view, `${slide}-diagram-${index + 1}`, views.length));
+  // A count's members are set side by side by its rate per 1 000, where it has one: the counts would rank sizes.
+  return views.map((view, index) =>
+    membersPanel(deck, view.rate ?? view, `${slide}-diagram-${index + 1}`, views.length),
+  );
 }
 
 /** The area's indicators for the kommun, the förbund and riket, with each verdict. */

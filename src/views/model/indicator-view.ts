@@ -84,6 +84,8 @@ export interface IndicatorView {
   /** When the figures were last fetched or delivered, and how often the source publishes. */
   updated: string | null;
   rhythm: ReleaseRhythm | null;
+  /** A count's rate per 1 000 of its age group, compared and ranked where the count is not. */
+  rate?: IndicatorView;
 }
 
 /** Whether a break concerns an area: every area, or one holding a kommun it names. */

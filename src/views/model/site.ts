@@ -76,10 +76,12 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
       const key = `${forbundId}/${indicatorId}`;
       let view = views.get(key);
       if (!view) {
-        view = buildIndicatorView(snapshot, config.registry, this.forbund(forbundId), this.indicator(indicatorId), {
+        const indicator = this.indicator(indicatorId);
+        view = buildIndicatorView(snapshot, config.registry, this.forbund(forbundId), indicator, {
           breaks: config.breaks,
           sources: config.sources,
         });
+        if (indicator.rate) view.rate = this.view(forbundId, indicator.rate);
         views.set(key, view);
       }
       return view;

@@ -40,10 +40,14 @@ export function recordedTables(meta: SnapshotMeta, tables: ScbTable[]): string {
 
 /** "SCB TAB1386 två gånger om året, …, Kolada en gång om året": each source's rhythm, as configured. */
 export function rhythmList(sources: SourcesConfig): string {
-  const parts = [
-    ...sources.scb.tables
+  // A table asked twice (TAB5557's groups and its single years) is one source with one rhythm.
+  const tables = new Map(
+    sources.scb.tables
       .filter((table) => table.release && table.time.to === null)
-      .map((table) => ({ source: `SCB ${table.table ?? table.dataset}`, rhythm: table.release! })),
+      .map((table) => [`SCB ${table.table ?? table.dataset}`, table.release!]),
+  );
+  const parts = [
+    ...[...tables].map(([source, rhythm]) => ({ source, rhythm })),
     ...(sources.kolada.release ? [{ source: 'Kolada', rhythm: sources.kolada.release }] : []),
   ];
   return new Intl.ListFormat('sv', { type: 'conjunction' }).format(

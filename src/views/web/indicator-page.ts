@@ -103,7 +103,7 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
   };
   const charts = [
     trendChart(page),
-    rankingChart(page),
+    rankingChart(view.rate ? rateContext(page, view.rate) : page),
     ...view.splits.filter((split) => split.additive).map((split) => splitChart(page, split)),
     sexChart(page),
   ]
@@ -118,6 +118,12 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     tables: [valueTable(view)],
     caveats: caveatsOf(view),
   };
+}
+
+/** A count's page compares its members by the rate, as the count itself is never compared. */
+function rateContext(page: PageContext, rate: IndicatorView): PageContext {
+  const focus = page.focus && rate.summaries.find((summary) => summary.area.id === page.focus?.area.id);
+  return { ...page, view: rate, indicator: rate.indicator, latest: rate.latestPeriod, focus };
 }
 
 function focusSentence(view: IndicatorView, focus: AreaSummary): string {
@@ -180,6 +186,7 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
       ? 'page.ranking.highest.shown'
       : 'page.ranking.highest';
   const caption = t(firstKey, {
+    mark: t(indicator.unit === 'count' ? 'status.suppressed' : 'status.hidden-sum'),
     period: formatPeriod(latest),
     first: first
       ? `${areaLabel(first.area)} (${formatValue(indicator, first.latest?.value ?? null)})`
@@ -261,7 +268,7 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
  * the years follow, oldest first, and a phone's card keeps the latest two.
  */
 function valueTable(view: IndicatorView): TableBlock {
-  const { indicator } = view;
+  const { indicator, rate } = view;
   const shownPeriods = allPeriods(view).slice(-SHOWN_PERIODS);
   return {
     caption: t('page.table.caption', {
@@ -274,6 +281,7 @@ function valueTable(view: IndicatorView): TableBlock {
       t('table.area'),
       changeHeading(view),
       t('table.verdict'),
+      ...(rate ? [t('table.rate', { period: formatPeriod(view.latestPeriod ?? '') })] : []),
       t('table.rank'),
       ...shownPeriods.map((period) => formatPeriod(period)),
     ],
@@ -283,7 +291,9 @@ function valueTable(view: IndicatorView): TableBlock {
       cells: [
         textCell(formatChange(summary.change, indicator.decimals)),
         verdictCell(summary.verdict, summary.acrossBreak),
-        textCell(rankText(view, summary.rank) ?? ''),
+        ...(rate ? [textCell(rateText(rate, summary.area.id, view.latestPeriod))] : []),
+        // A count's own rank is none: its rate's, beside it, is the one that compares.
+        textCell(rankText(rate ?? view, (rate ? rateSummary(rate, summary.area.id) : summary)?.rank ?? null) ?? ''),
         ...shownPeriods.map((period, index) => {
           const point = pointAt(summary.series, period);
           const text = point ? cellText(indicator, point.value, point.status) : '..';
@@ -292,6 +302,16 @@ function valueTable(view: IndicatorView): TableBlock {
       ],
     })),
   };
+}
+
+function rateSummary(rate: IndicatorView, areaId: string): AreaSummary | undefined {
+  return rate.summaries.find((summary) => summary.area.id === areaId);
+}
+
+/** The rate of an area's count in the count's latest year, as a table cell prints it. */
+function rateText(rate: IndicatorView, areaId: string, period: string | null): string {
+  const point = pointAt(rateSummary(rate, areaId)?.series, period);
+  return point ? cellText(rate.indicator, point.value, point.status) : t('status.missing');
 }
 
 function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] {
@@ -306,6 +326,15 @@ function facts(view: IndicatorView, meta: SnapshotMeta): IndicatorPage['facts'] 
     { term: t('fact.direction'), description: t(`direction.${indicator.direction}`) },
     { term: t('fact.source'), description: source.text, url: source.url },
     ...(method ? [{ term: t('fact.forbund'), description: method }] : []),
+    ...(view.rate
+      ? [
+          {
+            term: t('fact.rate'),
+            description: view.rate.indicator.title,
+            url: indicatorPath(view.areas.forbund.id, view.rate.indicator.id),
+          },
+        ]
+      : []),
     {
       term: t('fact.period'),
       description: `${periodText(periods[0], periods.at(-1))}${latestPeriod ? t('fact.latest-year', { period: formatPeriod(latestPeriod) }) : ''}`,

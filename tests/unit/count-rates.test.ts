@@ -1,0 +1,72 @@
+/**
+ * A count is never compared or ranked across kommuner of different size; its rate per 1 000 of the
+ * age group is, beside it. The catalogue ties the two, and the count's page shows the rate.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IndicatorCatalogueSchema } from '../../src/schemas/indicator.ts';
+import { getSite } from '../../src/views/model/site.ts';
+import { buildIndicatorPage } from '../../src/views/web/indicator-page.ts';
+
+const root = join(import.meta.dirname, '../..');
+const catalogue = JSON.parse(readFileSync(join(root, 'data/config/indicators.json'), 'utf8')) as Record<
+  string,
+  unknown
+>[];
+const site = getSite(root);
+
+describe('a count and its rate per 1 000', () => {
+  it('are tied in the catalogue only where the rate divides that very count', () => {
+    expect(IndicatorCatalogueSchema.safeParse(catalogue).success).toBe(true);
+    const withRate = (id: string, rate: string) =>
+      catalogue.map((entry) => (entry.id === id ? { ...entry, rate } : entry));
+    const wrong = [
+      withRate('kaa-utan-sysselsattning', 'finns-inte'),
+      // A rate of another count.
+      withRate('kaa-utan-sysselsattning', 'aktivitetsersattning-kartlaggning-per-1000'),
+      // A share is no count.
+      withRate('ohalsotal', 'kaa-utan-sysselsattning-per-1000'),
+    ];
+    for (const entries of wrong) {
+      const result = IndicatorCatalogueSchema.safeParse(entries);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/ingen kvot med antalet/);
+    }
+  });
+
+  it('shows the rate beside the count in the table, and ranks by it in the comparison chart', () => {
+    const view = site.view('uppsala-lan', 'kaa-utan-sysselsattning');
+    const rate = site.view('uppsala-lan', 'kaa-utan-sysselsattning-per-1000');
+    expect(view.rate).toBe(rate);
+    const page = buildIndicatorPage(view, site.snapshot.meta);
+    const [table] = page.tables;
+    const rateColumn = table!.columns.findIndex((heading) => heading.startsWith('Per 1 000'));
+    expect(rateColumn).toBeGreaterThan(0);
+    const rankColumn = table!.columns.findIndex((heading) => heading.startsWith('Placering'));
+    let checked = 0;
+    for (const row of table!.rows) {
+      const summary = rate.summaries.find((entry) => row.header.text === entry.area.name);
+      if (!summary?.latest?.value) continue;
+      expect(row.cells[rateColumn - 1]?.text).toBe(summary.latest.value.toFixed(1).replace('.', ','));
+      // The count's rank is its rate's: Uppsala's members all report 5 or more.
+      expect(row.cells[rankColumn - 1]?.text).toBe(`${summary.rank} av ${rate.rankedMembers}`);
+      checked++;
+    }
+    expect(checked).toBe(view.areas.members.length);
+    const comparison = page.charts.find((chart) => chart.id === 'jamforelse');
+    expect(comparison?.title).toContain('per 1 000');
+    expect(comparison?.caption).toMatch(/^(Bäst|Lägst)/);
+    expect(page.facts.find((fact) => fact.term === 'Jämför kommunerna')?.url).toBe(
+      '/uppsala-lan/indikator/kaa-utan-sysselsattning-per-1000/',
+    );
+  });
+
+  it('leaves a count without a rate unranked', () => {
+    const page = buildIndicatorPage(site.view('uppsala-lan', 'befolkning-20-64'), site.snapshot.meta);
+    const [table] = page.tables;
+    expect(table!.columns.some((heading) => heading.startsWith('Per 1 000'))).toBe(false);
+    const rankColumn = table!.columns.findIndex((heading) => heading.startsWith('Placering'));
+    expect(table!.rows.every((row) => row.cells[rankColumn - 1]?.text === '')).toBe(true);
+  });
+});
