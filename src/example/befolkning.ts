@@ -1,6 +1,6 @@
 /**
  * Example population: TAB638 (`befolkning`), the CKM table that succeeds it (`befolkning-ckm`), and
- * the same table's single years 16–29 (`befolkning-ckm-unga`), the age groups of two counts' rates.
+ * the same table's single years 15–29 (`befolkning-ckm-unga`): the age groups of two counts' rates and of a weight.
  */
 import { periodRange } from '../formats/period.ts';
 import type { ProjectConfig } from '../config/load.ts';
@@ -131,7 +131,7 @@ export function writeBefolkningCkm(
 }
 
 /**
- * TAB5557's single years 16–29 for every region and sex, all invented: a fifth of the kommun's
+ * TAB5557's single years 15–29 for every region and sex, all invented: a fifth of the kommun's
  * recorded five-year group per year of age, so the young add up (within the noise) to the real groups.
  */
 export function writeBefolkningCkmYoung(

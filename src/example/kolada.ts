@@ -25,11 +25,27 @@ const KPI_MODELS: Record<string, { level: number; spread: number; trend: number;
   N00914: { level: 79, spread: 0.05, trend: 0.2, title: 'Förvärvsarbetande invånare 20-64 år, andel (%)' },
 };
 
+/**
+ * Kolada's population counts, the denominators of its shares: the förbund's figure of a share is
+ * the members' shares weighted by them. Invented around the example's 20–64 population.
+ */
+const POPULATION_MODELS: Record<string, { perPerson2064: number; title: string }> = {
+  N01951: { perPerson2064: 1.8, title: 'Invånare totalt, antal' },
+  N02104: { perPerson2064: 1.38, title: 'Invånare 18+, antal' },
+};
+
+function populationValue(kpi: string, kommun: string, year: number, gender: 'T' | 'K' | 'M'): number {
+  const { perPerson2064 } = POPULATION_MODELS[kpi]!;
+  const sexes =
+    gender === 'T' ? (['men', 'women'] as const) : gender === 'K' ? (['women'] as const) : (['men'] as const);
+  return Math.round(sumOver(sexes, (sex) => population2064(kommun, sex, year)) * perPerson2064);
+}
+
 export function writeKolada(config: ProjectConfig, store: RawStore, toYear: number): void {
   const { baseUrl, fromYear, perPage } = config.sources.kolada;
   const kpis = config.sources.kolada.kpis
     .map((kpi) => kpi.kpi)
-    .filter((kpi): kpi is string => kpi !== null && kpi in KPI_MODELS);
+    .filter((kpi): kpi is string => kpi !== null && (kpi in KPI_MODELS || kpi in POPULATION_MODELS));
   store.write(
     'kolada/kpi-metadata.json',
     encoder.encode(
@@ -37,7 +53,7 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
         count: kpis.length,
         values: kpis.map((id) => ({
           id,
-          title: KPI_MODELS[id]?.title ?? id,
+          title: KPI_MODELS[id]?.title ?? POPULATION_MODELS[id]?.title ?? id,
           is_divided_by_gender: true,
           municipality_type: 'K',
           operating_area: 'Exempel',
@@ -69,14 +85,17 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
                 : [id];
           const model = KPI_MODELS[kpi] as { level: number; spread: number; trend: number };
           const value = (gender: 'T' | 'K' | 'M') =>
-            Math.round(
-              (sumOver(members, (kommun) =>
-                koladaValue(kpi, kommun, year, gender, model.level, model.spread, model.trend),
-              ) /
-                members.length) *
-                10,
-            ) / 10;
+            kpi in POPULATION_MODELS
+              ? sumOver(members, (kommun) => populationValue(kpi, kommun, year, gender))
+              : Math.round(
+                  (sumOver(members, (kommun) =>
+                    koladaValue(kpi, kommun, year, gender, model.level, model.spread, model.trend),
+                  ) /
+                    members.length) *
+                    10,
+                ) / 10;
           const hidden =
+            !(kpi in POPULATION_MODELS) &&
             id.length === 4 &&
             !id.startsWith('00') &&
             population2064(id, 'men', year) < 1000 &&

@@ -27,7 +27,7 @@ interface Indicator {
         kind: 'value';
         indicator: string;
         breakdown: Record<string, string>;
-        weightedBy?: { breakdown: { age: string }; lag: number };
+        weightedBy?: { indicator: string; breakdown: { age?: string }; lag: number };
       };
 }
 interface Part {
@@ -37,6 +37,8 @@ interface Part {
 
 const json = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
 export const indicators = json('data/config/indicators.json') as Indicator[];
+const koladaKpis = (json('data/config/sources.json') as { kolada: { kpis: { kpi: string; indicator: string }[] } })
+  .kolada.kpis;
 export const threshold = (json('data/config/site.json') as { suppressionThreshold: number }).suppressionThreshold;
 
 /** SCB's content labels, as SCB spells them (typo included), by what they count. */
@@ -139,6 +141,7 @@ const BANDS = [
   ['25-64', 25, 64],
 ] as const;
 const YOUNG = [
+  ['15', 15, 15],
   ['16-19', 16, 19],
   ['19-29', 19, 29],
 ] as const;
@@ -161,7 +164,7 @@ for (const dataset of datasetFiles('befolkning-ckm'))
       if (from >= low && to <= high)
         put('befolkning', 'folkmangd', cell.Region!, SEX[cell.Kon!]!, group, cell.Tid!, value);
   }
-// TAB5557's single years 16–29, the same table asked again: the age groups of two rates per 1 000.
+// TAB5557's single years 15–29, the same table asked again: the age groups of two rates per 1 000 and a weight.
 for (const dataset of datasetFiles('befolkning-ckm-unga'))
   for (const [cell, value] of cells(dataset)) {
     const age = Number(cell.Alder);
@@ -319,13 +322,25 @@ function forbundRate(indicator: Indicator, area: Area, sex: Sex, split: Record<s
     const value = yearly(indicator, null, { code: kommun, kommuner: [] }, sex, split, year);
     const weightYear = String(Number(year) - measure.weightedBy.lag);
     const weight = counts.get(
-      `befolkning|folkmangd|${kommun}|${sex}|${measure.weightedBy.breakdown.age}|${weightYear}`,
+      `${weightSource(measure.weightedBy)}|${kommun}|${sex}|${weightAge(measure.weightedBy)}|${weightYear}`,
     );
     if (value === null || weight === undefined || weight === null) return null;
     weighted += value * weight;
     total += weight;
   }
   return total > 0 ? weighted / total : null;
+}
+
+/** Where a weight is read: SCB's population by age, or a population count of Kolada's own (by its KPI). */
+function weightSource(weight: { indicator: string }): string {
+  if (weight.indicator === 'befolkning') return 'befolkning|folkmangd';
+  const kpi = koladaKpis.find((entry) => entry.indicator === weight.indicator)?.kpi;
+  if (!kpi) throw new Error(`ingen källa för vikten ${weight.indicator}`);
+  return `kolada:${kpi}|value`;
+}
+
+function weightAge(weight: { breakdown: { age?: string } }): string {
+  return weight.breakdown.age ?? '-';
 }
 
 /** The figure the site should publish for an indicator, area, sex, split and year. */

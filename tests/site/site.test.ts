@@ -388,10 +388,20 @@ describe('the words and ranks around the numbers', () => {
   });
 
   it('opens with what the members show where the förbund has no figure, the reason in a note under it', () => {
-    const lead = page('/umearegionen/indikator/ekonomiskt-bistand-andel/').querySelector('.lead')?.textContent ?? '';
-    expect(lead).toMatch(/^Bland medlemmarna \d{4} var andelen invånare som fått ekonomiskt bistånd lägst i .+ \(/);
-    const note = page('/umearegionen/indikator/ekonomiskt-bistand-andel/').querySelector('.lead-note')?.textContent;
-    expect(note).toMatch(/^Förbundets värde räknas inte: källan ger bara medlemmarnas andelar, och utan deras nämnare/);
+    // Kaa: four members' counts are protected, so the förbund's sum is withheld.
+    const kaa = page('/umearegionen/indikator/kaa-utan-sysselsattning/');
+    expect(kaa.querySelector('.lead')?.textContent).toMatch(
+      /^Av medlemmarnas visade värden \d{4} är det lägsta \d+ \(.+\) och det högsta \d+ \(.+\); \d medlemmar har skyddade/,
+    );
+    expect(kaa.querySelector('.lead-note')?.textContent).toMatch(/^Förbundets värde räknas inte: en eller flera/);
+    // Ekonomiskt bistånd is weighed by Kolada's own denominator: a finding, no note.
+    const bistand = page('/umearegionen/indikator/ekonomiskt-bistand-andel/');
+    expect(bistand.querySelector('.lead')?.textContent).toMatch(/^Andelen invånare som fått ekonomiskt bistånd i Sam/);
+    expect(bistand.querySelector('.lead-note')).toBeNull();
+    expect([...bistand.querySelectorAll('.table-note')].map((note) => note.textContent)).toContain(
+      'Förbundets värde är beräknat av Lägesbild, inte publicerat av källan: medlemmarnas värden från Kolada (RKA), ' +
+        'nyckeltal N31807, vägda med invånarna den 31 december (Kolada N01951), Koladas egen nämnare för N31807.',
+    );
   });
 
   it('weighs a rate published per kommun into the förbund’s own figure, and says who computed it', () => {

@@ -103,10 +103,10 @@ describe('dialogue decks', () => {
     // Vännäs's counts of young people in kartläggning are all below 5: a line of gaps is not drawn.
     expect(titles).not.toContain('Aktivitetsersättning, kartläggning');
     for (const slide of trends) expect(slide.headline, slide.kicker).toMatch(/Vännäs/);
-    // The caption names the lines drawn: the förbund only where it has a figure.
+    // The caption names the lines drawn: riket only where the source has it (an export has none).
     const caption = (kicker: string) => trends.find((slide) => slide.kicker === kicker)?.chart?.caption;
     expect(caption('Ohälsotal')).toMatch(/Vännäs, förbundet och riket per år\.$/);
-    expect(caption('Ej behöriga till gymnasiet')).toMatch(/\. Vännäs per år\.$/);
+    expect(caption('Ej behöriga till gymnasiet')).toMatch(/\. Vännäs och förbundet per år\.$/);
   });
 
   it('keep to the tables where a förbund has more members than a slide holds bars for', () => {

@@ -10,6 +10,10 @@ import {
   tallyHeadline,
 } from '../../src/views/text/sentences.ts';
 import { verdict } from '../../src/measures/index.ts';
+import { join } from 'node:path';
+import { getSite } from '../../src/views/model/site.ts';
+import { buildIndicatorView } from '../../src/views/model/indicator-view.ts';
+import { forbundMissing, leadSentence } from '../../src/views/text/lead.ts';
 
 const share = {
   unit: 'percent' as const,
@@ -255,6 +259,22 @@ describe('slide headlines from the derived measures', () => {
     );
     expect(labourHeadline('Vännäs', 'oktober 2025', of(null), of(83.1), of(4.8))).toBe(
       'Uppgifter om arbetsmarknaden i Vännäs saknas för den senaste perioden.',
+    );
+  });
+});
+
+describe('the lead where the förbund has no figure of its own', () => {
+  it('opens with the members’ range and says why under it', () => {
+    const site = getSite(join(import.meta.dirname, '../..'));
+    const weighted = site.indicator('ekonomiskt-bistand-andel');
+    // The same share without a weight: no honest way to make the förbund's figure.
+    const unweighted = { ...weighted, measure: { kind: 'value' as const, indicator: weighted.id, breakdown: {} } };
+    const view = buildIndicatorView(site.snapshot, site.config.registry, site.forbund('umearegionen'), unweighted);
+    expect(leadSentence(view)).toMatch(
+      /^Bland medlemmarna \d{4} var andelen invånare som fått ekonomiskt bistånd lägst i .+ \(/,
+    );
+    expect(forbundMissing(view)).toMatch(
+      /^Förbundets värde räknas inte: källan ger bara medlemmarnas andelar, och utan deras nämnare/,
     );
   });
 });
