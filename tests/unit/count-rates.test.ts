@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { IndicatorCatalogueSchema } from '../../src/schemas/indicator.ts';
 import { getSite } from '../../src/views/model/site.ts';
 import { buildIndicatorPage } from '../../src/views/web/indicator-page.ts';
+import { keyMessages } from '../../src/views/web/key-messages.ts';
 
 const root = join(import.meta.dirname, '../..');
 const catalogue = JSON.parse(readFileSync(join(root, 'data/config/indicators.json'), 'utf8')) as Record<
@@ -41,7 +42,7 @@ describe('a count and its rate per 1 000', () => {
     expect(view.rate).toBe(rate);
     const page = buildIndicatorPage(view, site.snapshot.meta);
     const [table] = page.tables;
-    const rateColumn = table!.columns.findIndex((heading) => heading.startsWith('Per 1 000'));
+    const rateColumn = table!.columns.findIndex((heading) => heading.startsWith('Per 1\u00a0000'));
     expect(rateColumn).toBeGreaterThan(0);
     const rankColumn = table!.columns.findIndex((heading) => heading.startsWith('Placering'));
     let checked = 0;
@@ -55,7 +56,7 @@ describe('a count and its rate per 1 000', () => {
     }
     expect(checked).toBe(view.areas.members.length);
     const comparison = page.charts.find((chart) => chart.id === 'jamforelse');
-    expect(comparison?.title).toContain('per 1 000');
+    expect(comparison?.title).toContain('per 1\u00a0000');
     expect(comparison?.caption).toMatch(/^(Bäst|Lägst)/);
     expect(page.facts.find((fact) => fact.term === 'Jämför kommunerna')?.url).toBe(
       '/uppsala-lan/indikator/kaa-utan-sysselsattning-per-1000/',
@@ -65,8 +66,17 @@ describe('a count and its rate per 1 000', () => {
   it('leaves a count without a rate unranked', () => {
     const page = buildIndicatorPage(site.view('uppsala-lan', 'befolkning-20-64'), site.snapshot.meta);
     const [table] = page.tables;
-    expect(table!.columns.some((heading) => heading.startsWith('Per 1 000'))).toBe(false);
+    expect(table!.columns.some((heading) => heading.startsWith('Per 1\u00a0000'))).toBe(false);
     const rankColumn = table!.columns.findIndex((heading) => heading.startsWith('Placering'));
     expect(table!.rows.every((row) => row.cells[rankColumn - 1]?.text === '')).toBe(true);
+  });
+
+  it('sets the members side by side by the rate in the förbund page’s glance, where the förbund has no figure', () => {
+    const { messages } = keyMessages(site, site.forbund('umearegionen'));
+    const kaa = messages.find((message) => message.href.endsWith('/kaa-utan-sysselsattning/'));
+    expect(kaa?.chart.caption).toMatch(/^Unga i KAA utan sysselsättning per 1\u00a0000 unga: medlemmarnas värden/);
+    // Only members whose count is shown have a rate bar: Umeå and Vännäs.
+    expect(kaa?.chart.svg.match(/<text[^>]*>(Umeå|Vännäs)<\/text>/g)).toHaveLength(2);
+    expect(kaa?.chart.svg).not.toMatch(/>Vindeln</);
   });
 });

@@ -80,7 +80,7 @@ describe('dialogue decks', () => {
     }
     const ohalsa = deck.slides.find((candidate) => candidate.kicker === 'Ohälsa')!;
     // The members' counts are set side by side by their rate per 1 000; a protected count's rate is ×.
-    expect(ohalsa.panels?.[1]?.title).toMatch(/^Aktivitetsersättning, kartläggning per 1 000 unga/);
+    expect(ohalsa.panels?.[1]?.title).toMatch(/^Aktivitetsersättning, kartläggning per 1\u00a0000 unga/);
     expect(ohalsa.panels?.[1]?.note).toMatch(/^Utan stapel: .*Vännäs ×/);
   });
 

@@ -55,8 +55,10 @@ export function keyMessages(site: Site, forbund: Forbund): KeyMessages {
       sentence: glanceHeadline(view),
       verdict: own?.verdict ?? 'no-data',
     };
-    // The förbund against riket over the years; without a förbund figure, the members' latest values.
-    if (!own?.series.some((point) => point.value !== null)) return { ...base, chart: membersChart(view, id) };
+    // The förbund against riket over the years; without a förbund figure, the members' latest values
+    // (a count's by its rate per 1 000, where it has one: bars of counts would set sizes side by side).
+    if (!own?.series.some((point) => point.value !== null))
+      return { ...base, chart: membersChart(view.rate ?? view, id) };
     const shown = view.summaries.filter(
       (summary: AreaSummary) => summary.area.kind === 'forbund' || summary.area.kind === 'riket',
     );
