@@ -1,8 +1,12 @@
 /**
  * HTTP for the fetchers: time-outs, retries with exponential backoff on 429 and 5xx honouring
- * Retry-After, and clear failures. Error bodies are read as text first: SCB answers rate limits in
- * plain text and problems as application/problem+json, and a proxy may answer 200 with HTML.
+ * Retry-After, and clear failures. Every request and redirect is held to `trustedUrl`. Error bodies
+ * are read as text first: SCB answers rate limits in plain text and problems as
+ * application/problem+json, and a proxy may answer 200 with HTML; a message quotes at most a short,
+ * escaped excerpt of them.
  */
+import { quoted, trustedUrl, UntrustedUrlError } from './trust.ts';
+
 export interface HttpDeps {
   fetch: typeof globalThis.fetch;
   sleep: (milliseconds: number) => Promise<void>;
@@ -53,21 +57,58 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-function describeErrorBody(text: string, contentType: string): string {
+/** Characters of an answer a message may quote. */
+const EXCERPT = 200;
+
+/** What an error body says, short and escaped: a problem's title and detail, or text without markup. */
+function describeErrorBody(text: string, contentType: string, bytes: number): string {
   if (contentType.includes('json')) {
     try {
       const problem = JSON.parse(text) as Record<string, unknown>;
       const parts = [problem['title'], problem['detail']].filter((part) => typeof part === 'string');
-      if (parts.length > 0) return parts.join(': ');
+      if (parts.length > 0) return quoted(parts.join(': '), EXCERPT);
     } catch {
       // Fall through to the text itself.
     }
+  } else if (contentType !== '' && !contentType.startsWith('text/')) {
+    return `(ett svar av typen ${quoted(contentType, 60)}, ${bytes} byte)`;
   }
   const plain = text
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return plain.slice(0, 300) || '(tomt svar)';
+  return plain === '' ? '(tomt svar)' : quoted(plain, EXCERPT);
+}
+
+/** Redirects followed within one attempt, each held to the same rule as the request. */
+const MAX_REDIRECTS = 5;
+
+export interface JsonRequestInit extends RequestInit {
+  /** The configured API (origin and path) this request, its redirects and its links must stay under. */
+  within: string;
+}
+
+/** One answer, following the redirects the rule allows: a redirect elsewhere stops the fetch, naming it. */
+async function fetchFollowing(
+  url: string,
+  init: JsonRequestInit,
+  timeoutMs: number,
+  deps: HttpDeps,
+): Promise<{ response: Response; url: string }> {
+  const { within, ...request } = init;
+  let current = url;
+  for (let redirects = 0; ; redirects++) {
+    const response = await deps.fetch(current, {
+      ...request,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null) return { response, url: current };
+    if (redirects >= MAX_REDIRECTS)
+      throw new HttpError(url, response.status, `fler än ${MAX_REDIRECTS} omdirigeringar`);
+    current = trustedUrl(location, within, current).toString();
+  }
 }
 
 /** A server asking for a longer pause than this (a day, say) fails the fetch instead of hanging it. */
@@ -84,19 +125,21 @@ function isRetryable(status: number): boolean {
  */
 export async function requestJson(
   url: string,
-  init: RequestInit,
+  init: JsonRequestInit,
   policy: RetryPolicy,
   deps: HttpDeps,
 ): Promise<JsonResponse> {
+  trustedUrl(url, init.within);
   let lastError = new HttpError(url, 0, 'inget försök gjordes');
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     let waitMs = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     let response: Response;
     let bytes: Uint8Array;
     try {
-      response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
+      ({ response } = await fetchFollowing(url, init, policy.timeoutMs, deps));
       bytes = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
+      if (error instanceof UntrustedUrlError || error instanceof HttpError) throw error;
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       const reason = timedOut
         ? `inget svar inom ${policy.timeoutMs / 1000} s`
@@ -114,7 +157,7 @@ export async function requestJson(
         throw new HttpError(
           url,
           response.status,
-          `väntade JSON men fick ${contentType || 'okänd typ'}: ${describeErrorBody(text, contentType)}`,
+          `väntade JSON men fick ${quoted(contentType, 60) || 'okänd typ'}: ${describeErrorBody(text, contentType, bytes.length)}`,
         );
       }
       try {
@@ -125,7 +168,7 @@ export async function requestJson(
         continue;
       }
     }
-    lastError = new HttpError(url, response.status, describeErrorBody(text, contentType));
+    lastError = new HttpError(url, response.status, describeErrorBody(text, contentType, bytes.length));
     if (!isRetryable(response.status)) throw lastError;
     waitMs = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ?? waitMs;
     if (waitMs > MAX_RETRY_AFTER_MS)

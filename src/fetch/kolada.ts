@@ -7,6 +7,7 @@ import { nextPageLink, readKoladaPage, type KoladaPage } from '../formats/kolada
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
 import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
+import { quoted, trustedUrl, UntrustedUrlError } from './trust.ts';
 
 export const MAX_IDS_PER_SEGMENT = 25;
 
@@ -28,22 +29,48 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 const KpiListSchema = z.object({ values: z.array(z.object({ id: z.string(), title: z.string() }).loose()) }).loose();
 
-/** Follows a Kolada answer through every page, keeping each raw, guarding against a link that repeats a page. */
+/**
+ * Rows one KPI and year can hold: Kolada's kommuner, regions and riket (about 312) with a wide
+ * margin; the pages a query may take follow from it, so an answer that pages on for ever is stopped.
+ */
+const MAX_ROWS_PER_KPI_YEAR = 2000;
+/** However large the query, no answer gets more pages than this. */
+export const MAX_PAGES = 500;
+
+/** The pages a query of `kpis` × `years` may take at `perPage` rows a page. */
+export function pageBound(kpis: number, years: number, perPage: number): number {
+  return Math.min(MAX_PAGES, Math.ceil((kpis * years * MAX_ROWS_PER_KPI_YEAR) / perPage) + 1);
+}
+
+/**
+ * Follows a Kolada answer through every page, keeping each raw. A link must stay on the same query
+ * (same origin and path), may not repeat a page, and the pages are bounded by what the query can hold.
+ */
 async function readAllPages(
   firstUrl: string,
   name: string,
+  maxPages: number,
   throttle: () => Promise<void>,
   context: KoladaContext,
 ): Promise<KoladaPage[]> {
+  const within = context.config.baseUrl;
+  const query = trustedUrl(firstUrl, within).pathname;
   const seen = new Set<string>();
   const pages: KoladaPage[] = [];
   let url: string | null = firstUrl;
   while (url !== null) {
-    if (seen.has(url)) throw new Error(`Kolada: sidan ${url} kom tillbaka; avbryter för att inte gå i cirkel`);
+    if (seen.has(url)) throw new Error(`Kolada: sidan ${quoted(url)} kom tillbaka; avbryter för att inte gå i cirkel`);
+    if (pages.length >= maxPages)
+      throw new Error(`Kolada: ${firstUrl} gav fler än ${maxPages} sidor, fler än frågan kan rymma; avbryter`);
     seen.add(url);
     await throttle();
-    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const response = await requestJson(url, { method: 'GET', within }, context.policy, context.deps);
     const page = readKoladaPage(response.json);
+    const perPage = context.config.perPage;
+    if (page.values.length > perPage || (page.count ?? 0) > perPage)
+      throw new Error(
+        `Kolada: ${quoted(url)} gav ${Math.max(page.values.length, page.count ?? 0)} rader på en sida, fler än per_page ${perPage}`,
+      );
     pages.push(page);
     context.store.write(`kolada/${name}-page-${String(pages.length).padStart(3, '0')}.json`, response.bytes, {
       source: 'kolada',
@@ -53,7 +80,12 @@ async function readAllPages(
       example: false,
     });
     const next = nextPageLink(page);
-    url = next === null || page.values.length === 0 ? null : new URL(next, url).toString();
+    if (next === null || page.values.length === 0) url = null;
+    else {
+      const nextUrl = trustedUrl(next, within, url);
+      if (nextUrl.pathname !== query) throw new UntrustedUrlError(next, within, 'den leder till en annan fråga');
+      url = nextUrl.toString();
+    }
   }
   return pages;
 }
@@ -62,10 +94,11 @@ async function readAllPages(
 export async function fetchAllPages(
   firstUrl: string,
   name: string,
+  maxPages: number,
   throttle: () => Promise<void>,
   context: KoladaContext,
 ): Promise<number> {
-  const pages = await readAllPages(firstUrl, name, throttle, context);
+  const pages = await readAllPages(firstUrl, name, maxPages, throttle, context);
   // v3's count is the rows on its own page, so each page is checked against itself, never the total.
   pages.forEach((page, index) => {
     if (page.count !== undefined && page.count !== page.values.length)
@@ -86,7 +119,12 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
     }
     const url = `${context.config.baseUrl}/kpi?title=${encodeURIComponent(item.titleQuery)}`;
     await throttle();
-    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const response = await requestJson(
+      url,
+      { method: 'GET', within: context.config.baseUrl },
+      context.policy,
+      context.deps,
+    );
     const parsed = KpiListSchema.safeParse(response.json);
     if (!parsed.success) throw new Error(`Kolada: ${url} gav inget KPI-register`);
     const matches = parsed.data.values;
@@ -106,7 +144,12 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
   const ids = await resolveKpiIds(context, throttle);
   const metadataUrl = `${context.config.baseUrl}/kpi/${ids.join(',')}`;
   await throttle();
-  const metadata = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
+  const metadata = await requestJson(
+    metadataUrl,
+    { method: 'GET', within: context.config.baseUrl },
+    context.policy,
+    context.deps,
+  );
   context.store.write('kolada/kpi-metadata.json', metadata.bytes, {
     source: 'kolada',
     url: metadataUrl,
@@ -122,7 +165,8 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
     for (const yearChunk of chunk(years, MAX_IDS_PER_SEGMENT)) {
       const url = `${context.config.baseUrl}/data/kpi/${kpiChunk.join(',')}/year/${yearChunk.join(',')}?per_page=${context.config.perPage}`;
       const name = `${kpiChunk[0]}-${yearChunk[0]}`;
-      const rows = await fetchAllPages(url, name, throttle, context);
+      const maxPages = pageBound(kpiChunk.length, yearChunk.length, context.config.perPage);
+      const rows = await fetchAllPages(url, name, maxPages, throttle, context);
       context.deps.log(`  Kolada ${kpiChunk.join(',')} ${yearChunk[0]}–${yearChunk.at(-1)}: ${rows} rader`);
     }
   }

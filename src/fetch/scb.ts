@@ -37,7 +37,12 @@ export interface ScbContext {
 
 export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
   const url = `${context.config.baseUrl}/config`;
-  const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+  const response = await requestJson(
+    url,
+    { method: 'GET', within: context.config.baseUrl },
+    context.policy,
+    context.deps,
+  );
   const parsed = ScbConfigSchema.safeParse(response.json);
   if (!parsed.success) throw new Error(`${url}: svaret saknar maxDataCells, maxCallsPerTimeWindow eller timeWindow`);
   context.store.write('scb/config.json', response.bytes, {
@@ -87,7 +92,12 @@ async function loadTable(
   const { baseUrl, lang } = context.config;
   const metadataUrl = `${baseUrl}/tables/${id}/metadata?lang=${lang}&outputFormat=json-stat2`;
   await throttle();
-  const response = await requestJson(metadataUrl, { method: 'GET' }, context.policy, context.deps);
+  const response = await requestJson(
+    metadataUrl,
+    { method: 'GET', within: context.config.baseUrl },
+    context.policy,
+    context.deps,
+  );
   const metadata = readJsonStat(response.json, { metadataOnly: true });
   try {
     return {
@@ -121,7 +131,12 @@ async function findTable(
   for (let pageNumber = 1; pageNumber <= MAX_SEARCH_PAGES; pageNumber++) {
     const url = `${baseUrl}/tables?query=${encodeURIComponent(query)}&lang=${lang}&pageSize=100&pageNumber=${pageNumber}`;
     await throttle();
-    const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+    const response = await requestJson(
+      url,
+      { method: 'GET', within: context.config.baseUrl },
+      context.policy,
+      context.deps,
+    );
     const parsed = TablesPageSchema.safeParse(response.json);
     if (!parsed.success) throw new Error(`${url}: svaret är ingen tabellista (${issueLines(parsed.error).join('; ')})`);
     context.store.write(`scb/${table.dataset}/search-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
@@ -210,6 +225,13 @@ export async function fetchScbTable(
       selection,
     })),
   );
+  const planned = calls.reduce((sum, call) => sum + cellCount(call.selection), 0);
+  if (planned > context.config.maxCellsPerTable)
+    throw new Error(
+      `${chosen.id}: metadata ger ${planned.toLocaleString('sv-SE')} celler att hämta, fler än de högst ` +
+        `${context.config.maxCellsPerTable.toLocaleString('sv-SE')} en tabell får ha (maxCellsPerTable i sources.json); ` +
+        'hämtningen stoppas och data/raw lämnas som det var',
+    );
   let done = 0;
   const queue = [...calls];
   for (let call = queue.shift(); call; call = queue.shift()) {
@@ -219,7 +241,7 @@ export async function fetchScbTable(
     try {
       response = await requestJson(
         dataUrl,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body, within: baseUrl },
         context.policy,
         context.deps,
       );
@@ -233,7 +255,7 @@ export async function fetchScbTable(
       queue.unshift(...halves.map((selection) => ({ query: call.query, selection })));
       continue;
     }
-    readJsonStat(response.json);
+    readJsonStat(response.json, { maxCells: context.config.maxCellsPerFile });
     done++;
     context.store.write(`scb/${table.dataset}/${call.query}-${String(done).padStart(3, '0')}.json`, response.bytes, {
       source: 'scb',
@@ -256,7 +278,12 @@ export async function fetchKommungrupper(throttle: () => Promise<void>, context:
   if (!settings) return;
   const url = `${context.config.baseUrl}/codelists/${encodeURIComponent(settings.codelist)}?lang=${context.config.lang}`;
   await throttle();
-  const response = await requestJson(url, { method: 'GET' }, context.policy, context.deps);
+  const response = await requestJson(
+    url,
+    { method: 'GET', within: context.config.baseUrl },
+    context.policy,
+    context.deps,
+  );
   const groups = kommungruppPerKommun(readCodeList(response.json, url), settings.prefix, context.registry);
   context.store.write(KOMMUNGRUPPER_FILE, response.bytes, {
     source: 'scb',

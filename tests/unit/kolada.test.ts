@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchAllPages, fetchKolada, type KoladaContext } from '../../src/fetch/kolada.ts';
+import { fetchAllPages, fetchKolada, MAX_PAGES, pageBound, type KoladaContext } from '../../src/fetch/kolada.ts';
 import { koladaToScbRegion, readKoladaPage } from '../../src/formats/kolada.ts';
 import { normaliseKoladaPage } from '../../src/pipeline/normalise-kolada.ts';
 import { RawStore } from '../../src/fetch/raw-store.ts';
@@ -63,6 +63,7 @@ describe('Kolada v3', () => {
     const rows = await fetchAllPages(
       'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2',
       'N03926-2023',
+      10,
       async () => {},
       ctx,
     );
@@ -76,23 +77,65 @@ describe('Kolada v3', () => {
       page([item('2480', 2023, 2.1)], 1, '?page=2', 'next_page'),
       page([item('2460', 2023, 1.9)], 1, null, 'next_page'),
     ]);
-    expect(await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx)).toBe(2);
+    expect(
+      await fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', 10, async () => {}, ctx),
+    ).toBe(2);
   });
 
   it('stops when a next link repeats a page', async () => {
     const same = 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?page=1';
     const { context: ctx } = context([
-      page([item('2480', 2023, 2.1)], 9, same),
-      page([item('2480', 2023, 2.1)], 9, same),
+      page([item('2480', 2023, 2.1)], 1, same),
+      page([item('2480', 2023, 2.1)], 1, same),
     ]);
-    await expect(fetchAllPages(same, 'x', async () => {}, ctx)).rejects.toThrow(/kom tillbaka/);
+    await expect(fetchAllPages(same, 'x', 10, async () => {}, ctx)).rejects.toThrow(/kom tillbaka/);
   });
 
   it('reads count as the rows on each page (v3), and fails on a page shorter than it says', async () => {
-    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 5, null)]);
+    const { context: ctx } = context([page([item('2480', 2023, 2.1)], 2, null)]);
     await expect(
-      fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', async () => {}, ctx),
-    ).rejects.toThrow(/sida 1, lovade 5 rader men gav 1/);
+      fetchAllPages('https://api.kolada.se/v3/data/kpi/N03926/year/2023', 'x', 10, async () => {}, ctx),
+    ).rejects.toThrow(/sida 1, lovade 2 rader men gav 1/);
+  });
+
+  const FIRST = 'https://api.kolada.se/v3/data/kpi/N03926/year/2023?per_page=2';
+
+  it('never follows a paging link off the query: another host, a data: URL, another path', async () => {
+    for (const [next, reason] of [
+      ['http://127.0.0.1:9999/latest/meta-data/iam', /leder till http:\/\/127\.0\.0\.1:9999/],
+      ['data:application/json,{"values":[{"kpi":"N03926"}],"count":1}', /schemat data: används aldrig/],
+      ['https://api.kolada.se/v3/kpi?title=x', /en annan fråga/],
+    ] as const) {
+      const { context: ctx, requests, dir } = context([page([item('2480', 2023, 2.1)], 1, next)]);
+      await expect(fetchAllPages(FIRST, 'x', 10, async () => {}, ctx)).rejects.toThrow(reason);
+      // The link is never requested, and nothing of it is kept as Kolada data.
+      expect(requests.map((request) => request.url)).toEqual([FIRST]);
+      expect(readdirSync(join(dir, 'kolada'))).toEqual(['x-page-001.json']);
+    }
+  });
+
+  it('stops an answer that pages on and on, at the pages the query can hold', async () => {
+    let served = 0;
+    const { deps, requests } = fakeDeps(() => {
+      served++;
+      return page([item('2480', 2023, 2.1)], 1, `${FIRST}&page=${served + 1}`);
+    });
+    const { context: ctx } = context([]);
+    await expect(fetchAllPages(FIRST, 'x', 4, async () => {}, { ...ctx, deps })).rejects.toThrow(
+      /gav fler än 4 sidor, fler än frågan kan rymma/,
+    );
+    expect(requests).toHaveLength(4);
+    expect(pageBound(1, 1, 5000)).toBe(2);
+    expect(pageBound(25, 25, 1)).toBe(MAX_PAGES);
+  });
+
+  it('refuses a page with more rows than it was asked for', async () => {
+    const { context: ctx } = context([
+      page([item('2480', 2023, 1), item('2460', 2023, 2), item('2401', 2023, 3)], 3, null),
+    ]);
+    await expect(fetchAllPages(FIRST, 'x', 10, async () => {}, ctx)).rejects.toThrow(
+      /gav 3 rader på en sida, fler än per_page 2/,
+    );
   });
 
   it('drops withdrawn entries (isdeleted) and reads a period given as a string', () => {
@@ -118,13 +161,13 @@ describe('Kolada v3', () => {
   it('treats JSON without values, and non-JSON, as failures', async () => {
     const { context: ctx } = context([{ status: 200, body: '{"error":"Not found"}' }]);
     await expect(
-      fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, ctx),
+      fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', 10, async () => {}, ctx),
     ).rejects.toThrow(/Ogiltigt Kolada-svar/);
     const { context: html } = context([
       { status: 200, body: '<html></html>', headers: { 'content-type': 'text/html' } },
     ]);
     await expect(
-      fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', async () => {}, html),
+      fetchAllPages('https://api.kolada.se/v3/data/kpi/N0/year/2023', 'x', 10, async () => {}, html),
     ).rejects.toThrow(/väntade JSON/);
   });
 
