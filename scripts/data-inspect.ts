@@ -41,9 +41,18 @@ try {
     } catch (error) {
       throw new Error(`${file}: inte giltig JSON (${error instanceof Error ? error.message : String(error)})`);
     }
-    process.stdout.write(inspectJson(json));
+    process.stdout.write(inspectJson(json, configuredMaxCells()));
   }
 } catch (error) {
   process.stderr.write(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
+}
+
+/** The repository's cap on a raw file's cells; outside a repository, the reader's own default. */
+function configuredMaxCells(): number | undefined {
+  try {
+    return loadConfig(process.cwd()).sources.scb.maxCellsPerFile;
+  } catch {
+    return undefined;
+  }
 }

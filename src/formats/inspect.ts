@@ -8,8 +8,8 @@ import { readKoladaPage } from './kolada.ts';
 import { readCodeList } from './scb-codelist.ts';
 import { toCsv, type CsvValue } from './csv-out.ts';
 
-export function inspectJsonStat(json: unknown): string {
-  const cube = readJsonStat(json);
+export function inspectJsonStat(json: unknown, maxCells?: number): string {
+  const cube = readJsonStat(json, maxCells === undefined ? {} : { maxCells });
   const rows: CsvValue[][] = [];
   forEachCell(cube, (codes, value, status) => rows.push([...codes, value, status]));
   return toCsv([...cube.dimensions.map((dimension) => dimension.id), 'value', 'status'], rows, 'plain');
@@ -40,8 +40,9 @@ export function inspectCodeList(json: unknown): string {
 }
 
 /** Decides the format from the JSON's own shape: JSON-stat2 says so in `class`, a code list in `type`. */
-export function inspectJson(json: unknown): string {
-  if (json !== null && typeof json === 'object' && 'class' in json) return inspectJsonStat(json);
+/** Any raw file as CSV; `maxCells` is the configured cap of a JSON-stat file's cells. */
+export function inspectJson(json: unknown, maxCells?: number): string {
+  if (json !== null && typeof json === 'object' && 'class' in json) return inspectJsonStat(json, maxCells);
   if (json !== null && typeof json === 'object' && 'type' in json && 'values' in json) return inspectCodeList(json);
   if (json !== null && typeof json === 'object' && 'values' in json) return inspectKolada(json);
   throw new Error('Varken JSON-stat2 (saknar "class"), en kodlista från SCB eller ett Kolada-svar (saknar "values")');

@@ -107,10 +107,23 @@ function readCodes(
 }
 
 /**
+ * Cells one data response may hold: SCB answers at most 150 000 a call, so ten times that is a
+ * wide margin, and a file claiming more (a sparse `value` under a size of 10¹²) is refused before
+ * anything walks or allocates its cells.
+ */
+export const MAX_CELLS = 1_500_000;
+/** Categories one dimension of a table may list (TAB5557 has 312 regions and 137 ages). */
+export const MAX_CATEGORIES = 100_000;
+
+/**
  * Parses a JSON-stat2 dataset; throws JsonStatError listing every problem found. With
  * `metadataOnly`, a table's metadata response (whose `value` is empty) is read for its dimensions.
+ * A data response's cells are capped at `maxCells`, every dimension's categories at MAX_CATEGORIES.
  */
-export function readJsonStat(input: unknown, options: { metadataOnly?: boolean } = {}): JsonStatCube {
+export function readJsonStat(
+  input: unknown,
+  options: { metadataOnly?: boolean; maxCells?: number } = {},
+): JsonStatCube {
   const parsed = JsonStatDatasetSchema.safeParse(input);
   if (!parsed.success) {
     throw new JsonStatError(issueLines(parsed.error));
@@ -132,6 +145,12 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
     const categoryCount = Array.isArray(dimension.category.index)
       ? dimension.category.index.length
       : Object.keys(dimension.category.index ?? dimension.category.label ?? {}).length;
+    if (categoryCount > MAX_CATEGORIES || size > MAX_CATEGORIES) {
+      problems.push(
+        `dimension.${id} säger sig ha ${Math.max(categoryCount, size)} kategorier, fler än de högst ${MAX_CATEGORIES} en tabell får ha`,
+      );
+      return { id, label: id, codes: [], labels: new Map(), units: new Map(), eliminable: false };
+    }
     const codes = readCodes(id, dimension.category, options.metadataOnly ? categoryCount : size, problems);
     return {
       id,
@@ -143,6 +162,11 @@ export function readJsonStat(input: unknown, options: { metadataOnly?: boolean }
     };
   });
   const cellCount = dimensions.reduce((product, dimension) => product * dimension.codes.length, 1);
+  const maxCells = options.maxCells ?? MAX_CELLS;
+  if (!options.metadataOnly && cellCount > maxCells)
+    throw new JsonStatError([
+      `size ger ${cellCount.toLocaleString('sv-SE')} celler, fler än de högst ${maxCells.toLocaleString('sv-SE')} ett svar får ha`,
+    ]);
   const value = options.metadataOnly ? [] : data.value;
   if (options.metadataOnly) {
     // Metadata carries no cells to check.

@@ -173,7 +173,7 @@ export async function collectObservations(
       const resolved = manifest.contentCodes[tableId] ?? {};
       const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
       normaliseScbCube(
-        readJsonStat(JSON.parse(bytes.toString('utf8'))),
+        readNamed(file.id, bytes, (json) => readJsonStat(json, { maxCells: config.sources.scb.maxCellsPerFile })),
         table,
         codes,
         file.id,
@@ -181,7 +181,7 @@ export async function collectObservations(
         manifest.valueCodes[table.dataset],
       );
     } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
-      normaliseKoladaPage(readKoladaPage(JSON.parse(bytes.toString('utf8'))), indicatorByKpi, file.id, builder);
+      normaliseKoladaPage(readNamed(file.id, bytes, readKoladaPage), indicatorByKpi, file.id, builder);
     }
     done++;
     if (done % 10 === 0 || done === manifest.files.length)
@@ -301,4 +301,13 @@ function changeSummary(changes: ChangeLog): string {
   const periods = changes.datasets.reduce((sum, entry) => sum + entry.newPeriods.length, 0);
   const revised = changes.datasets.reduce((sum, entry) => sum + entry.revised, 0);
   return `${changes.datasets.length} dataset ändrade, ${periods} nya perioder, ${revised} reviderade värden`;
+}
+
+/** A raw file read by `read`, any failure named by the file it is in. */
+function readNamed<T>(id: string, bytes: Buffer, read: (json: unknown) => T): T {
+  try {
+    return read(JSON.parse(bytes.toString('utf8')));
+  } catch (error) {
+    throw new Error(`data/${id}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SexSchema } from './observation.ts';
 import { ApiUrlSchema } from './text.ts';
+import { MAX_CELLS } from '../formats/jsonstat.ts';
 
 /** A content (ContentsCode) the fetch wants: pinned by code, or resolved once by label. */
 /** How often a source publishes new figures: a page says when the next update is to be expected. */
@@ -101,6 +102,13 @@ export const SourcesConfigSchema = z.object({
   scb: z.object({
     baseUrl: ApiUrlSchema,
     lang: z.enum(['sv', 'en']),
+    /** Cells one raw data file may hold; checked before anything walks them (fetch, build, inspect). */
+    maxCellsPerFile: z.number().int().positive().default(MAX_CELLS),
+    /**
+     * Cells one table's fetch may ask for in all (the largest here, BAS by month, is about 3 million):
+     * metadata claiming a far larger cube stops the fetch instead of starting thousands of calls.
+     */
+    maxCellsPerTable: z.number().int().positive().default(20_000_000),
     tables: z.array(ScbTableSchema),
     /**
      * SKR's kommungrupper as SCB publishes them: an aggregation code list of the Region variable

@@ -106,6 +106,30 @@ describe('JSON-stat2 reader', () => {
     expect(() => readJsonStat({ ...tiny, value: { '6': 1 } })).toThrow(/value\["6"\] är ingen cellposition/);
   });
 
+  it('refuses a claimed size beyond the caps before walking a cell, in a few milliseconds', () => {
+    // A sparse value under 10¹⁰ cells: every dimension within its category cap, the product not.
+    const codes = Array.from({ length: 100 }, (_, index) => String(index));
+    const ids = ['A', 'B', 'C', 'D', 'E'];
+    const huge = {
+      version: '2.0',
+      class: 'dataset',
+      id: ids,
+      size: ids.map(() => 100),
+      dimension: Object.fromEntries(ids.map((id) => [id, { category: { index: codes } }])),
+      value: {},
+    };
+    const started = performance.now();
+    expect(() => readJsonStat(huge)).toThrow(/size ger 10\s000\s000\s000 celler, fler än de högst 1\s500\s000/);
+    expect(() => inspectJson(huge)).toThrow(/fler än de högst/);
+    expect(performance.now() - started).toBeLessThan(500);
+    // The configured cap decides; metadata carries no cells and is read for its dimensions.
+    expect(() => readJsonStat(tiny, { maxCells: 5 })).toThrow(/size ger 6 celler, fler än de högst 5/);
+    expect(readJsonStat(huge, { metadataOnly: true }).dimensions).toHaveLength(5);
+    // A dimension may not claim a million categories, whatever it lists.
+    const wide = { ...tiny, size: [2, 1_000_000] };
+    expect(() => readJsonStat(wide)).toThrow(/dimension\.Tid säger sig ha 1000000 kategorier, fler än de högst 100000/);
+  });
+
   it('rejects a response that is not a dataset', () => {
     try {
       readJsonStat({ type: 'Parameter error', title: 'Too many cells selected', status: 400 });

@@ -175,6 +175,40 @@ describe('SCB PxWebApi 2.0 fetch', () => {
     expect(manifest.files.every((file) => /^[0-9a-f]{64}$/.test(file.sha256))).toBe(true);
   });
 
+  it('stops before the first data call when the metadata makes a cube beyond the table cap', async () => {
+    // 291 regions × 3 sexes × 2 contents × 3 months = 5 238 cells, against a cap of 5 000.
+    const { deps, requests } = server(metadata(registryRegions));
+    const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));
+    await expect(
+      fetchScb({
+        config: { ...config.sources.scb, tables: [table], kommungrupper: null, maxCellsPerTable: 5000 },
+        registry: config.registry,
+        store,
+        deps,
+        policy: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
+        retrievedAt: () => '',
+      }),
+    ).rejects.toThrow(/TAB1386: metadata ger 5\s238 celler att hämta, fler än de högst 5\s000 en tabell får ha/);
+    expect(requests.filter((request) => request.init?.method === 'POST')).toHaveLength(0);
+    expect(config.sources.scb.maxCellsPerTable).toBe(20_000_000);
+  });
+
+  it('refuses a data answer whose size claims more cells than a file may hold', async () => {
+    const doc = metadata(registryRegions);
+    const { deps } = server(doc);
+    const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));
+    await expect(
+      fetchScb({
+        config: { ...config.sources.scb, tables: [table], kommungrupper: null, maxCellsPerFile: 100 },
+        registry: config.registry,
+        store,
+        deps,
+        policy: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
+        retrievedAt: () => '',
+      }),
+    ).rejects.toThrow(/size ger [\d\s]+ celler, fler än de högst 100 ett svar får ha/);
+  });
+
   it('stops with a clear message when the metadata lacks codes the configuration names', async () => {
     const { deps } = server(metadata(registryRegions.filter(([code]) => code !== '2403')));
     const store = new RawStore(mkdtempSync(join(tmpdir(), 'scb-')));

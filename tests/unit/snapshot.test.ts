@@ -205,6 +205,17 @@ describe('data:build', () => {
     expect(readdirSync(join(work, 'data')).sort()).toEqual(['config', 'exports', 'raw', 'reference', 'snapshot']);
   });
 
+  it('refuses a raw file claiming more cells than a file may hold, naming it, before walking them', async () => {
+    const before = snapshotHash();
+    const config = loadConfig(work);
+    const capped = { ...config, sources: { ...config.sources, scb: { ...config.sources.scb, maxCellsPerFile: 1000 } } };
+    const error = await buildSnapshot(capped, quiet).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(
+      /^data\/raw\/scb\/[a-z-]+\/[a-z0-9-]+\.json: Ogiltig JSON-stat2:\n {2}- size ger [\d\s]+ celler, fler än de högst 1\s000 ett svar får ha/,
+    );
+    expect(snapshotHash()).toBe(before);
+  });
+
   it('never stores a small count from an export', () => {
     const file = JSON.parse(
       readFileSync(join(root, 'data/snapshot/observations/aktivitetsersattning-kartlaggning.json'), 'utf8'),

@@ -49,6 +49,8 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
   const multiples: ChartBlock[] = [];
   const judged: { verdict: Verdict; goal: boolean; link: ProfileLink }[] = [];
   const goals = new Set(goalIndicators(forbund, site.config.indicators));
+  // A count's rate per 1 000 gets its row (where its rank is), and the count its small chart.
+  const rates = new Set(site.config.indicators.flatMap((indicator) => indicator.rate ?? []));
   for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
     const view = site.view(forbund.id, indicator.id);
     const own = view.summaries.find((summary) => summary.area.id === code)!;
@@ -77,6 +79,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
         textCell(value(of('riket'))),
       ],
     });
+    if (rates.has(indicator.id)) continue;
     // A count is drawn for the kommun alone: beside the förbund's or riket's it would be a flat line.
     const shown = view.summaries.filter(
       (summary) =>
