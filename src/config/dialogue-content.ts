@@ -3,7 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
-import { bodySizeProblem, renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
+import {
+  bodySizeProblem,
+  FRONTMATTER_MAX_ALIASES,
+  frontmatterSizeProblem,
+  renderMarkdown,
+  splitFrontmatter,
+} from '../formats/markdown.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 
 export class ContentError extends Error {}
@@ -12,13 +18,19 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
   const path = join(root, 'data/content/dialog', `${kommun}.md`);
   if (!existsSync(path)) return null;
   const { frontmatter, body, bodyLine } = splitFrontmatter(readFileSync(path, 'utf8'));
+  const tooLarge = frontmatterSizeProblem(frontmatter);
+  if (tooLarge) throw new ContentError(`${path}:2: ${tooLarge}`);
   let data: unknown;
   try {
-    data = parse(frontmatter) ?? {};
+    data = parse(frontmatter, { maxAliasCount: FRONTMATTER_MAX_ALIASES }) ?? {};
   } catch (error) {
-    throw new ContentError(
-      `${path}: frontmatter är inte giltig YAML: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason =
+      error instanceof RangeError
+        ? 'för djupt nästlad'
+        : error instanceof Error
+          ? error.message.split('\n')[0]
+          : String(error);
+    throw new ContentError(`${path}: frontmatter är inte giltig YAML: ${reason}`);
   }
   const parsed = DialogueContentSchema.safeParse(data);
   if (!parsed.success)

@@ -6,7 +6,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
-import { bodySizeProblem, renderMarkdown, splitFrontmatter } from '../formats/markdown.ts';
+import {
+  bodySizeProblem,
+  FRONTMATTER_MAX_ALIASES,
+  frontmatterSizeProblem,
+  renderMarkdown,
+  splitFrontmatter,
+} from '../formats/markdown.ts';
 import { fieldPath, issueLines } from '../formats/zod-issues.ts';
 
 export class InitiativeError extends Error {
@@ -32,18 +38,33 @@ export function readInitiativeFile(
   const { frontmatter, body, bodyLine } = splitFrontmatter(source);
   if (frontmatter === '')
     return { initiative: null, problems: [`${path}:1: frontmatter saknas: filen ska börja med --- och fälten i YAML`] };
+  const tooLarge = frontmatterSizeProblem(frontmatter);
+  if (tooLarge) return { initiative: null, problems: [`${path}:2: ${tooLarge}`] };
   const lineCounter = new LineCounter();
-  const document = parseDocument(frontmatter, { lineCounter });
   // Frontmatter starts on line 2 of the file, after the opening ---.
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1);
-  if (document.errors.length > 0)
-    return {
-      initiative: null,
-      problems: document.errors.map(
-        (error) => `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${error.message.split('\n')[0]}`,
-      ),
-    };
-  const parsed = InitiativeSchema.safeParse(document.toJS());
+  let document: ReturnType<typeof parseDocument>;
+  let data: unknown;
+  try {
+    document = parseDocument(frontmatter, { lineCounter });
+    if (document.errors.length > 0)
+      return {
+        initiative: null,
+        // The first few: a fault deep in nested brackets is reported once per level.
+        problems: document.errors
+          .slice(0, 3)
+          .map(
+            (error) =>
+              `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${/call stack/.test(error.message) ? 'för djupt nästlad' : error.message.split('\n')[0]}`,
+          ),
+      };
+    data = document.toJS({ maxAliasCount: FRONTMATTER_MAX_ALIASES });
+  } catch (error) {
+    // An alias bomb, or nesting deeper than the parser's stack: named, never a stack trace.
+    const reason = error instanceof RangeError ? 'för djupt nästlad' : (error as Error).message.split('\n')[0];
+    return { initiative: null, problems: [`${path}:2: ogiltig YAML: ${reason}`] };
+  }
+  const parsed = InitiativeSchema.safeParse(data);
   const problems: string[] = [];
   const where = (fieldPath: (string | number)[]) => {
     for (let depth = fieldPath.length; depth > 0; depth--) {

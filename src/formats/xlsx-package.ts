@@ -3,10 +3,19 @@
  * visible, and per sheet the merged ranges and the formulas that reach into other workbooks.
  * read-excel-file reads the cells afterwards; it can do none of this.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from 'fflate';
 
-/** A sheet of a few hundred thousand rows is tens of MiB; a zip bomb claims gigabytes. */
-export const XLSX_MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+/** A sheet of a hundred thousand rows is tens of MiB; a zip bomb claims gigabytes. */
+export const XLSX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+/**
+ * Rows, columns and cells a sheet may have. An export is a few thousand rows of a dozen columns;
+ * the cell reader (read-excel-file 9.3) runs out of stack between 600 000 and 900 000 cells.
+ */
+export const XLSX_MAX_ROWS = 150_000;
+export const XLSX_MAX_COLUMNS = 1_000;
+export const XLSX_MAX_CELLS = 600_000;
+/** Compressed bytes fed to the inflater at a time, so no single step can unpack more than a few MiB. */
+const INFLATE_STEP = 4096;
 /** Spreadsheet XML packs 5–30 times; a bomb packs a thousand times or more. */
 export const XLSX_MAX_RATIO = 200;
 /** Below this, a part's ratio says nothing (an empty sheet packs well). */
@@ -28,6 +37,59 @@ export function zipDirectory(bytes: Uint8Array): ZipEntry[] {
     },
   });
   return entries;
+}
+
+/**
+ * What each part really unpacks to, inflated in small steps and stopped at `cap`: the directory
+ * states sizes, but the cell reader inflates without reading them, so a lying directory would pass.
+ * Returns the measured entries, or the part that went past the cap.
+ */
+export function measureUnpacked(
+  bytes: Uint8Array,
+  cap = XLSX_MAX_UNPACKED_BYTES,
+): { entries: Map<string, number>; overflow: string | null } {
+  const entries = new Map<string, number>();
+  let total = 0;
+  let overflow: string | null = null;
+  let failure: Error | null = null;
+  const unzip = new Unzip((file) => {
+    entries.set(file.name, 0);
+    file.ondata = (error, chunk) => {
+      if (error) failure ??= error;
+      if (error || overflow !== null) return;
+      total += chunk.length;
+      entries.set(file.name, (entries.get(file.name) ?? 0) + chunk.length);
+      if (total > cap) {
+        overflow = file.name;
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  unzip.register(UnzipPassThrough);
+  for (let offset = 0; offset < bytes.length && overflow === null && failure === null; offset += INFLATE_STEP)
+    unzip.push(bytes.subarray(offset, offset + INFLATE_STEP), offset + INFLATE_STEP >= bytes.length);
+  if (failure) throw failure;
+  return { entries, overflow };
+}
+
+/**
+ * Why the package may not be unpacked, judged by what its parts really unpack to; null when it may.
+ * A part that unpacks to other than its directory says is refused too: the file is damaged or forged.
+ */
+export function unpackedRefusal(bytes: Uint8Array, directory: ZipEntry[]): string | null {
+  const claimed = unpackRefusal(directory);
+  if (claimed) return claimed;
+  const { entries, overflow } = measureUnpacked(bytes);
+  if (overflow !== null)
+    return `delen ${overflow} packas upp till mer än ${mebibytes(XLSX_MAX_UNPACKED_BYTES)} MiB, fast zip-katalogen säger ${mebibytes(directory.reduce((sum, entry) => sum + entry.unpackedBytes, 0))} MiB i allt: filen är trasig eller förfalskad`;
+  for (const entry of directory) {
+    const measured = entries.get(entry.name);
+    if (measured !== undefined && measured !== entry.unpackedBytes)
+      return `delen ${entry.name} packas upp till ${measured} byte, men zip-katalogen säger ${entry.unpackedBytes}: filen är trasig eller förfalskad`;
+  }
+  return unpackRefusal(directory.map((entry) => ({ ...entry, unpackedBytes: entries.get(entry.name) ?? 0 })));
 }
 
 /** Why the package may not be unpacked, or null when it may. */
@@ -104,6 +166,8 @@ export interface SheetHazards {
   merged: { range: string; start: CellPosition }[];
   /** Cells whose formula reads another workbook (`[1]Blad1!A1`): their cached values are not ours. */
   externalFormulas: (CellPosition & { formula: string })[];
+  /** The first row or cell past what an export may have, which would stop the cell reader. */
+  extent: (CellPosition & { message: string }) | null;
 }
 
 export function cellPosition(reference: string): CellPosition {
@@ -113,8 +177,36 @@ export function cellPosition(reference: string): CellPosition {
   return { line: Number(match[2]), column };
 }
 
+/**
+ * Where a sheet reaches past the rows and columns an export may have: the cell reader makes every
+ * row up to the last one it is told of, so `<row r="100000000">` in a file of 1,5 KB would take
+ * gigabytes. The first such row or cell, or null.
+ */
+function beyondExtent(xml: string): (CellPosition & { message: string }) | null {
+  let cells = 0;
+  for (const match of xml.matchAll(/<(row|c)\b[^>]*?\br="([^"]*)"/g)) {
+    if (match[1] === 'c' && ++cells > XLSX_MAX_CELLS)
+      return { line: 1, column: 1, message: `bladet har fler än ${XLSX_MAX_CELLS} celler; dela upp exporten` };
+    const position = match[1] === 'row' ? { line: Number(match[2]), column: 1 } : cellPosition(match[2] ?? '');
+    if (!Number.isSafeInteger(position.line) || position.line > XLSX_MAX_ROWS)
+      return {
+        line: 1,
+        column: 1,
+        message: `bladet når rad ${quoted(match[2] ?? '')}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
+      };
+    if (position.column > XLSX_MAX_COLUMNS)
+      return {
+        line: position.line,
+        column: 1,
+        message: `cellen ${quoted(match[2] ?? '')} ligger i kolumn ${position.column}; en export får ha högst ${XLSX_MAX_COLUMNS} kolumner`,
+      };
+  }
+  return null;
+}
+
 export function sheetHazards(bytes: Uint8Array, sheet: WorkbookSheet): SheetHazards {
   const xml = readParts(bytes, new Set([sheet.part])).get(sheet.part) ?? '';
+  const extent = beyondExtent(xml);
   const merged = (xml.match(/<mergeCell\b[^>]*>/g) ?? []).map((tag) => {
     const range = attributes(tag).get('ref') ?? '';
     return { range, start: cellPosition(range.split(':')[0] ?? '') };
@@ -128,5 +220,11 @@ export function sheetHazards(bytes: Uint8Array, sheet: WorkbookSheet): SheetHaza
         formula: unescapeXml(formula),
       });
   }
-  return { merged, externalFormulas };
+  return { merged, externalFormulas, extent };
+}
+
+/** A reference from a file, short and without control characters, for a message. */
+function quoted(text: string): string {
+  const plain = text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
+  return plain.length > 20 ? `${plain.slice(0, 20)}…` : plain;
 }

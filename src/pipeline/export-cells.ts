@@ -7,7 +7,7 @@ import { decodeExport } from '../formats/decode.ts';
 import { cellsFromSpreadsheetRows, readCsvCells, type CellTable } from '../formats/table-cells.ts';
 import {
   sheetHazards,
-  unpackRefusal,
+  unpackedRefusal,
   workbookSheets,
   zipDirectory,
   type WorkbookSheet,
@@ -24,7 +24,7 @@ async function readWorkbook(
   const before = problems.length;
   const report = (message: string, position = { line: 1, column: 1 }) => problems.push({ file, ...position, message });
   try {
-    const refusal = unpackRefusal(zipDirectory(bytes));
+    const refusal = unpackedRefusal(bytes, zipDirectory(bytes));
     if (refusal) {
       report(refusal);
       return null;
@@ -40,6 +40,11 @@ async function readWorkbook(
     else report(`arbetsboken har ${visible.length} synliga blad (${listed}): ange bladet som "sheet" i manifestet`);
     if (!sheet) return null;
     const hazards = sheetHazards(bytes, sheet);
+    if (hazards.extent) {
+      const { message, ...position } = hazards.extent;
+      report(message, position);
+      return null;
+    }
     for (const { range, start } of hazards.merged)
       report(
         start.line === 1
@@ -52,7 +57,9 @@ async function readWorkbook(
     if (problems.length > before) return null;
     return cellsFromSpreadsheetRows(await readSheet(Buffer.from(bytes), sheet.name));
   } catch (error) {
-    report(`kunde inte läsa Excel-filen: ${error instanceof Error ? error.message : String(error)}`);
+    // The zip or its XML is broken in a way no check above names: say so, with the reader's own words last.
+    const detail = error instanceof Error ? error.message : String(error);
+    report(`kunde inte läsa Excel-filen: den är trasig eller ingen .xlsx (${detail.slice(0, 120)})`);
     return null;
   }
 }

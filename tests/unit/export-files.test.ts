@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { periodOfDate, parseWrittenPeriod } from '../../src/formats/period.ts';
-import { unpackRefusal, XLSX_MAX_UNPACKED_BYTES } from '../../src/formats/xlsx-package.ts';
+import { measureUnpacked, unpackRefusal, XLSX_MAX_UNPACKED_BYTES } from '../../src/formats/xlsx-package.ts';
 import { importAllExports } from '../../src/pipeline/build-snapshot.ts';
 import { findExports, formatProblems, PROBLEMS_SHOWN_PER_FILE } from '../../src/pipeline/export-files.ts';
 import { importExport } from '../../src/pipeline/exports.ts';
@@ -46,6 +46,31 @@ async function importWorkbook(bytes: Uint8Array, indicator = 'kaa-utan-sysselsat
 }
 
 const header = ['Kommunkod', 'Period', 'Antal'];
+
+/** A spreadsheet column's letters: 0 → A, 26 → AA. */
+function columnName(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : columnName(Math.floor(index / 26) - 1) + columnName(index % 26);
+}
+
+/** The workbook with its first sheet's XML rewritten. */
+function withSheet(bytes: Uint8Array, rewrite: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  const part = 'xl/worksheets/sheet1.xml';
+  files[part] = strToU8(rewrite(strFromU8(files[part]!)));
+  return zipSync(files);
+}
+
+/** The zip with every part's unpacked size rewritten, in its local header and in the directory. */
+function withClaimedSize(bytes: Uint8Array, size: number): Uint8Array {
+  const forged = new Uint8Array(bytes);
+  const view = new DataView(forged.buffer);
+  for (let offset = 0; offset + 4 <= forged.length; offset++) {
+    const signature = view.getUint32(offset, true);
+    if (signature === 0x04034b50) view.setUint32(offset + 22, size, true);
+    if (signature === 0x02014b50) view.setUint32(offset + 24, size, true);
+  }
+  return forged;
+}
 
 describe('the exports folder', () => {
   it('reports every file that is no export, and every manifest without its file', () => {
@@ -173,7 +198,60 @@ describe('workbooks', () => {
       expect.stringMatching(/^1:1: delen xl\/worksheets\/sheet1\.xml packas upp \d+ gånger \(högst 200\)/),
     ]);
     const huge = [{ name: 'a', packedBytes: 50_000_000, unpackedBytes: XLSX_MAX_UNPACKED_BYTES + 1 }];
-    expect(unpackRefusal(huge)).toBe('filen packas upp till 256 MiB; högst 256 MiB tillåts');
+    expect(unpackRefusal(huge)).toBe('filen packas upp till 64 MiB; högst 64 MiB tillåts');
+  });
+
+  it('measure what each part really unpacks to: a directory that lies is caught, and unpacking stops at the cap', async () => {
+    // Four MiB of zeros, its sizes in both the local header and the directory rewritten to 1 KiB.
+    const honest = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 * 1024) }, { level: 9 });
+    const lying = withClaimedSize(honest, 1024);
+    expect((await importWorkbook(lying)).problems).toEqual([
+      '1:1: delen xl/worksheets/sheet1.xml packas upp till 4194304 byte, men zip-katalogen säger 1024: filen är trasig eller förfalskad',
+    ]);
+    // With a cap of one MiB, inflating stops there, however far the part would go.
+    const measured = measureUnpacked(lying, 1024 * 1024);
+    expect(measured.overflow).toBe('xl/worksheets/sheet1.xml');
+    expect(measured.entries.get('xl/worksheets/sheet1.xml')).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('refuse a sheet that reaches past the rows or columns an export may have, before reading its cells', async () => {
+    const rowBomb = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
+      xml.replace('</sheetData>', '<row r="100000000"><c r="A100000000"><v>1</v></c></row></sheetData>'),
+    );
+    expect(rowBomb.length).toBeLessThan(4096);
+    const started = performance.now();
+    expect((await importWorkbook(rowBomb)).problems).toEqual([
+      '1:1: bladet når rad 100000000; en export får ha högst 150000 rader',
+    ]);
+    expect(performance.now() - started).toBeLessThan(2000);
+    const columnBomb = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
+      xml.replace('</sheetData>', '<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row></sheetData>'),
+    );
+    expect((await importWorkbook(columnBomb)).problems).toEqual([
+      '2:1: cellen ZZZZZZ2 ligger i kolumn 321272406; en export får ha högst 1000 kolumner',
+    ]);
+  });
+
+  it('refuse a sheet of more cells than the cell reader can take, counting before it reads', async () => {
+    // 1 000 rows of 601 cells: 601 000, one more row's worth than a sheet may hold.
+    let value = 0;
+    const rows = Array.from(
+      { length: 1000 },
+      (_, row) =>
+        `<row r="${row + 1}">${Array.from({ length: 601 }, (_, column) => `<c r="${columnName(column)}${row + 1}"><v>${(value += 7919)}</v></c>`).join('')}</row>`,
+    ).join('');
+    const many = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
+      xml.replace(/<sheetData>.*<\/sheetData>/, `<sheetData>${rows}</sheetData>`),
+    );
+    expect((await importWorkbook(many)).problems).toEqual(['1:1: bladet har fler än 600000 celler; dela upp exporten']);
+  });
+
+  it('say plainly that a workbook is broken where no check names the fault', async () => {
+    const bytes = testWorkbook([{ name: 'Blad1', rows: [header, ['2480', 2024, 12]] }]);
+    const broken = withSheet(bytes, () => '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row>');
+    const { problems } = await importWorkbook(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^1:1: kunde inte läsa Excel-filen: den är trasig eller ingen \.xlsx \(/);
   });
 });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { checkDialogueFiles } from '../../src/config/dialogue-content.ts';
+import { checkDialogueFiles, loadDialogueContent } from '../../src/config/dialogue-content.ts';
 import { toCsv } from '../../src/formats/csv-out.ts';
 import { addExports, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
 import { importExport } from '../../src/pipeline/exports.ts';
@@ -84,6 +84,27 @@ describe('configuration', () => {
     writeFileSync(path, JSON.stringify(entry));
     expect(() => loadConfig(work)).toThrow(
       /umearegionen\.json: id: väntade "umearegionen".*\n.*members\.6\.code: 2480 står redan bland medlemmarna\n.*comparisons\.lan\.1: okänd länskod 99/,
+    );
+  });
+
+  it('names a dialogue file whose frontmatter is an alias bomb or too large, never a stack trace', () => {
+    const work = mkdtempSync(join(tmpdir(), 'dialog-'));
+    mkdirSync(join(work, 'data/content/dialog'), { recursive: true });
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level++) {
+      const [name, previous] = [String.fromCharCode(97 + level), String.fromCharCode(96 + level)];
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    writeFileSync(join(work, 'data/content/dialog/2460.md'), `---\nkommun: "2460"\n${bomb.join('\n')}\n---\nText.`);
+    expect(() => loadDialogueContent(work, '2460')).toThrow(
+      /dialog\/2460\.md: frontmatter är inte giltig YAML: .*[Aa]lias/,
+    );
+    writeFileSync(
+      join(work, 'data/content/dialog/2460.md'),
+      `---\nkommun: "2460"\nfrågor: "${'x'.repeat(20_000)}"\n---\n`,
+    );
+    expect(() => loadDialogueContent(work, '2460')).toThrow(
+      /dialog\/2460\.md:2: frontmatter är \d+ tecken; högst 10000/,
     );
   });
 

@@ -71,4 +71,35 @@ describe('initiative files', () => {
       expect.stringMatching(/10-krami\.md:\d+: texten är 55\d{3} tecken; högst 50000 tillåts/),
     ]);
   });
+
+  it('names the file of an alias bomb, nesting past the stack and an oversized frontmatter, never a stack trace', () => {
+    const work = mkdtempSync(join(tmpdir(), 'initiativ-'));
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level++)
+      bomb.push(
+        `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(', ')}]`,
+      );
+    const cases: [string, string, RegExp][] = [
+      ['alias.md', `---\n${bomb.join('\n')}\n---\nText.\n`, /alias\.md:2: ogiltig YAML: .*(alias|Alias)/],
+      [
+        'djup.md',
+        `---\nnumber: ${'['.repeat(4_900)}${']'.repeat(4_900)}\n---\n`,
+        /djup\.md:2: ogiltig YAML: för djupt nästlad/,
+      ],
+      [
+        'stor.md',
+        `---\nname: "${'x'.repeat(20_000)}"\n---\n`,
+        /stor\.md:2: frontmatter är 20008 tecken; högst 10000 tillåts/,
+      ],
+    ];
+    for (const [name, text, message] of cases) {
+      writeFileSync(join(work, name), text);
+      const { initiative, problems } = readInitiativeFile(join(work, name), indicatorIds);
+      expect(initiative, name).toBeNull();
+      expect(problems[0], name).toMatch(message);
+      expect(problems.length, name).toBeLessThanOrEqual(3);
+    }
+  });
 });
