@@ -37,8 +37,7 @@ export function startDeck(document: Document, window: Window): void {
       slide.hidden = position !== current && !next;
     });
     const id = slides[current]?.id ?? '';
-    if (window.location.hash !== `#${id}`)
-      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${id}`);
+    if (window.location.hash !== `#${id}`) window.history.replaceState(null, '', sameOrigin({ hash: id }));
     if (options.focus !== false) slides[current]?.focus({ preventScroll: true });
     if (options.broadcast !== false) channel?.postMessage({ slide: current });
   }
@@ -120,7 +119,7 @@ export function startDeck(document: Document, window: Window): void {
       else void root.requestFullscreen?.();
     } else if (event.key === 's' || event.key === 'S') {
       window.open(
-        `${window.location.pathname}?notes${window.location.hash}`,
+        sameOrigin({ search: 'notes' }),
         `notes-${document.body.dataset['deck'] ?? ''}`,
         'popup,width=900,height=700',
       );
@@ -158,4 +157,15 @@ function startClock(document: Document, window: Window): void {
   };
   tick();
   window.setInterval(tick, 1000);
+}
+
+/**
+ * This page's own address with a part changed, always absolute: a path built from `pathname` alone
+ * reads `//dialog/2460/` (a server that merges slashes serves it) as the host `dialog`.
+ */
+function sameOrigin(change: { hash?: string; search?: string }): string {
+  const url = new URL(window.location.href);
+  if (change.hash !== undefined) url.hash = change.hash;
+  if (change.search !== undefined) url.search = change.search;
+  return url.href;
 }

@@ -10,12 +10,16 @@ export type CsvValue = string | number | null;
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-const NEEDS_QUOTES = { excel: /[";\r\n]/, plain: /[",\r\n]/ };
+/**
+ * Quoted in both dialects wherever a value holds either separator or a tab: a file saved as one is
+ * opened as the other (Swedish Excel splits a plain CSV on `;`), and an unquoted `;=…` would start
+ * a formula in the next cell.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** One pass, no array per row: national downloads are tens of megabytes. */
 export function toCsv(header: string[], rows: CsvValue[][], dialect: 'excel' | 'plain'): string {
   const delimiter = dialect === 'excel' ? ';' : ',';
-  const needsQuotes = NEEDS_QUOTES[dialect];
   let out = dialect === 'excel' ? '\uFEFF' : '';
   for (const row of [header, ...rows]) {
     for (let index = 0; index < row.length; index++) {
@@ -25,7 +29,7 @@ export function toCsv(header: string[], rows: CsvValue[][], dialect: 'excel' | '
       if (typeof value === 'number') out += dialect === 'excel' ? String(value).replace('.', ',') : String(value);
       else {
         const text = FORMULA_START.test(value) ? `'${value}` : value;
-        out += needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+        out += NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       }
     }
     out += '\r\n';

@@ -184,6 +184,20 @@ describe('dialogue decks in Chromium', () => {
     await page.close();
   });
 
+  it('keeps to its own host when reached at //dialog/… (a server that merges slashes serves it)', async () => {
+    const { page, errors } = await open('//dialog/2460/');
+    await page.locator('section.slide.current').waitFor();
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).origin).toBe(origin);
+    expect(page.url()).toMatch(/\/\/dialog\/2460\/#bild-2$/);
+    const [notes] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    expect(new URL(notes.url()).origin).toBe(origin);
+    expect(new URL(notes.url()).search).toBe('?notes');
+    expect(errors).toEqual([]);
+    await notes.close();
+    await page.close();
+  });
+
   it('keeps speaker notes off the shared screen', async () => {
     const { page } = await open('/dialog/2460/#bild-2');
     expect(await page.locator('section.slide.current .notes').isVisible()).toBe(false);

@@ -67,7 +67,10 @@ export async function serveDist(directory = dist, headerRules?: string): Promise
   const rulesFile = join(directory, '_headers');
   const rules = headerRules ?? (existsSync(rulesFile) ? readFileSync(rulesFile, 'utf8') : '');
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    // Slashes merged, as nginx and many hosts do: `//dialog/2460/` serves the deck.
+    const pathname = decodeURIComponent(
+      new URL((request.url ?? '/').replace(/^\/+/, '/'), 'http://localhost').pathname,
+    ).replace(/\/{2,}/g, '/');
     let path = normalize(join(directory, pathname));
     if (!path.startsWith(directory)) return void response.writeHead(403).end();
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');

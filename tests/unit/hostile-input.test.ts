@@ -37,13 +37,21 @@ describe('downloads', () => {
       '"\'=HYPERLINK(""https://x.se"";""klicka"")",-5',
       "'+46,1.5",
       "'@SUM(A1),0",
-      "'\tx,",
+      '"\'\tx",',
       'Vännäs-Bjurholm,2',
       '',
     ]);
     const excel = toCsv(['namn'], [['-1+1'], ['−3,5 %']], 'excel');
-    expect(excel).toBe("\uFEFFnamn\r\n'-1+1\r\n−3,5 %\r\n");
+    expect(excel).toBe('\uFEFFnamn\r\n\'-1+1\r\n"−3,5 %"\r\n');
     expect(toCsv(['v'], [[-5]], 'excel')).toBe('\uFEFFv\r\n-5\r\n');
+  });
+
+  it('quote either separator and a tab in both dialects, as a file saved as one is opened as the other', () => {
+    // Swedish Excel opens a plain CSV splitting on `;`: unquoted, `;=1+1` would be a formula in the next cell.
+    for (const dialect of ['plain', 'excel'] as const) {
+      const lines = toCsv(['namn'], [['a;=1+1'], ['b,=1+1'], ['c\td']], dialect).split('\r\n');
+      expect(lines.slice(1, 4), dialect).toEqual(['"a;=1+1"', '"b,=1+1"', '"c\td"']);
+    }
   });
 });
 
