@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
 import {
   bodySizeProblem,
@@ -17,6 +18,8 @@ export class ContentError extends Error {}
 export function loadDialogueContent(root: string, kommun: string): (DialogueContent & { html: string }) | null {
   const path = join(root, 'data/content/dialog', `${kommun}.md`);
   if (!existsSync(path)) return null;
+  const refusal = fileRefusal(path, TEXT_FILE_MAX_BYTES);
+  if (refusal) throw new ContentError(`${path}: ${refusal}`);
   const { frontmatter, body, bodyLine } = splitFrontmatter(readFileSync(path, 'utf8'));
   const tooLarge = frontmatterSizeProblem(frontmatter);
   if (tooLarge) throw new ContentError(`${path}:2: ${tooLarge}`);

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
+import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
 import {
   bodySizeProblem,
@@ -34,6 +35,8 @@ export function readInitiativeFile(
   path: string,
   indicatorIds: Set<string>,
 ): { initiative: LoadedInitiative | null; problems: string[] } {
+  const refusal = fileRefusal(path, TEXT_FILE_MAX_BYTES);
+  if (refusal) return { initiative: null, problems: [`${path}:1: ${refusal}`] };
   const source = readFileSync(path, 'utf8');
   const { frontmatter, body, bodyLine } = splitFrontmatter(source);
   if (frontmatter === '')

@@ -12,11 +12,14 @@ import type { Kommungrupp } from '../schemas/region.ts';
 import { SeriesBreaksSchema, type SeriesBreak } from '../schemas/series-break.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import { RegionRegistry, regionsFromMetadata } from './regions.ts';
+import { fileRefusal, readCheckedText, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 
 export class ConfigError extends Error {}
 
 export function readJsonFile<T>(path: string, schema: z.ZodType<T>): T {
+  const refusal = existsSync(path) ? fileRefusal(path, TEXT_FILE_MAX_BYTES) : null;
+  if (refusal) throw new ConfigError(`${path}: ${refusal}`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -48,7 +51,7 @@ export interface ProjectConfig {
 /** SCB's code list, with the kommungrupper the snapshot holds (none before the first build). */
 export function loadRegistry(root: string, kommungrupper: Record<string, Kommungrupp> = {}): RegionRegistry {
   const path = join(root, 'data/reference/scb-TAB638-metadata.json');
-  const metadata = readJsonStat(JSON.parse(readFileSync(path, 'utf8')), { metadataOnly: true });
+  const metadata = readJsonStat(JSON.parse(readCheckedText(path)), { metadataOnly: true });
   return new RegionRegistry(regionsFromMetadata(metadata, kommungrupper));
 }
 

@@ -1,10 +1,55 @@
 /**
- * Writing outputs so that nothing is lost: files go to a temporary path and are renamed into place
- * only when complete; a directory is replaced whole or not at all.
+ * Files in and out. Reading: every file the build reads is a regular file of bounded size, checked
+ * before a byte is read (a FIFO would block for ever, /dev/zero never ends, a symbolic link could
+ * publish a file from outside the repository). Writing: files go to a temporary path and are renamed
+ * into place only when complete; a directory is replaced whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** A configuration or content file: a few KiB, a catalogue some hundred. */
+export const TEXT_FILE_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Why `path` may not be read, or null: a symbolic link (unless `followLinks`), anything but a
+ * regular file, or more than `maxBytes`.
+ */
+export function fileRefusal(path: string, maxBytes: number, followLinks = false): string | null {
+  const stat = followLinks ? statSync(path) : lstatSync(path);
+  if (stat.isSymbolicLink()) return 'är en symbolisk länk; lägg filen själv här i stället';
+  if (!stat.isFile()) return 'är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte';
+  if (stat.size > maxBytes)
+    return `filen är ${Math.ceil(stat.size / 1024)} KiB; högst ${Math.floor(maxBytes / 1024)} KiB tillåts`;
+  return null;
+}
+
+/** The text of a regular file of at most `maxBytes`; otherwise an error naming the path and why. */
+export function readCheckedText(path: string, maxBytes = TEXT_FILE_MAX_BYTES): string {
+  const refusal = fileRefusal(path, maxBytes);
+  if (refusal) throw new Error(`${path}: ${refusal}`);
+  return readFileSync(path, 'utf8');
+}
+
+/** Every path under `directory` that is no regular file or folder: links, FIFOs, sockets, devices. */
+export function irregularEntries(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return irregularEntries(path);
+    return entry.isFile() ? [] : [path];
+  });
+}
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -6,6 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, extname, join, sep } from 'node:path';
 import { ExportManifestSchema, type ExportManifest } from '../schemas/export-manifest.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
 
 export interface ExportProblem {
   file: string;
@@ -97,6 +98,11 @@ export function readManifest(file: string, problems: ExportProblem[]): ExportMan
   const path = manifestPathFor(file);
   if (!existsSync(path)) {
     problems.push({ file, line: 1, column: 1, message: `manifest saknas: väntade ${basename(path)} bredvid filen` });
+    return null;
+  }
+  const refusal = fileRefusal(path, TEXT_FILE_MAX_BYTES, true);
+  if (refusal) {
+    problems.push({ file: path, line: 1, column: 1, message: refusal });
     return null;
   }
   let json: unknown;

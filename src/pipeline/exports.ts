@@ -76,13 +76,23 @@ export async function importExport(
   context: ImportContext,
 ): Promise<{ imported: ImportedExport | null; problems: ExportProblem[] }> {
   const problems: ExportProblem[] = [];
-  const size = statSync(file).size;
-  if (size > EXPORT_MAX_BYTES) {
+  // A FIFO would block the build for ever and /dev/zero never ends: a regular file only, size checked first.
+  const stat = statSync(file);
+  if (!stat.isFile()) {
     problems.push({
       file,
       line: 1,
       column: 1,
-      message: `filen är ${mebibytes(size)} MiB; högst ${mebibytes(EXPORT_MAX_BYTES)} MiB tillåts (dela upp den per år)`,
+      message: 'är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte',
+    });
+    return { imported: null, problems };
+  }
+  if (stat.size > EXPORT_MAX_BYTES) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `filen är ${mebibytes(stat.size)} MiB; högst ${mebibytes(EXPORT_MAX_BYTES)} MiB tillåts (dela upp den per år)`,
     });
     return { imported: null, problems };
   }
