@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
+import { unsafeCharacter, unsafeTextFields } from '../schemas/text.ts';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
 import {
   bodySizeProblem,
@@ -35,6 +36,15 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
           : String(error);
     throw new ContentError(`${path}: frontmatter är inte giltig YAML: ${reason}`);
   }
+  const unsafe = unsafeTextFields(data);
+  const bodyUnsafe = unsafeCharacter(body.replace(/[\t\r]/g, ' '), true);
+  if (unsafe.length > 0 || bodyUnsafe)
+    throw new ContentError(
+      [
+        ...unsafe.map((field) => `${path}: ${field.path.join('.')}: ${field.problem}`),
+        ...(bodyUnsafe ? [`${path}:${bodyLine}: texten ${bodyUnsafe}`] : []),
+      ].join('\n'),
+    );
   const parsed = DialogueContentSchema.safeParse(data);
   if (!parsed.success)
     throw new ContentError(

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
+import { unsafeCharacter, unsafeTextFields } from '../schemas/text.ts';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
 import {
   bodySizeProblem,
@@ -67,7 +68,6 @@ export function readInitiativeFile(
     const reason = error instanceof RangeError ? 'för djupt nästlad' : (error as Error).message.split('\n')[0];
     return { initiative: null, problems: [`${path}:2: ogiltig YAML: ${reason}`] };
   }
-  const parsed = InitiativeSchema.safeParse(data);
   const problems: string[] = [];
   const where = (fieldPath: (string | number)[]) => {
     for (let depth = fieldPath.length; depth > 0; depth--) {
@@ -76,6 +76,17 @@ export function readInitiativeFile(
     }
     return 1;
   };
+  const unsafe = unsafeTextFields(data);
+  const bodyUnsafe = unsafeCharacter(body.replace(/[\t\r]/g, ' '), true);
+  if (unsafe.length > 0 || bodyUnsafe)
+    return {
+      initiative: null,
+      problems: [
+        ...unsafe.map((field) => `${path}:${where(field.path)}: ${field.path.join('.')}: ${field.problem}`),
+        ...(bodyUnsafe ? [`${path}:${bodyLine}: texten ${bodyUnsafe}`] : []),
+      ],
+    };
+  const parsed = InitiativeSchema.safeParse(data);
   if (!parsed.success) {
     const lines = issueLines(parsed.error, '(frontmatter)');
     parsed.error.issues.forEach((issue, index) => problems.push(`${path}:${where(fieldPath(issue))}: ${lines[index]}`));

@@ -14,6 +14,7 @@ import { readJsonStat } from '../formats/jsonstat.ts';
 import { RegionRegistry, regionsFromMetadata } from './regions.ts';
 import { fileRefusal, readCheckedText, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+import { unsafeTextFields } from '../schemas/text.ts';
 
 export class ConfigError extends Error {}
 
@@ -26,6 +27,11 @@ export function readJsonFile<T>(path: string, schema: z.ZodType<T>): T {
   } catch (error) {
     throw new ConfigError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const unsafe = unsafeTextFields(json);
+  if (unsafe.length > 0)
+    throw new ConfigError(
+      unsafe.map((field) => `${path}: ${field.path.join('.') || '(roten)'}: ${field.problem}`).join('\n'),
+    );
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ConfigError(

@@ -4,6 +4,8 @@
  * same rule, so an upstream (or anyone in its place) cannot send the fetch to the instance-metadata
  * address of a cloud runner, to a `data:` URL that would be read as data, or anywhere else.
  */
+import { printable } from '../formats/escape.ts';
+
 export class UntrustedUrlError extends Error {
   readonly link: string;
   constructor(link: string, within: string, reason: string) {
@@ -39,14 +41,7 @@ export function trustedUrl(link: string, within: string, from: string = within):
   return url;
 }
 
-/**
- * Text from an answer, fit for a log line: control and bidirectional-override characters shown as
- * escapes (they could forge lines or reorder what a terminal shows), and cut to `limit` characters.
- */
+/** Text from an answer, fit for a log line (see `printable`), cut short by default. */
 export function quoted(text: string, limit = LINK_SHOWN): string {
-  const escaped = text.replace(
-    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
-    (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`,
-  );
-  return escaped.length > limit ? `${escaped.slice(0, limit)}…` : escaped;
+  return printable(text, limit);
 }

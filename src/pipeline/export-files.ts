@@ -6,6 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, extname, join, sep } from 'node:path';
 import { ExportManifestSchema, type ExportManifest } from '../schemas/export-manifest.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+import { printable } from '../formats/escape.ts';
 import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
 
 export interface ExportProblem {
@@ -15,8 +16,9 @@ export interface ExportProblem {
   message: string;
 }
 
+/** One problem as a terminal line: what came from a file (its name, a quoted value) cannot forge another. */
 export function formatProblem(problem: ExportProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  return printable(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
 }
 
 /** A file with a fault on every row would print a million lines; the first few hundred tell. */

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
+import { loadConfig, readJsonFile } from '../../src/config/load.ts';
 import { checkDialogueFiles, loadDialogueContent } from '../../src/config/dialogue-content.ts';
 import { toCsv } from '../../src/formats/csv-out.ts';
 import { addExports, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
@@ -65,6 +65,52 @@ describe('configuration', () => {
     expect(ForbundSchema.safeParse({ ...forbund, name: 'Förbund\u0007' }).success).toBe(false);
     expect(ForbundSchema.safeParse({ ...forbund, name: '-Förbundet' }).success).toBe(false);
     expect(ForbundSchema.safeParse(forbund).success).toBe(true);
+  });
+
+  it('refuses control characters, bidi overrides and noncharacters in any field, naming file and field', () => {
+    const work = mkdtempSync(join(tmpdir(), 'text-'));
+    const path = join(work, 'forbund.json');
+    const cases: [string, unknown, RegExp][] = [
+      ['NUL', { ...forbund, name: 'Förbund\u0000' }, /name: innehåller tecknet U\+0000/],
+      ['BEL', { ...forbund, description: 'Ring\u0007' }, /description: innehåller tecknet U\+0007/],
+      [
+        'ESC',
+        {
+          ...forbund,
+          strategicAreas: [{ ...forbund.strategicAreas[0]!, goals: [{ indicator: 'ohalsotal', text: '\u001b[2J' }] }],
+        },
+        /strategicAreas\.0\.goals\.0\.text: innehåller tecknet U\+001B/,
+      ],
+      [
+        'RLO',
+        { ...forbund, effectGoals: [{ indicator: 'ohalsotal', text: 'mål \u202egnimminim' }] },
+        /effectGoals\.0\.text: innehåller tecknet U\+202E/,
+      ],
+      ['U+FFFF', { ...forbund, name: 'Förbund\uffff' }, /name: innehåller tecknet U\+FFFF/],
+      ['half', { ...forbund, name: 'Förbund\ud800' }, /name: innehåller en ensam surrogathalva/],
+    ];
+    for (const [name, value, message] of cases) {
+      writeFileSync(path, JSON.stringify(value));
+      expect(() => readJsonFile(path, ForbundSchema), name).toThrow(message);
+      expect(() => readJsonFile(path, ForbundSchema), name).toThrow(path);
+    }
+    // A line break inside a longer text is text; an emoji (a surrogate pair) is too.
+    writeFileSync(
+      path,
+      JSON.stringify({ ...forbund, effectGoals: [{ indicator: 'ohalsotal', text: 'Två\nrader 👍' }] }),
+    );
+    expect(readJsonFile(path, ForbundSchema).effectGoals[0]?.text).toBe('Två\nrader 👍');
+  });
+
+  it('prints a problem with a file name holding a newline or an ANSI escape as one escaped line', () => {
+    const line = formatProblem({
+      file: 'data/exports/x\n\u001b[2Jfalsk.csv',
+      line: 1,
+      column: 1,
+      message: 'okänd fil',
+    });
+    expect(line).toBe('data/exports/x\\u000a\\u001b[2Jfalsk.csv:1:1: okänd fil');
+    expect(line).not.toMatch(/[\n\u001b]/);
   });
 
   it('accepts only https links for people and https (or loopback http) for APIs', () => {

@@ -72,7 +72,7 @@ describe('initiative files', () => {
     ]);
   });
 
-  it('names the file of an alias bomb, nesting past the stack and an oversized frontmatter, never a stack trace', () => {
+  it('names the file and line of an alias bomb, deep nesting, an oversized frontmatter and unsafe characters, never a stack trace', () => {
     const work = mkdtempSync(join(tmpdir(), 'initiativ-'));
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let level = 1; level < 9; level++)
@@ -94,6 +94,17 @@ describe('initiative files', () => {
         /stor\.md:2: frontmatter är 20008 tecken; högst 10000 tillåts/,
       ],
     ];
+    const shipped = readFileSync(join(root, 'data/content/initiativ/umearegionen/10-oversyn-av-krami.md'), 'utf8');
+    cases.push([
+      '10-riktning.md',
+      shipped.replace(/parties:\n(\s+- )/, 'parties:\n$1"Försäkrings\u202ekassan"\n$1'),
+      /10-riktning\.md:\d+: parties\.0: innehåller tecknet U\+202E/,
+    ]);
+    cases.push([
+      '10-text.md',
+      `${shipped}\nRing \u0007 klockan.\n`,
+      /10-text\.md:\d+: texten innehåller tecknet U\+0007/,
+    ]);
     for (const [name, text, message] of cases) {
       writeFileSync(join(work, name), text);
       const { initiative, problems } = readInitiativeFile(join(work, name), indicatorIds);
