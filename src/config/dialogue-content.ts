@@ -7,6 +7,7 @@ import { unsafeCharacter, unsafeTextFields } from '../schemas/text.ts';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
 import {
   bodySizeProblem,
+  insecureLinkProblem,
   FRONTMATTER_MAX_ALIASES,
   frontmatterSizeProblem,
   renderMarkdown,
@@ -56,6 +57,8 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
     throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
   const tooLong = bodySizeProblem(body);
   if (tooLong) throw new ContentError(`${path}:${bodyLine}: ${tooLong}`);
+  const insecure = insecureLinkProblem(body);
+  if (insecure) throw new ContentError(`${path}:${bodyLine + insecure.line - 1}: ${insecure.message}`);
   return { ...parsed.data, html: renderMarkdown(body) };
 }
 

@@ -10,6 +10,7 @@ import { unsafeCharacter, unsafeTextFields } from '../schemas/text.ts';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
 import {
   bodySizeProblem,
+  insecureLinkProblem,
   FRONTMATTER_MAX_ALIASES,
   frontmatterSizeProblem,
   renderMarkdown,
@@ -106,6 +107,8 @@ export function readInitiativeFile(
     );
   const tooLong = bodySizeProblem(body);
   if (tooLong) problems.push(`${path}:${bodyLine}: ${tooLong}`);
+  const insecure = insecureLinkProblem(body);
+  if (insecure) problems.push(`${path}:${bodyLine + insecure.line - 1}: ${insecure.message}`);
   if (problems.length > 0) return { initiative: null, problems };
   return {
     initiative: {

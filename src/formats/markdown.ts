@@ -7,10 +7,21 @@ import { escapeXml } from './escape.ts';
 
 /**
  * A link: a label without brackets (so each `[` is tried against the next `]` only, in linear
- * time), and a target that is https/http, mailto, or a path on this site. `//host` and `/\host` are
- * other hosts that look like paths, and are left as text.
+ * time), and a target that is https, mailto, or a path on this site. `//host` and `/\host` are
+ * other hosts that look like paths, and are left as text; so is an `http:` link, which the loaders
+ * refuse with its line (`insecureLinkProblem`).
  */
-const LINK = /\[([^[\]\n]{1,500})\]\(((?:https?:\/\/|mailto:|\/(?![/\\]))[^()\s]{0,2000})\)/g;
+const LINK = /\[([^[\]\n]{1,500})\]\(((?:https:\/\/|mailto:|\/(?![/\\]))[^()\s]{0,2000})\)/g;
+
+/** The first `http:` link of a body, as a problem with its line within the body (1-based), or null. */
+export function insecureLinkProblem(body: string): { line: number; message: string } | null {
+  const match = /\]\((http:\/\/[^()\s]{0,80})/.exec(body);
+  if (!match) return null;
+  return {
+    line: body.slice(0, match.index).split('\n').length,
+    message: `länken ${match[1]} måste vara https: (webbplatsen länkar inte okrypterat)`,
+  };
+}
 
 function emphasis(escaped: string): string {
   return escaped.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/\*([^*]+)\*/g, '<em>$1</em>');

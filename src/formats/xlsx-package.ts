@@ -186,13 +186,13 @@ function beyondExtent(xml: string): (CellPosition & { message: string }) | null 
   let cells = 0;
   for (const match of xml.matchAll(/<(row|c)\b[^>]*?\br="([^"]*)"/g)) {
     if (match[1] === 'c' && ++cells > XLSX_MAX_CELLS)
-      return { line: 1, column: 1, message: `bladet har fler än ${XLSX_MAX_CELLS} celler; dela upp exporten` };
+      return { line: 1, column: 1, message: `har fler än ${XLSX_MAX_CELLS} celler; dela upp exporten` };
     const position = match[1] === 'row' ? { line: Number(match[2]), column: 1 } : cellPosition(match[2] ?? '');
     if (!Number.isSafeInteger(position.line) || position.line > XLSX_MAX_ROWS)
       return {
         line: 1,
         column: 1,
-        message: `bladet når rad ${quoted(match[2] ?? '')}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
+        message: `når rad ${quoted(match[2] ?? '')}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
       };
     if (position.column > XLSX_MAX_COLUMNS)
       return {

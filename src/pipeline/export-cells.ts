@@ -42,7 +42,7 @@ async function readWorkbook(
     const hazards = sheetHazards(bytes, sheet);
     if (hazards.extent) {
       const { message, ...position } = hazards.extent;
-      report(message, position);
+      report(`blad "${sheet.name}": ${message}`, position);
       return null;
     }
     for (const { range, start } of hazards.merged)

@@ -8,40 +8,42 @@ const KommunCode = z.string().regex(/^\d{4}$/, 'väntade en fyrsiffrig kommunkod
  * A goal of the yearly agreement: an indicator judged against the previous year in the direction
  * `indicators.json` gives it, the one source of every verdict.
  */
-export const GoalSchema = z.object({
+export const GoalSchema = z.strictObject({
   indicator: z.string(),
   /** The agreement's wording, shown as written. */
   text: z.string(),
 });
 
-export const ForbundSchema = z.object({
+export const ForbundSchema = z.strictObject({
   /** Slug used in URLs: `/<id>/`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: PlainTextSchema,
   /** Short description of the förbund for the start page. */
   description: PlainTextSchema,
-  members: z.array(z.object({ code: KommunCode, role: z.enum(['huvudort', 'kranskommun', 'medlem']) })).min(1),
+  members: z.array(z.strictObject({ code: KommunCode, role: z.enum(['huvudort', 'kranskommun', 'medlem']) })).min(1),
   /** Comparison regions: the län code(s), riket, and optionally SKR kommungrupper. */
-  comparisons: z.object({
+  comparisons: z.strictObject({
     lan: z.array(z.string().regex(/^\d{2}$/)),
     riket: z.boolean(),
     kommungrupper: z.boolean(),
   }),
   effectGoals: z.array(GoalSchema),
-  strategicAreas: z.array(z.object({ area: StrategicAreaSchema, title: PlainTextSchema, goals: z.array(GoalSchema) })),
-  contact: z.object({ email: z.email() }),
+  strategicAreas: z.array(
+    z.strictObject({ area: StrategicAreaSchema, title: PlainTextSchema, goals: z.array(GoalSchema) }),
+  ),
+  contact: z.strictObject({ email: z.email() }),
 });
 export type Forbund = z.infer<typeof ForbundSchema>;
 export type Goal = z.infer<typeof GoalSchema>;
 
-/** `data/config/site.json`: which förbund this deployment publishes. */
 /** A web origin (`https://host` or `https://host:port`), as `frame-ancestors` names one. */
 const HttpsOriginSchema = z
   .string()
   .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, 'väntade ett ursprung som https://www.exempel.se (utan sökväg)');
 
+/** `data/config/site.json`: which förbund this deployment publishes. */
 export const SiteConfigSchema = z
-  .object({
+  .strictObject({
     forbund: z.array(z.string()).min(1),
     /** Counts below this are suppressed. */
     suppressionThreshold: z.number().int().min(1),
@@ -51,6 +53,11 @@ export const SiteConfigSchema = z
     embedOrigins: z.array(HttpsOriginSchema).default([]),
   })
   .superRefine((site, context) => {
+    // Listed twice, a förbund would be built and linked twice.
+    site.forbund.forEach((id, index) => {
+      if (site.forbund.indexOf(id) !== index)
+        context.addIssue({ code: 'custom', path: ['forbund', index], message: `förbundet ${id} står två gånger` });
+    });
     // Code with a bare path, pasted into another site, would load that site's own page.
     if (site.embedOrigins.length > 0 && !site.url)
       context.addIssue({

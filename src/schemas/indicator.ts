@@ -34,11 +34,11 @@ const BreakdownSelection = z.record(z.string(), z.string());
  * aggregated unless it is a count.
  */
 export const MeasureSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('ratio'),
     /** Observation indicator and breakdown of the numerator; `{breakdown}` is filled per split. */
-    numerator: z.object({ indicator: z.string(), breakdown: BreakdownSelection }),
-    denominator: z.object({ indicator: z.string(), breakdown: BreakdownSelection }),
+    numerator: z.strictObject({ indicator: z.string(), breakdown: BreakdownSelection }),
+    denominator: z.strictObject({ indicator: z.string(), breakdown: BreakdownSelection }),
     /** 100 for a percentage. */
     scale: z.number().positive(),
     /**
@@ -46,9 +46,9 @@ export const MeasureSchema = z.discriminatedUnion('kind', [
      * checks every computed share against it, and a kommun's yearly figure is the publisher's
      * where that figure is one published cell. Aggregates stay shares of summed counts.
      */
-    published: z.object({ indicator: z.string(), breakdown: BreakdownSelection }).optional(),
+    published: z.strictObject({ indicator: z.string(), breakdown: BreakdownSelection }).optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('value'),
     indicator: z.string(),
     breakdown: BreakdownSelection,
@@ -81,17 +81,17 @@ export function measureDatasets(measure: Measure): string[] {
 
 /** How monthly or quarterly observations become the yearly figure the agreement is judged on. */
 export const YearlyRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mean-of-months') }),
-  z.object({ kind: z.literal('mean-of-quarters') }),
-  z.object({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }),
-  z.object({ kind: z.literal('as-published') }),
+  z.strictObject({ kind: z.literal('mean-of-months') }),
+  z.strictObject({ kind: z.literal('mean-of-quarters') }),
+  z.strictObject({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }),
+  z.strictObject({ kind: z.literal('as-published') }),
 ]);
 export type YearlyRule = z.infer<typeof YearlyRuleSchema>;
 
 export const SourceRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: HttpsUrlSchema }),
-  z.object({ kind: z.literal('kolada'), kpi: z.string(), url: HttpsUrlSchema }),
-  z.object({
+  z.strictObject({ kind: z.literal('scb'), table: z.string(), contents: z.array(z.string()), url: HttpsUrlSchema }),
+  z.strictObject({ kind: z.literal('kolada'), kpi: z.string(), url: HttpsUrlSchema }),
+  z.strictObject({
     kind: z.literal('export'),
     dataset: z.string(),
     publisher: PlainTextSchema,
@@ -101,13 +101,13 @@ export const SourceRefSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A split the indicator page shows (benefit types, age bands). */
-export const SplitSchema = z.object({
+export const SplitSchema = z.strictObject({
   /** Breakdown name, e.g. `benefit`. */
   name: z.string(),
   /** Swedish heading for the split. */
   title: PlainTextSchema,
   /** Codes in display order with Swedish labels; the first is the total where there is one. */
-  categories: z.array(z.object({ code: z.string(), label: PlainTextSchema })).min(1),
+  categories: z.array(z.strictObject({ code: z.string(), label: PlainTextSchema })).min(1),
   /** Whether the categories add up to the total (so a stacked chart is honest). */
   additive: z.boolean(),
 });
@@ -120,7 +120,7 @@ export type Split = z.infer<typeof SplitSchema>;
 export const DialogueRoleSchema = z.enum(['benefits', 'participation', 'employment', 'unemployment']);
 export type DialogueRole = z.infer<typeof DialogueRoleSchema>;
 
-export const IndicatorSchema = z.object({
+export const IndicatorSchema = z.strictObject({
   /** Stable id, used in URLs: `/indikator/<id>/`, `/data/<id>.csv`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: PlainTextSchema,
@@ -129,7 +129,7 @@ export const IndicatorSchema = z.object({
    * What a sentence says the value is, in definite form ("Ohälsotalet", "Andelen elever i årskurs
    * 9 som …"), so every headline names its measure; the gender agrees the words that follow.
    */
-  subject: z.object({ text: PlainTextSchema, gender: z.enum(['common', 'neuter']) }),
+  subject: z.strictObject({ text: PlainTextSchema, gender: z.enum(['common', 'neuter']) }),
   /** Plain-language definition in Swedish. */
   definition: z.string().min(1),
   unit: UnitSchema,

@@ -8,7 +8,7 @@ import { MAX_CELLS } from '../formats/jsonstat.ts';
 export const ReleaseRhythmSchema = z.enum(['month', 'quarter', 'half-year', 'year']);
 export type ReleaseRhythm = z.infer<typeof ReleaseRhythmSchema>;
 
-export const ContentItemSchema = z.object({
+export const ContentItemSchema = z.strictObject({
   /** Pinned SCB content code; null until resolved from the table's metadata by label. */
   code: z.string().nullable(),
   /** SCB's own label, typos included; matched ignoring case, dashes and spacing when `code` is null. */
@@ -47,13 +47,13 @@ export const ScbTableSchema = z
     release: ReleaseRhythmSchema.optional(),
     /** Status of every value in the table: BAS monthly is preliminary. */
     status: z.enum(['final', 'preliminary']),
-    geo: z.object({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
+    geo: z.strictObject({ variable: z.string(), levels: z.array(z.enum(['riket', 'lan', 'kommun'])).min(1) }),
     /** Periods from `from` through `to` (inclusive; null = the latest): two tables stitch into one series without overlap. */
-    time: z.object({ variable: z.string(), from: z.string(), to: z.string().nullable().default(null) }),
-    sex: z.object({ variable: z.string(), codes: z.partialRecord(SexSchema, z.string()) }),
-    contents: z.object({ variable: z.string(), items: z.array(ContentItemSchema).min(1) }),
+    time: z.strictObject({ variable: z.string(), from: z.string(), to: z.string().nullable().default(null) }),
+    sex: z.strictObject({ variable: z.string(), codes: z.partialRecord(SexSchema, z.string()) }),
+    contents: z.strictObject({ variable: z.string(), items: z.array(ContentItemSchema).min(1) }),
     /** Variables kept as observation breakdowns, with the breakdown name. */
-    breakdowns: z.array(z.object({ variable: z.string(), name: z.string() })),
+    breakdowns: z.array(z.strictObject({ variable: z.string(), name: z.string() })),
     /**
      * Single-year ages summed into bands at build time (TAB638 has no 20–64 total). Sums run over the
      * whole dataset, since the query may be split across calls by age.
@@ -62,7 +62,7 @@ export const ScbTableSchema = z
       .object({
         variable: z.string(),
         name: z.string(),
-        bands: z.record(z.string(), z.object({ from: z.number().int().min(0), to: z.number().int().min(0) })),
+        bands: z.record(z.string(), z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })),
       })
       .nullable()
       .default(null),
@@ -77,7 +77,10 @@ export const ScbTableSchema = z
     /** One or more selections; variables not in geo/time/contents are chosen here. */
     queries: z
       .array(
-        z.object({ name: z.string().regex(/^[a-z0-9-]+$/), select: z.record(z.string(), z.array(z.string()).min(1)) }),
+        z.strictObject({
+          name: z.string().regex(/^[a-z0-9-]+$/),
+          select: z.record(z.string(), z.array(z.string()).min(1)),
+        }),
       )
       .min(1),
   })
@@ -87,7 +90,7 @@ export const ScbTableSchema = z
   });
 export type ScbTable = z.infer<typeof ScbTableSchema>;
 
-export const KoladaKpiSchema = z.object({
+export const KoladaKpiSchema = z.strictObject({
   /** Pinned KPI id; null until looked up online by `titleQuery`. */
   kpi: z
     .string()
@@ -98,8 +101,8 @@ export const KoladaKpiSchema = z.object({
   indicator: z.string(),
 });
 
-export const SourcesConfigSchema = z.object({
-  scb: z.object({
+export const SourcesConfigSchema = z.strictObject({
+  scb: z.strictObject({
     baseUrl: ApiUrlSchema,
     lang: z.enum(['sv', 'en']),
     /** Cells one raw data file may hold; checked before anything walks them (fetch, build, inspect). */
@@ -119,7 +122,7 @@ export const SourcesConfigSchema = z.object({
       .nullable()
       .default(null),
   }),
-  kolada: z.object({
+  kolada: z.strictObject({
     /** Kolada's KPIs are yearly. */
     release: ReleaseRhythmSchema.optional(),
     baseUrl: ApiUrlSchema,

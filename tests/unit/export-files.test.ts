@@ -221,14 +221,14 @@ describe('workbooks', () => {
     expect(rowBomb.length).toBeLessThan(4096);
     const started = performance.now();
     expect((await importWorkbook(rowBomb)).problems).toEqual([
-      '1:1: bladet når rad 100000000; en export får ha högst 150000 rader',
+      '1:1: blad "Blad1": når rad 100000000; en export får ha högst 150000 rader',
     ]);
     expect(performance.now() - started).toBeLessThan(2000);
     const columnBomb = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
       xml.replace('</sheetData>', '<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row></sheetData>'),
     );
     expect((await importWorkbook(columnBomb)).problems).toEqual([
-      '2:1: cellen ZZZZZZ2 ligger i kolumn 321272406; en export får ha högst 1000 kolumner',
+      '2:1: blad "Blad1": cellen ZZZZZZ2 ligger i kolumn 321272406; en export får ha högst 1000 kolumner',
     ]);
   });
 
@@ -243,7 +243,9 @@ describe('workbooks', () => {
     const many = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
       xml.replace(/<sheetData>.*<\/sheetData>/, `<sheetData>${rows}</sheetData>`),
     );
-    expect((await importWorkbook(many)).problems).toEqual(['1:1: bladet har fler än 600000 celler; dela upp exporten']);
+    expect((await importWorkbook(many)).problems).toEqual([
+      '1:1: blad "Blad1": har fler än 600000 celler; dela upp exporten',
+    ]);
   });
 
   it('say plainly that a workbook is broken where no check names the fault', async () => {

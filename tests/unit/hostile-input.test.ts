@@ -9,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, readJsonFile } from '../../src/config/load.ts';
 import { checkDialogueFiles, loadDialogueContent } from '../../src/config/dialogue-content.ts';
 import { toCsv } from '../../src/formats/csv-out.ts';
+import { renderMarkdown } from '../../src/formats/markdown.ts';
 import { addExports, ExportValidationError } from '../../src/pipeline/build-snapshot.ts';
 import { importExport } from '../../src/pipeline/exports.ts';
 import { formatProblem } from '../../src/pipeline/export-files.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
-import { ForbundSchema } from '../../src/schemas/forbund.ts';
+import { ForbundSchema, SiteConfigSchema } from '../../src/schemas/forbund.ts';
 import { IndicatorSchema } from '../../src/schemas/indicator.ts';
 import { SourcesConfigSchema } from '../../src/schemas/sources.ts';
 import { resolves } from '../helpers/dist.ts';
@@ -100,6 +101,41 @@ describe('configuration', () => {
       JSON.stringify({ ...forbund, effectGoals: [{ indicator: 'ohalsotal', text: 'Två\nrader 👍' }] }),
     );
     expect(readJsonFile(path, ForbundSchema).effectGoals[0]?.text).toBe('Två\nrader 👍');
+  });
+
+  it('names a misspelt key in any configuration file, and a förbund listed twice', () => {
+    const work = mkdtempSync(join(tmpdir(), 'strikt-'));
+    const path = join(work, 'site.json');
+    writeFileSync(path, JSON.stringify({ ...config.site, embedOrigin: ['https://www.forbundet.se'] }));
+    expect(() => readJsonFile(path, SiteConfigSchema)).toThrow(
+      /site\.json: embedOrigin: okänt fält \(felstavat\?\)/,
+    );
+    writeFileSync(path, JSON.stringify({ ...config.site, forbund: ['umearegionen', 'umearegionen'] }));
+    expect(() => readJsonFile(path, SiteConfigSchema)).toThrow(
+      /site\.json: forbund\.1: förbundet umearegionen står två gånger/,
+    );
+    const forbundPath = join(work, 'forbund.json');
+    writeFileSync(forbundPath, JSON.stringify({ ...forbund, contact: { ...forbund.contact, telefon: '090-100 00' } }));
+    expect(() => readJsonFile(forbundPath, ForbundSchema)).toThrow(/forbund\.json: contact\.telefon: /);
+    expect(
+      SourcesConfigSchema.safeParse({ ...config.sources, kolada: { ...config.sources.kolada, perPages: 10 } }).success,
+    ).toBe(false);
+    expect(IndicatorSchema.safeParse({ ...indicator, decimal: 1 }).success).toBe(false);
+  });
+
+  it('links only over https from Markdown, and names the line of an http: link', () => {
+    expect(renderMarkdown('[SCB](http://www.scb.se) och [Kolada](https://www.kolada.se)')).toBe(
+      '<p>[SCB](http://www.scb.se) och <a href="https://www.kolada.se">Kolada</a></p>',
+    );
+    const work = mkdtempSync(join(tmpdir(), 'dialog-'));
+    mkdirSync(join(work, 'data/content/dialog'), { recursive: true });
+    writeFileSync(
+      join(work, 'data/content/dialog/2460.md'),
+      '---\nkommun: "2460"\n---\nFörsta raden.\n\nSe [SCB](http://www.scb.se).\n',
+    );
+    expect(() => loadDialogueContent(work, '2460')).toThrow(
+      /dialog\/2460\.md:6: länken http:\/\/www\.scb\.se måste vara https:/,
+    );
   });
 
   it('prints a problem with a file name holding a newline or an ANSI escape as one escaped line', () => {
