@@ -107,9 +107,7 @@ describe('configuration', () => {
     const work = mkdtempSync(join(tmpdir(), 'strikt-'));
     const path = join(work, 'site.json');
     writeFileSync(path, JSON.stringify({ ...config.site, embedOrigin: ['https://www.forbundet.se'] }));
-    expect(() => readJsonFile(path, SiteConfigSchema)).toThrow(
-      /site\.json: embedOrigin: okänt fält \(felstavat\?\)/,
-    );
+    expect(() => readJsonFile(path, SiteConfigSchema)).toThrow(/site\.json: embedOrigin: okänt fält \(felstavat\?\)/);
     writeFileSync(path, JSON.stringify({ ...config.site, forbund: ['umearegionen', 'umearegionen'] }));
     expect(() => readJsonFile(path, SiteConfigSchema)).toThrow(
       /site\.json: forbund\.1: förbundet umearegionen står två gånger/,
