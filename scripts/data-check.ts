@@ -2,6 +2,7 @@
  * npm run data:check -- FILE… — validates exports and prints what they would change in the current
  * snapshot. Writes nothing.
  */
+import { printable } from '../src/formats/escape.ts';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
 import { importAllExports, ExportValidationError } from '../src/pipeline/build-snapshot.ts';
@@ -20,7 +21,9 @@ try {
   const snapshot = new Snapshot(join(process.cwd(), 'data/snapshot'));
   for (const entry of imported) {
     const diff = diffExport(entry, snapshot);
-    process.stdout.write(`${entry.file}: giltig, ${entry.rows.length} rader för ${entry.manifest.indicator}\n`);
+    process.stdout.write(
+      `${printable(entry.file)}: giltig, ${entry.rows.length} rader för ${entry.manifest.indicator}\n`,
+    );
     process.stdout.write(
       `  nya värden: ${diff.added}, ändrade: ${diff.changed.length}, oförändrade: ${diff.unchanged}, försvinner: ${diff.removed}\n`,
     );

@@ -183,22 +183,31 @@ export function cellPosition(reference: string): CellPosition {
  * gigabytes. The first such row or cell, or null.
  */
 function beyondExtent(xml: string): (CellPosition & { message: string }) | null {
+  // The sheet's declared extent first (`<dimension ref="A1:C40">`): its last cell is held to the same caps.
+  const declared = /<dimension\b[^>]*?\bref="(?:[^":]*:)?([^"]*)"/.exec(xml)?.[1];
+  const references = [
+    ...(declared === undefined ? [] : [{ tag: 'c', reference: declared }]),
+    ...Array.from(xml.matchAll(/<(row|c)\b[^>]*?\br="([^"]*)"/g), (match) => ({
+      tag: match[1] ?? '',
+      reference: match[2] ?? '',
+    })),
+  ];
   let cells = 0;
-  for (const match of xml.matchAll(/<(row|c)\b[^>]*?\br="([^"]*)"/g)) {
-    if (match[1] === 'c' && ++cells > XLSX_MAX_CELLS)
+  for (const { tag, reference } of references) {
+    if (tag === 'c' && ++cells > XLSX_MAX_CELLS)
       return { line: 1, column: 1, message: `har fler än ${XLSX_MAX_CELLS} celler; dela upp exporten` };
-    const position = match[1] === 'row' ? { line: Number(match[2]), column: 1 } : cellPosition(match[2] ?? '');
+    const position = tag === 'row' ? { line: Number(reference), column: 1 } : cellPosition(reference);
     if (!Number.isSafeInteger(position.line) || position.line > XLSX_MAX_ROWS)
       return {
         line: 1,
         column: 1,
-        message: `når rad ${quoted(match[2] ?? '')}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
+        message: `${tag === 'row' ? `når rad ${quoted(reference)}` : `cellen ${quoted(reference)} ligger bortom rad ${XLSX_MAX_ROWS}`}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
       };
     if (position.column > XLSX_MAX_COLUMNS)
       return {
         line: position.line,
         column: 1,
-        message: `cellen ${quoted(match[2] ?? '')} ligger i kolumn ${position.column}; en export får ha högst ${XLSX_MAX_COLUMNS} kolumner`,
+        message: `cellen ${quoted(reference)} ligger i kolumn ${position.column}; en export får ha högst ${XLSX_MAX_COLUMNS} kolumner`,
       };
   }
   return null;

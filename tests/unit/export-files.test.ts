@@ -224,6 +224,12 @@ describe('workbooks', () => {
       '1:1: blad "Blad1": når rad 100000000; en export får ha högst 150000 rader',
     ]);
     expect(performance.now() - started).toBeLessThan(2000);
+    const declared = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
+      xml.replace('<sheetData>', '<dimension ref="A1:C200000000"/><sheetData>'),
+    );
+    expect((await importWorkbook(declared)).problems).toEqual([
+      '1:1: blad "Blad1": cellen C200000000 ligger bortom rad 150000; en export får ha högst 150000 rader',
+    ]);
     const columnBomb = withSheet(testWorkbook([{ name: 'Blad1', rows: [header] }]), (xml) =>
       xml.replace('</sheetData>', '<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row></sheetData>'),
     );
