@@ -127,8 +127,8 @@ function withKommungrupper(config: ProjectConfig, codelist: CodeList | null): Re
   );
 }
 
-/** Reads raw + exports into a builder; the heart of `data:build`, kept free of output for tests and benchmarks. */
-export async function collectObservations(
+/** Reads raw + exports into a builder: the reading half of `data:build`, which writes nothing. */
+async function collectObservations(
   config: ProjectConfig,
   options: BuildOptions,
 ): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[] }> {
