@@ -97,8 +97,7 @@ export function writeBefolkningCkm(
   store: RawStore,
   log: (message: string) => void,
 ): void {
-  const metadataRecording = recording(config.root, 'TAB5557/metadata.sv.json');
-  const { metadata, plan } = writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
+  const { metadata, plan } = writeRecordedTab5557Metadata(table, config, store);
   const recorded = recording(config.root, POPULATION_2025_GROUPS);
   writeRecordedData(table, store, 'inspelad-kommuner-totalt', recorded);
   const real = recordedGroups(recorded.response);
@@ -140,8 +139,7 @@ export function writeBefolkningCkmYoung(
   store: RawStore,
   log: (message: string) => void,
 ): void {
-  const metadataRecording = recording(config.root, 'TAB5557/metadata.sv.json');
-  const { metadata, plan } = writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
+  const { metadata, plan } = writeRecordedTab5557Metadata(table, config, store);
   const real = recordedGroups(recording(config.root, POPULATION_2025_GROUPS).response);
   const [query] = plan.queries;
   if (!query) throw new Error(`${table.dataset}: ingen fråga i sources.json`);
@@ -154,6 +152,12 @@ export function writeBefolkningCkmYoung(
     );
   });
   log(`  TAB5557: exempel-unga`);
+}
+
+/** TAB5557's real recorded metadata, written as a fetch would, and the queries planned on it. */
+function writeRecordedTab5557Metadata(table: ScbTable, config: ProjectConfig, store: RawStore) {
+  const metadataRecording = recording(config.root, 'TAB5557/metadata.sv.json');
+  return writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
 }
 
 /** The recorded five-year groups of 2025 by `kommun|group`, both sexes together. */
