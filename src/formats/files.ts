@@ -34,11 +34,16 @@ export function fileRefusal(path: string, maxBytes: number, followLinks = false)
   return null;
 }
 
-/** The text of a regular file of at most `maxBytes`; otherwise an error naming the path and why. */
-export function readCheckedText(path: string, maxBytes = TEXT_FILE_MAX_BYTES): string {
+/** The bytes of a regular file of at most `maxBytes`; otherwise an error naming the path and why. */
+export function readCheckedFile(path: string, maxBytes: number): Buffer {
   const refusal = fileRefusal(path, maxBytes);
   if (refusal) throw new Error(`${path}: ${refusal}`);
-  return readFileSync(path, 'utf8');
+  return readFileSync(path);
+}
+
+/** The text of a regular file of at most `maxBytes`; otherwise an error naming the path and why. */
+export function readCheckedText(path: string, maxBytes = TEXT_FILE_MAX_BYTES): string {
+  return readCheckedFile(path, maxBytes).toString('utf8');
 }
 
 /** Every path under `directory` that is no regular file or folder: links, FIFOs, sockets, devices. */

@@ -3,7 +3,7 @@
  * the same inputs give byte-identical files. Written to a staging folder and moved into place only
  * when everything succeeded, so a failure leaves the previous snapshot untouched.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import { readKoladaPage } from '../formats/kolada.ts';
@@ -27,12 +27,15 @@ import { CHANGES_FILE, Snapshot } from './snapshot-reader.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { importExport, type ImportedExport } from './exports.ts';
 import { findExports, formatProblem, formatProblems, type ExportProblem } from './export-files.ts';
-import { replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
+import { readCheckedFile, replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
 import { normaliseKoladaPage } from './normalise-kolada.ts';
 import { BandSums, normaliseScbCube } from './normalise-scb.ts';
 import { readRawManifest } from '../fetch/raw-store.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 import { checkShares, PublisherCheckError } from './publisher-check.ts';
+
+/** A raw file may hold this much at most; a link, FIFO or device in data/raw is refused before it is read. */
+const RAW_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
 export class ExportValidationError extends Error {
   readonly problems: ExportProblem[];
@@ -148,7 +151,7 @@ async function collectObservations(
   let kommungrupper: CodeList | null = null;
   let done = 0;
   for (const file of manifest.files) {
-    const bytes = readFileSync(join(config.root, 'data', file.id));
+    const bytes = readCheckedFile(join(config.root, 'data', file.id), RAW_FILE_MAX_BYTES);
     if (sha256(bytes) !== file.sha256)
       throw new Error(
         `data/${file.id}: innehållet stämmer inte med kontrollsumman i provenance.json (filen har ändrats efter hämtningen)`,

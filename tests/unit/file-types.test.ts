@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { readInitiativeFile } from '../../src/config/initiatives.ts';
-import { fileRefusal, irregularEntries } from '../../src/formats/files.ts';
+import { fileRefusal, irregularEntries, readCheckedFile } from '../../src/formats/files.ts';
 import { importExport } from '../../src/pipeline/exports.ts';
 import { importContext } from '../helpers/import-context.ts';
 
@@ -32,6 +32,10 @@ describe('files the build reads', () => {
     expect(fileRefusal(join(work, 'fifo.csv'), 1e6)).toMatch(/ingen vanlig fil/);
     expect(fileRefusal('/dev/zero', 1e6, true)).toMatch(/ingen vanlig fil/);
     expect(irregularEntries(work).sort()).toEqual([join(work, 'fifo.csv'), join(work, 'länk.txt')]);
+    // data:build reads every raw file this way: a FIFO is named, never opened.
+    expect(() => readCheckedFile(join(work, 'fifo.csv'), 1e6)).toThrow(
+      `${join(work, 'fifo.csv')}: är ingen vanlig fil`,
+    );
   });
 
   it('refuse an export that is a FIFO or a device, at once, in data:check and data:build alike', async () => {
