@@ -157,7 +157,7 @@ describe('the built site', () => {
       ),
     ).toBe(true);
     expect(excel).toMatch(
-      /\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final;-?\d+(,\d)?;(improving|worsening|unchanged);SCB, tabell TAB1386;true\r\n/,
+      /\r\n2480;Umeå;2019;total;summa;\d+(,\d)?;percent;final;-?\d+(,\d)?;(improving|worsening|unchanged);"SCB, tabell TAB1386";true\r\n/,
     );
     expect(plain).toMatch(
       /\r\n2480,Umeå,2019,total,summa,\d+(\.\d)?,percent,final,-?\d+(\.\d)?,(improving|worsening|unchanged),"SCB, tabell TAB1386",true\r\n/,
