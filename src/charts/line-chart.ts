@@ -40,6 +40,9 @@ export interface LineChartOptions extends ChartFrame {
  * SVG's own coordinates: where each year and value sits, and each value as the tables print it. The
  * script may import nothing of ours, so the numbers come formatted.
  */
+/** Grey lines that still carry their values for the pointer and keyboard. */
+const MAX_VALUE_LINES = 40;
+
 export interface LineValues {
   years: number[];
   x: number[];
@@ -205,20 +208,31 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
         bold: colour.has(end.id),
       })),
     );
+    // Grey lines carry their values while a reader can tell them apart; past that (a national
+    // förbund's 290 members) only the highlighted ones do, and the table has the rest.
+    const grey = everyLine.filter((id) => !colour.has(id));
+    const carried = [
+      ...options.highlight.filter((id) => labelOf.has(id)),
+      ...(grey.length <= MAX_VALUE_LINES ? grey : []),
+    ];
+    const byLine = new Map<string, Map<number, number>>();
+    for (const row of data) {
+      let line = byLine.get(row.series);
+      if (!line) byLine.set(row.series, (line = new Map()));
+      line.set(row.year, row.value);
+    }
     const values: LineValues = {
       years,
       x: years.map((year) => pixel(x.apply!(year))),
       // The subject first, then the comparisons, then the grey rest: the order focus walks them in.
-      lines: [...options.highlight.filter((id) => labelOf.has(id)), ...everyLine.filter((id) => !colour.has(id))].map(
-        (id) => {
-          const byYear = new Map(data.filter((row) => row.series === id).map((row) => [row.year, row.value]));
-          return {
-            name: labelOf.get(id) ?? '',
-            text: years.map((year) => (byYear.has(year) ? formatNumber(byYear.get(year)!, options.decimals) : null)),
-            y: years.map((year) => (byYear.has(year) ? pixel(y.apply!(byYear.get(year))) : null)),
-          };
-        },
-      ),
+      lines: carried.map((id) => {
+        const byYear = byLine.get(id) ?? new Map<number, number>();
+        return {
+          name: labelOf.get(id) ?? '',
+          text: years.map((year) => (byYear.has(year) ? formatNumber(byYear.get(year)!, options.decimals) : null)),
+          y: years.map((year) => (byYear.has(year) ? pixel(y.apply!(byYear.get(year))) : null)),
+        };
+      }),
     };
     svg.setAttribute('data-values', JSON.stringify(values));
   }

@@ -162,6 +162,21 @@ describe('charts', () => {
     // sv-SE as in the tables; a missing year has neither text nor place.
     expect(values.lines[0]?.text).toEqual(['1\u00a0234,5', '1\u00a0234,2', null, '1\u00a0233,6', '1\u00a0233,3']);
     expect(values.lines[0]?.y[2]).toBeNull();
+    // A national förbund's 290 grey lines: only the highlighted carry their values.
+    const many = Array.from({ length: 41 }, (_, index) => series(`k${index}`, `K${index}`, 10 + index, 0.1)).flat();
+    const crowded = lineChart([...rows, ...many], {
+      id: 'm',
+      labelledBy: 'm',
+      ...frame,
+      highlight: ['umearegionen'],
+      yLabel: 'Antal',
+      decimals: 1,
+      zero: true,
+    });
+    const carried = JSON.parse(
+      (/data-values="([^"]+)"/.exec(crowded)?.[1] ?? '').replaceAll('&quot;', '"'),
+    ) as LineValues;
+    expect(carried.lines.map((line) => line.name)).toEqual(['Förbundet']);
     // Each point is a vertex of its drawn line.
     const path = /stroke="#0072B2" fill="none"><path d="([^"]+)"/.exec(svg)?.[1] ?? '';
     expect(path).toContain(`${values.x[0]},${values.lines[0]?.y[0]}`);
