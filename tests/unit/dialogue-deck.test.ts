@@ -82,6 +82,7 @@ describe('dialogue decks', () => {
     // The members' counts are set side by side by their rate per 1 000; a protected count's rate is ×.
     expect(ohalsa.panels?.[1]?.title).toMatch(/^Aktivitetsersättning, kartläggning per 1\u00a0000 unga/);
     expect(ohalsa.panels?.[1]?.note).toMatch(/^Utan stapel: .*Vännäs ×/);
+    expect(ohalsa.source).toBe('Kolada (RKA), nyckeltal N00957; Försäkringskassan (lokal export) och SCB (folkmängd)');
   });
 
   it('say "ingen placering" where the members are not ranked, not a missing-value symbol', () => {

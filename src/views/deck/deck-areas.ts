@@ -87,10 +87,14 @@ function charted(deck: DeckContext): boolean {
   return deck.forbund.members.length <= PANEL_MEMBERS;
 }
 
+/** A count's members are set side by side by its rate per 1 000, where it has one: the counts would rank sizes. */
+function panelViews(views: IndicatorView[]): IndicatorView[] {
+  return views.map((view) => view.rate ?? view);
+}
+
 function panelsFor(deck: DeckContext, views: IndicatorView[], slide: string): Panel[] {
-  // A count's members are set side by side by its rate per 1 000, where it has one: the counts would rank sizes.
-  return views.map((view, index) =>
-    membersPanel(deck, view.rate ?? view, `${slide}-diagram-${index + 1}`, views.length),
+  return panelViews(views).map((view, index) =>
+    membersPanel(deck, view, `${slide}-diagram-${index + 1}`, views.length),
   );
 }
 
@@ -134,7 +138,8 @@ function areaSlide(deck: DeckContext, area: StrategicArea, views: IndicatorView[
       `${view.indicator.title}: ${view.indicator.definition}`,
       t('deck.notes.source-short', { source: sourceText(view.indicator).text }),
     ]),
-    source: sourcesOf(views),
+    // A rate's source names its count's and the population it is divided by.
+    source: sourcesOf(views.length <= PANELS_PER_SLIDE && charted(deck) ? panelViews(views) : views),
   };
 }
 
@@ -156,7 +161,7 @@ function membersSlides(deck: DeckContext, area: StrategicArea, views: IndicatorV
       ),
       panels: panelsFor(deck, shown, id),
       notes: [t('deck.area.members.talk', { kommun: deck.name }), t('deck.rank.note')],
-      source: sourcesOf(shown),
+      source: sourcesOf(panelViews(shown)),
     };
   });
 }
