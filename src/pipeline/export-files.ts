@@ -79,17 +79,23 @@ export function findExports(directory: string): { files: string[]; problems: Exp
       if (!names.some((other) => DATA_FILE.test(other) && other.replace(DATA_FILE, '') === stem))
         refuse(`manifestet saknar sin datafil: väntade ${stem}.csv, ${stem}.txt eller ${stem}.xlsx bredvid`);
     } else if (DATA_FILE.test(name)) files.push(path);
-    else {
-      const extension = extname(name).slice(1).toLowerCase();
-      const kind = OTHER_SPREADSHEETS[extension];
-      refuse(
-        kind
-          ? `${kind}-filer (.${extension}) läses inte: spara filen som Excel-arbetsbok (.xlsx) eller CSV`
-          : 'okänd fil: mappen får bara innehålla exporter (.csv, .txt eller .xlsx) och deras .manifest.json',
-      );
-    }
+    else refuse(exportKindRefusal(name) ?? '');
   }
   return { files, problems };
+}
+
+/**
+ * Why a file by this name is no export to read, or null: another spreadsheet format (an .xls read
+ * as a manifest would print its binary bytes), a manifest given in place of its export, anything else.
+ */
+export function exportKindRefusal(name: string): string | null {
+  if (DATA_FILE.test(name)) return null;
+  if (MANIFEST_FILE.test(name)) return 'det här är ett manifest: ange exportfilen bredvid det (.csv, .txt eller .xlsx)';
+  const extension = extname(name).slice(1).toLowerCase();
+  const kind = OTHER_SPREADSHEETS[extension];
+  return kind
+    ? `${kind}-filer (.${extension}) läses inte: spara filen som Excel-arbetsbok (.xlsx) eller CSV`
+    : 'okänd fil: mappen får bara innehålla exporter (.csv, .txt eller .xlsx) och deras .manifest.json';
 }
 
 export function manifestPathFor(file: string): string {

@@ -18,7 +18,14 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import { readCells } from './export-cells.ts';
 import { mebibytes } from '../formats/xlsx-package.ts';
-import { EXPORT_MAX_BYTES, manifestPathFor, readManifest, type ExportProblem } from './export-files.ts';
+import { basename } from 'node:path';
+import {
+  EXPORT_MAX_BYTES,
+  exportKindRefusal,
+  manifestPathFor,
+  readManifest,
+  type ExportProblem,
+} from './export-files.ts';
 
 export interface ExportRow {
   /** The row's line in the file, for messages about it. */
@@ -85,6 +92,11 @@ export async function importExport(
       column: 1,
       message: 'är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte',
     });
+    return { imported: null, problems };
+  }
+  const wrongKind = exportKindRefusal(basename(file));
+  if (wrongKind) {
+    problems.push({ file, line: 1, column: 1, message: wrongKind });
     return { imported: null, problems };
   }
   if (stat.size > EXPORT_MAX_BYTES) {

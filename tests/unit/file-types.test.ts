@@ -52,6 +52,18 @@ describe('files the build reads', () => {
     expect(fromDevice.problems[0]?.message).toMatch(/ingen vanlig fil/);
   });
 
+  it('name an old Excel file or a manifest given to data:check for what it is, never reading it as JSON', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'xls-'));
+    writeFileSync(join(work, 'kaa.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 1, 2]));
+    const context = importContext(config);
+    const xls = await importExport(join(work, 'kaa.xls'), context);
+    expect(xls.problems.map((problem) => problem.message)).toEqual([
+      'Excel 97–2003-filer (.xls) läses inte: spara filen som Excel-arbetsbok (.xlsx) eller CSV',
+    ]);
+    const manifest = await importExport(join(root, 'data/exports/kaa-utan-sysselsattning.manifest.json'), context);
+    expect(manifest.problems[0]?.message).toMatch(/^det här är ett manifest: ange exportfilen/);
+  });
+
   it('refuse an initiative file that links out of the repository', () => {
     const work = mkdtempSync(join(tmpdir(), 'initiativ-'));
     const outside = join(mkdtempSync(join(tmpdir(), 'utanfor-')), 'hemlig.md');
