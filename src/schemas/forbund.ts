@@ -51,6 +51,8 @@ export const SiteConfigSchema = z
     url: HttpsUrlSchema.optional(),
     /** Websites that may show the site's charts in a frame (`/inbaddning/`); none by default. */
     embedOrigins: z.array(HttpsOriginSchema).default([]),
+    /** An export delivered longer ago than this is overdue for `npm run data:status`, whatever its rhythm. */
+    exportMaxAgeDays: z.number().int().positive().default(400),
   })
   .superRefine((site, context) => {
     // Listed twice, a förbund would be built and linked twice.

@@ -30,6 +30,20 @@ describe('the built site', () => {
     );
   });
 
+  it('tells on Om statistiken when each source was fetched, its latest period and when the next is due', () => {
+    const rows = [
+      ...page('/om-statistiken/').querySelectorAll('section[aria-labelledby="uppdatering"] table tbody tr'),
+    ].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()));
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toEqual([
+      'SCB TAB1386',
+      '20 november 2026',
+      'dec 2025',
+      'omkring maj 2027 (källan publicerar två gånger om året)',
+    ]);
+    expect(rows.at(-1)?.[0]).toBe('Kommunerna (skolförvaltningarna): Ej behöriga till gymnasiet');
+  });
+
   it('resolves every internal link and download', () => {
     const broken: string[] = [];
     for (const file of distFiles('.html')) {
