@@ -35,14 +35,14 @@ export interface LineChartOptions extends ChartFrame {
   subject?: boolean;
 }
 
+/** Grey lines that still carry their values for the pointer and keyboard. */
+const MAX_VALUE_LINES = 40;
+
 /**
  * What a page script needs to name the line and value under the pointer or keyboard focus, in the
  * SVG's own coordinates: where each year and value sits, and each value as the tables print it. The
  * script may import nothing of ours, so the numbers come formatted.
  */
-/** Grey lines that still carry their values for the pointer and keyboard. */
-const MAX_VALUE_LINES = 40;
-
 export interface LineValues {
   years: number[];
   x: number[];
