@@ -6,6 +6,7 @@ import {
   largestPartHeadline,
   rankHeadline,
   sexHeadline,
+  shownPeriod,
   subjectFor,
   tallyHeadline,
 } from '../../src/views/text/sentences.ts';
@@ -211,7 +212,7 @@ describe('slide headlines from the derived measures', () => {
           { label: '45–49 år', value: 92.1 },
           { label: '70–74 år', value: null },
         ],
-        'okt 2025',
+        shownPeriod('okt 2025'),
       ),
     ).toBe('Andelen i arbetskraften okt 2025: lägst bland 15–19 år (34,0\u00a0%), högst bland 45–49 år (92,1\u00a0%).');
   });
@@ -254,10 +255,10 @@ describe('slide headlines from the derived measures', () => {
 
   it('states the October labour market in one sentence', () => {
     const of = (value: number | null) => ({ indicator: share, value });
-    expect(labourHeadline('Vännäs', 'oktober 2025', of(87.24), of(83.1), of(4.8))).toBe(
+    expect(labourHeadline('Vännäs', shownPeriod('oktober 2025'), of(87.24), of(83.1), of(4.8))).toBe(
       'I oktober 2025 var 87,2\u00a0% av befolkningen 20–64 år i Vännäs i arbetskraften, 83,1\u00a0% sysselsatta och 4,8\u00a0% av arbetskraften arbetslösa.',
     );
-    expect(labourHeadline('Vännäs', 'oktober 2025', of(null), of(83.1), of(4.8))).toBe(
+    expect(labourHeadline('Vännäs', shownPeriod('oktober 2025'), of(null), of(83.1), of(4.8))).toBe(
       'Uppgifter om arbetsmarknaden i Vännäs saknas för den senaste perioden.',
     );
   });

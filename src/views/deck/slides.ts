@@ -10,7 +10,14 @@ import type { Forbund } from '../../schemas/forbund.ts';
 import type { DialogueRole } from '../../schemas/indicator.ts';
 import type { loadDialogueContent } from '../../config/dialogue-content.ts';
 import type { Site } from '../model/site.ts';
-import { changeSentence, type Standing, subjectFor, yearlyPeriodText } from '../text/sentences.ts';
+import {
+  changeSentence,
+  shownPeriod,
+  type ShownPeriod,
+  type Standing,
+  subjectFor,
+  yearlyPeriodText,
+} from '../text/sentences.ts';
 import type { AreaSummary, IndicatorView } from '../model/indicator-view.ts';
 import { areaLabel, caveatsOf, rankText, sourceText, summaryText } from '../text/labels.ts';
 import type { TableCell } from '../blocks/table.ts';
@@ -114,8 +121,8 @@ export function sourcesOf(views: IndicatorView[]): string {
   return [...new Set(views.map((view) => sourceText(view.indicator).text))].join('; ');
 }
 
-export function periodOf(view: IndicatorView): string {
-  return view.latestPeriod === null ? '..' : yearlyPeriodText(view.indicator, view.latestPeriod);
+export function periodOf(view: IndicatorView): ShownPeriod {
+  return view.latestPeriod === null ? shownPeriod('..') : yearlyPeriodText(view.indicator, view.latestPeriod);
 }
 
 /** Whether some line has values two years running: scattered single years are not a trend. */

@@ -32,7 +32,8 @@ function composeLead(view: IndicatorView): string {
     );
   if (forbund?.latest?.value != null) return byForbund();
   const span = memberSpan(view);
-  return membersRangeSentence(indicator, span.shown, span.hidden, latestPeriod) ?? byForbund();
+  const period = latestPeriod === null ? null : yearlyPeriodText(indicator, latestPeriod);
+  return membersRangeSentence(indicator, span.shown, span.hidden, period) ?? byForbund();
 }
 
 /** The members' latest values that may be shown, lowest first, and how many are protected. */

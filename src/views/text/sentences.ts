@@ -18,9 +18,21 @@ export interface Compared {
   status?: ObservationStatus;
 }
 
+/**
+ * A period as a sentence prints it ("oktober 2025", "2025"), not the bare year code a headline
+ * formats itself: the two were both `string` and could be swapped. Made by `yearlyPeriodText` or
+ * `shownPeriod` only.
+ */
+export type ShownPeriod = string & { readonly shown: unique symbol };
+
+/** A period already formatted for reading (`formatPeriod`), for a headline that prints it as it is. */
+export function shownPeriod(text: string): ShownPeriod {
+  return text as ShownPeriod;
+}
+
 /** The period a yearly value stands for: "oktober 2025" where the year is read in one month, else "2025". */
-export function yearlyPeriodText(indicator: Pick<Indicator, 'yearly'>, year: string): string {
-  return indicator.yearly.kind === 'month' ? `${MONTHS[indicator.yearly.month - 1]} ${year}` : year;
+export function yearlyPeriodText(indicator: Pick<Indicator, 'yearly'>, year: string): ShownPeriod {
+  return shownPeriod(indicator.yearly.kind === 'month' ? `${MONTHS[indicator.yearly.month - 1]} ${year}` : year);
 }
 
 /** The symbol of a protected value ("<5", "×"), or null where the value is simply missing. */
@@ -130,7 +142,7 @@ export function membersRangeSentence(
   indicator: Pick<Indicator, 'unit' | 'decimals' | 'subject'>,
   members: { place: string; value: number }[],
   hidden: number,
-  period: string | null,
+  period: ShownPeriod | null,
 ): string | null {
   const sorted = [...members].sort((a, b) => a.value - b.value);
   const lowest = sorted[0];
@@ -212,7 +224,7 @@ export function extremesHeadline(
   indicator: Shown,
   what: string,
   rows: { label: string; value: number | null }[],
-  period: string | null,
+  period: ShownPeriod | null,
 ): string {
   const present = rows.filter((row) => row.value !== null) as { label: string; value: number }[];
   if (present.length < 2 || period === null) return t('headline.extremes.missing', { what });
@@ -294,7 +306,7 @@ export interface LabourValue {
 /** "I oktober 2025 var 87,2 % av befolkningen 20–64 år i Vännäs i arbetskraften, 83,1 % sysselsatta och 4,8 % av arbetskraften arbetslösa." */
 export function labourHeadline(
   place: string,
-  period: string | null,
+  period: ShownPeriod | null,
   participation: LabourValue,
   employment: LabourValue,
   unemployment: LabourValue,
