@@ -82,11 +82,16 @@ function areaPoints(
     return file.points(area.regionCode, sex, breakdown);
   if (!allowSum || area.kommuner.length === 0) return null;
   // Several indicators share a count (BAS's labour force is a numerator of one and a denominator of another).
-  const key = `${area.kind}:${area.id}:${area.kommuner.length}|${seriesKey(area.id, sex, breakdown)}`;
+  const key = seriesKey(areaKey(area), sex, breakdown);
   return remembered(sumCache, file, key, () => summed(file, area.kommuner, sex, breakdown));
 }
 
 const sumCache = new WeakMap<IndexedFile, Map<string, Point[] | null>>();
+
+/** An area as a cache knows it: two areas of one id (a förbund, a national set) differ by kind and size. */
+function areaKey(area: Area): string {
+  return `${area.kind}:${area.id}:${area.kommuner.length}`;
+}
 
 function toYearly(indicator: Indicator, points: Point[]): Point[] {
   switch (indicator.yearly.kind) {
@@ -116,10 +121,7 @@ type SeriesMaker = (
 function madeOnce(make: SeriesMaker): SeriesMaker {
   const caches = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
   return (snapshot, indicator, area, sex, selection) => {
-    const key = `${indicator.id}|${area.kind}:${area.id}:${area.kommuner.length}|${sex}|${Object.entries(selection)
-      .sort()
-      .map(([name, code]) => `${name}=${code}`)
-      .join('&')}`;
+    const key = `${indicator.id}|${seriesKey(areaKey(area), sex, selection)}`;
     return remembered(caches, snapshot, key, () => make(snapshot, indicator, area, sex, selection));
   };
 }
