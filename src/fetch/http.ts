@@ -111,6 +111,18 @@ async function fetchFollowing(
   }
 }
 
+/** A source the fetch reads: its configured API, and how to ask it. */
+export interface JsonSource {
+  config: { baseUrl: string };
+  policy: RetryPolicy;
+  deps: HttpDeps;
+}
+
+/** A GET to a source's own API: the rule every link of it is held to is its configured `baseUrl`. */
+export function getJson(url: string, source: JsonSource): Promise<JsonResponse> {
+  return requestJson(url, { method: 'GET', within: source.config.baseUrl }, source.policy, source.deps);
+}
+
 /** A server asking for a longer pause than this (a day, say) fails the fetch instead of hanging it. */
 export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
 

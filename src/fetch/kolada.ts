@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { nextPageLink, readKoladaPage, type KoladaPage } from '../formats/kolada.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
-import { createThrottle, requestJson, type HttpDeps, type RetryPolicy } from './http.ts';
+import { createThrottle, getJson, type HttpDeps, type RetryPolicy } from './http.ts';
 import { quoted, trustedUrl, UntrustedUrlError } from './trust.ts';
 
 export const MAX_IDS_PER_SEGMENT = 25;
@@ -64,7 +64,7 @@ async function readAllPages(
       throw new Error(`Kolada: ${firstUrl} gav fler än ${maxPages} sidor, fler än frågan kan rymma; avbryter`);
     seen.add(url);
     await throttle();
-    const response = await requestJson(url, { method: 'GET', within }, context.policy, context.deps);
+    const response = await getJson(url, context);
     const page = readKoladaPage(response.json);
     const perPage = context.config.perPage;
     if (page.values.length > perPage || (page.count ?? 0) > perPage)
@@ -119,12 +119,7 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
     }
     const url = `${context.config.baseUrl}/kpi?title=${encodeURIComponent(item.titleQuery)}`;
     await throttle();
-    const response = await requestJson(
-      url,
-      { method: 'GET', within: context.config.baseUrl },
-      context.policy,
-      context.deps,
-    );
+    const response = await getJson(url, context);
     const parsed = KpiListSchema.safeParse(response.json);
     if (!parsed.success) throw new Error(`Kolada: ${url} gav inget KPI-register`);
     const matches = parsed.data.values;
@@ -144,12 +139,7 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
   const ids = await resolveKpiIds(context, throttle);
   const metadataUrl = `${context.config.baseUrl}/kpi/${ids.join(',')}`;
   await throttle();
-  const metadata = await requestJson(
-    metadataUrl,
-    { method: 'GET', within: context.config.baseUrl },
-    context.policy,
-    context.deps,
-  );
+  const metadata = await getJson(metadataUrl, context);
   context.store.write('kolada/kpi-metadata.json', metadata.bytes, {
     source: 'kolada',
     url: metadataUrl,

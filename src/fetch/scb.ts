@@ -8,7 +8,15 @@ import { planTable, selectionBody, type TablePlan } from './scb-selection.ts';
 import type { RegionRegistry } from '../config/regions.ts';
 import type { ScbTable, SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
-import { createThrottle, HttpError, requestJson, type HttpDeps, type JsonResponse, type RetryPolicy } from './http.ts';
+import {
+  createThrottle,
+  getJson,
+  HttpError,
+  requestJson,
+  type HttpDeps,
+  type JsonResponse,
+  type RetryPolicy,
+} from './http.ts';
 import { cellCount, planQueries } from './planner.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { readCodeList } from '../formats/scb-codelist.ts';
@@ -37,12 +45,7 @@ export interface ScbContext {
 
 export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
   const url = `${context.config.baseUrl}/config`;
-  const response = await requestJson(
-    url,
-    { method: 'GET', within: context.config.baseUrl },
-    context.policy,
-    context.deps,
-  );
+  const response = await getJson(url, context);
   const parsed = ScbConfigSchema.safeParse(response.json);
   if (!parsed.success) throw new Error(`${url}: svaret saknar maxDataCells, maxCallsPerTimeWindow eller timeWindow`);
   context.store.write('scb/config.json', response.bytes, {
@@ -92,12 +95,7 @@ async function loadTable(
   const { baseUrl, lang } = context.config;
   const metadataUrl = `${baseUrl}/tables/${id}/metadata?lang=${lang}&outputFormat=json-stat2`;
   await throttle();
-  const response = await requestJson(
-    metadataUrl,
-    { method: 'GET', within: context.config.baseUrl },
-    context.policy,
-    context.deps,
-  );
+  const response = await getJson(metadataUrl, context);
   const metadata = readJsonStat(response.json, { metadataOnly: true });
   try {
     return {
@@ -131,12 +129,7 @@ async function findTable(
   for (let pageNumber = 1; pageNumber <= MAX_SEARCH_PAGES; pageNumber++) {
     const url = `${baseUrl}/tables?query=${encodeURIComponent(query)}&lang=${lang}&pageSize=100&pageNumber=${pageNumber}`;
     await throttle();
-    const response = await requestJson(
-      url,
-      { method: 'GET', within: context.config.baseUrl },
-      context.policy,
-      context.deps,
-    );
+    const response = await getJson(url, context);
     const parsed = TablesPageSchema.safeParse(response.json);
     if (!parsed.success) throw new Error(`${url}: svaret är ingen tabellista (${issueLines(parsed.error).join('; ')})`);
     context.store.write(`scb/${table.dataset}/search-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
@@ -278,12 +271,7 @@ export async function fetchKommungrupper(throttle: () => Promise<void>, context:
   if (!settings) return;
   const url = `${context.config.baseUrl}/codelists/${encodeURIComponent(settings.codelist)}?lang=${context.config.lang}`;
   await throttle();
-  const response = await requestJson(
-    url,
-    { method: 'GET', within: context.config.baseUrl },
-    context.policy,
-    context.deps,
-  );
+  const response = await getJson(url, context);
   const groups = kommungruppPerKommun(readCodeList(response.json, url), settings.prefix, context.registry);
   context.store.write(KOMMUNGRUPPER_FILE, response.bytes, {
     source: 'scb',
