@@ -15,6 +15,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  type Stats,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -27,10 +28,17 @@ export const TEXT_FILE_MAX_BYTES = 2 * 1024 * 1024;
  */
 export function fileRefusal(path: string, maxBytes: number, followLinks = false): string | null {
   const stat = followLinks ? statSync(path) : lstatSync(path);
-  if (stat.isSymbolicLink()) return 'är en symbolisk länk; lägg filen själv här i stället';
-  if (!stat.isFile()) return 'är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte';
+  const wrongType = typeRefusal(stat);
+  if (wrongType) return wrongType;
   if (stat.size > maxBytes)
     return `filen är ${Math.ceil(stat.size / 1024)} KiB; högst ${Math.floor(maxBytes / 1024)} KiB tillåts`;
+  return null;
+}
+
+/** Why a file of this kind (as `lstat` or `stat` sees it) is not read: anything but a regular file. */
+export function typeRefusal(stat: Stats): string | null {
+  if (stat.isSymbolicLink()) return 'är en symbolisk länk; lägg filen själv här i stället';
+  if (!stat.isFile()) return 'är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte';
   return null;
 }
 

@@ -4,6 +4,7 @@
  * read-excel-file reads the cells afterwards; it can do none of this.
  */
 import { strFromU8, Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from 'fflate';
+import { printable } from './escape.ts';
 
 /** A sheet of a hundred thousand rows is tens of MiB; a zip bomb claims gigabytes. */
 export const XLSX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
@@ -14,6 +15,8 @@ export const XLSX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 export const XLSX_MAX_ROWS = 150_000;
 export const XLSX_MAX_COLUMNS = 1_000;
 export const XLSX_MAX_CELLS = 600_000;
+/** Characters of a cell reference from a file that a message shows. */
+const REFERENCE_SHOWN = 20;
 /** Compressed bytes fed to the inflater at a time, so no single step can unpack more than a few MiB. */
 const INFLATE_STEP = 4096;
 /** Spreadsheet XML packs 5–30 times; a bomb packs a thousand times or more. */
@@ -201,13 +204,13 @@ function beyondExtent(xml: string): (CellPosition & { message: string }) | null 
       return {
         line: 1,
         column: 1,
-        message: `${tag === 'row' ? `når rad ${quoted(reference)}` : `cellen ${quoted(reference)} ligger bortom rad ${XLSX_MAX_ROWS}`}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
+        message: `${tag === 'row' ? `når rad ${printable(reference, REFERENCE_SHOWN)}` : `cellen ${printable(reference, REFERENCE_SHOWN)} ligger bortom rad ${XLSX_MAX_ROWS}`}; en export får ha högst ${XLSX_MAX_ROWS} rader`,
       };
     if (position.column > XLSX_MAX_COLUMNS)
       return {
         line: position.line,
         column: 1,
-        message: `cellen ${quoted(reference)} ligger i kolumn ${position.column}; en export får ha högst ${XLSX_MAX_COLUMNS} kolumner`,
+        message: `cellen ${printable(reference, REFERENCE_SHOWN)} ligger i kolumn ${position.column}; en export får ha högst ${XLSX_MAX_COLUMNS} kolumner`,
       };
   }
   return null;
@@ -230,10 +233,4 @@ export function sheetHazards(bytes: Uint8Array, sheet: WorkbookSheet): SheetHaza
       });
   }
   return { merged, externalFormulas, extent };
-}
-
-/** A reference from a file, short and without control characters, for a message. */
-function quoted(text: string): string {
-  const plain = text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
-  return plain.length > 20 ? `${plain.slice(0, 20)}…` : plain;
 }

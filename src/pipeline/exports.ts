@@ -19,6 +19,7 @@ import type { ObservationStatus, Sex } from '../schemas/observation.ts';
 import { readCells } from './export-cells.ts';
 import { mebibytes } from '../formats/xlsx-package.ts';
 import { basename } from 'node:path';
+import { typeRefusal } from '../formats/files.ts';
 import {
   EXPORT_MAX_BYTES,
   exportKindRefusal,
@@ -85,13 +86,9 @@ export async function importExport(
   const problems: ExportProblem[] = [];
   // A FIFO would block the build for ever and /dev/zero never ends: a regular file only, size checked first.
   const stat = statSync(file);
-  if (!stat.isFile()) {
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      message: 'är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte',
-    });
+  const wrongType = typeRefusal(stat);
+  if (wrongType) {
+    problems.push({ file, line: 1, column: 1, message: wrongType });
     return { imported: null, problems };
   }
   const wrongKind = exportKindRefusal(basename(file));
