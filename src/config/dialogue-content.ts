@@ -3,11 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
-import { unsafeCharacter, unsafeTextFields } from '../schemas/text.ts';
+import { unsafeTextFields } from '../schemas/text.ts';
+import { bodyProblems, unsafeBody, yamlError } from './content-checks.ts';
 import { DialogueContentSchema, type DialogueContent } from '../schemas/dialogue-content.ts';
 import {
-  bodySizeProblem,
-  insecureLinkProblem,
   FRONTMATTER_MAX_ALIASES,
   frontmatterSizeProblem,
   renderMarkdown,
@@ -29,21 +28,15 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
   try {
     data = parse(frontmatter, { maxAliasCount: FRONTMATTER_MAX_ALIASES }) ?? {};
   } catch (error) {
-    const reason =
-      error instanceof RangeError
-        ? 'för djupt nästlad'
-        : error instanceof Error
-          ? error.message.split('\n')[0]
-          : String(error);
-    throw new ContentError(`${path}: frontmatter är inte giltig YAML: ${reason}`);
+    throw new ContentError(`${path}: frontmatter är inte giltig YAML: ${yamlError(error)}`);
   }
   const unsafe = unsafeTextFields(data);
-  const bodyUnsafe = unsafeCharacter(body.replace(/[\t\r]/g, ' '), true);
+  const bodyUnsafe = unsafeBody(body, bodyLine);
   if (unsafe.length > 0 || bodyUnsafe)
     throw new ContentError(
       [
         ...unsafe.map((field) => `${path}: ${field.path.join('.')}: ${field.problem}`),
-        ...(bodyUnsafe ? [`${path}:${bodyLine}: texten ${bodyUnsafe}`] : []),
+        ...(bodyUnsafe ? [`${path}:${bodyUnsafe}`] : []),
       ].join('\n'),
     );
   const parsed = DialogueContentSchema.safeParse(data);
@@ -55,10 +48,8 @@ export function loadDialogueContent(root: string, kommun: string): (DialogueCont
     );
   if (parsed.data.kommun !== kommun)
     throw new ContentError(`${path}: kommun: filen heter ${kommun}.md men anger kommun ${parsed.data.kommun}`);
-  const tooLong = bodySizeProblem(body);
-  if (tooLong) throw new ContentError(`${path}:${bodyLine}: ${tooLong}`);
-  const insecure = insecureLinkProblem(body);
-  if (insecure) throw new ContentError(`${path}:${bodyLine + insecure.line - 1}: ${insecure.message}`);
+  const [bodyProblem] = bodyProblems(body, bodyLine);
+  if (bodyProblem) throw new ContentError(`${path}:${bodyProblem}`);
   return { ...parsed.data, html: renderMarkdown(body) };
 }
 

@@ -6,11 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { fileRefusal, TEXT_FILE_MAX_BYTES } from '../formats/files.ts';
-import { unsafeCharacter, unsafeTextFields } from '../schemas/text.ts';
+import { unsafeTextFields } from '../schemas/text.ts';
+import { bodyProblems, unsafeBody, yamlError, yamlFailure } from './content-checks.ts';
 import { InitiativeSchema, type Initiative } from '../schemas/initiative.ts';
 import {
-  bodySizeProblem,
-  insecureLinkProblem,
   FRONTMATTER_MAX_ALIASES,
   frontmatterSizeProblem,
   renderMarkdown,
@@ -58,16 +57,12 @@ export function readInitiativeFile(
         // The first few: a fault deep in nested brackets is reported once per level.
         problems: document.errors
           .slice(0, 3)
-          .map(
-            (error) =>
-              `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${/call stack/.test(error.message) ? 'för djupt nästlad' : error.message.split('\n')[0]}`,
-          ),
+          .map((error) => `${path}:${lineOf(error.pos[0])}: ogiltig YAML: ${yamlFailure(error.message, false)}`),
       };
     data = document.toJS({ maxAliasCount: FRONTMATTER_MAX_ALIASES });
   } catch (error) {
     // An alias bomb, or nesting deeper than the parser's stack: named, never a stack trace.
-    const reason = error instanceof RangeError ? 'för djupt nästlad' : (error as Error).message.split('\n')[0];
-    return { initiative: null, problems: [`${path}:2: ogiltig YAML: ${reason}`] };
+    return { initiative: null, problems: [`${path}:2: ogiltig YAML: ${yamlError(error)}`] };
   }
   const problems: string[] = [];
   const where = (fieldPath: (string | number)[]) => {
@@ -78,13 +73,13 @@ export function readInitiativeFile(
     return 1;
   };
   const unsafe = unsafeTextFields(data);
-  const bodyUnsafe = unsafeCharacter(body.replace(/[\t\r]/g, ' '), true);
+  const bodyUnsafe = unsafeBody(body, bodyLine);
   if (unsafe.length > 0 || bodyUnsafe)
     return {
       initiative: null,
       problems: [
         ...unsafe.map((field) => `${path}:${where(field.path)}: ${field.path.join('.')}: ${field.problem}`),
-        ...(bodyUnsafe ? [`${path}:${bodyLine}: texten ${bodyUnsafe}`] : []),
+        ...(bodyUnsafe ? [`${path}:${bodyUnsafe}`] : []),
       ],
     };
   const parsed = InitiativeSchema.safeParse(data);
@@ -105,10 +100,7 @@ export function readInitiativeFile(
     problems.push(
       `${path}:${where(['number'])}: number: filnamnet börjar med ${named} men number är ${parsed.data.number}`,
     );
-  const tooLong = bodySizeProblem(body);
-  if (tooLong) problems.push(`${path}:${bodyLine}: ${tooLong}`);
-  const insecure = insecureLinkProblem(body);
-  if (insecure) problems.push(`${path}:${bodyLine + insecure.line - 1}: ${insecure.message}`);
+  for (const problem of bodyProblems(body, bodyLine)) problems.push(`${path}:${problem}`);
   if (problems.length > 0) return { initiative: null, problems };
   return {
     initiative: {

@@ -65,7 +65,6 @@ export function bodySizeProblem(body: string): string | null {
     : null;
 }
 
-/** Splits `---` YAML frontmatter from the Markdown body. */
 /** Frontmatter holds a handful of short fields; ten thousand characters is a wide margin. */
 export const FRONTMATTER_MAX_CHARS = 10_000;
 /** YAML aliases a frontmatter may use: none is needed, and a few hundred expand into a billion nodes. */
@@ -77,6 +76,7 @@ export function frontmatterSizeProblem(frontmatter: string): string | null {
     : null;
 }
 
+/** Splits `---` YAML frontmatter from the Markdown body. */
 export function splitFrontmatter(source: string): { frontmatter: string; body: string; bodyLine: number } {
   // Windows Notepad saves with a BOM and CRLF.
   source = source.replace(/^\uFEFF/, '');
