@@ -8,7 +8,7 @@ import { measureDatasets, type Indicator } from '../../schemas/indicator.ts';
 import type { ReleaseRhythm, SourcesConfig } from '../../schemas/sources.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 
-const MONTHS_BETWEEN: Record<ReleaseRhythm, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
+export const MONTHS_BETWEEN: Record<ReleaseRhythm, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
 
 /** The source's rhythm: the export's own, Kolada's, or that of the SCB table still published. */
 export function releaseRhythm(indicator: Indicator, sources: SourcesConfig): ReleaseRhythm | null {

@@ -6,6 +6,7 @@
 import type { Indicator } from '../../schemas/indicator.ts';
 import type { ReleaseRhythm, SourcesConfig } from '../../schemas/sources.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
+import { MONTHS_BETWEEN } from './release.ts';
 
 export interface SourceStatus {
   /** "SCB TAB1386", "Kolada", "Export aktivitetsersattning-kartlaggning". */
@@ -23,8 +24,6 @@ export interface SourceStatus {
   /** Why it is overdue, in a sentence; null when it is not. */
   reason: string | null;
 }
-
-const MONTHS_BETWEEN: Record<ReleaseRhythm, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
 
 /**
  * Every source's status at `now`. An export is also overdue when older than `exportMaxAgeDays`,
