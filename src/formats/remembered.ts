@@ -18,3 +18,27 @@ export function remembered<Owner extends object, Key, Value>(
   if (!values.has(key)) values.set(key, make());
   return values.get(key) as Value;
 }
+
+/**
+ * A value asked for a known number of times (the build's routes that show it), forgotten after the
+ * last: a page's charts are drawn once for its embed and its own page, then freed, instead of held
+ * for the whole build. Asked once more than counted, it is made again: slower, never wrong.
+ */
+export function rememberedFor<Owner extends object, Key, Value>(
+  store: WeakMap<Owner, Map<Key, { value: Value; left: number }>>,
+  owner: Owner,
+  key: Key,
+  uses: number,
+  make: () => Value,
+): Value {
+  let values = store.get(owner);
+  if (!values) {
+    values = new Map();
+    store.set(owner, values);
+  }
+  const entry = values.get(key) ?? { value: make(), left: uses };
+  entry.left -= 1;
+  if (entry.left > 0) values.set(key, entry);
+  else values.delete(key);
+  return entry.value;
+}

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndicatorCatalogueSchema } from '../../src/schemas/indicator.ts';
+import { buildIndicatorView } from '../../src/views/model/indicator-view.ts';
 import { getSite } from '../../src/views/model/site.ts';
 import { buildIndicatorPage } from '../../src/views/web/indicator-page.ts';
 import { keyMessages } from '../../src/views/web/key-messages.ts';
@@ -78,5 +79,28 @@ describe('a count and its rate per 1 000', () => {
     // Only members whose count is shown have a rate bar: Umeå and Vännäs.
     expect(kaa?.chart.svg.match(/<text[^>]*>(Umeå|Vännäs)<\/text>/g)).toHaveLength(2);
     expect(kaa?.chart.svg).not.toMatch(/>Vindeln</);
+  });
+
+  it('draws the page of a förbund whose members deliver no export, without a rate column', () => {
+    // Jönköping's kommuner are in no export: the count has no year at all (found by the national bench).
+    const forbund = {
+      ...site.forbund('umearegionen'),
+      id: 'utan-export',
+      members: [
+        { code: '0604', role: 'huvudort' as const },
+        { code: '0617', role: 'kranskommun' as const },
+      ],
+      comparisons: { lan: ['06'], riket: true, kommungrupper: false },
+    };
+    const build = (id: string) =>
+      buildIndicatorView(site.snapshot, site.config.registry, forbund, site.indicator(id), {
+        breaks: site.config.breaks,
+        sources: site.config.sources,
+      });
+    const view = build('aktivitetsersattning-kartlaggning');
+    view.rate = build('aktivitetsersattning-kartlaggning-per-1000');
+    expect(view.latestPeriod).toBeNull();
+    const page = buildIndicatorPage(view, site.snapshot.meta, '0604');
+    expect(page.tables[0]!.columns.some((heading) => heading.startsWith('Per 1\u00a0000'))).toBe(false);
   });
 });

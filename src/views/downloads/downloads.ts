@@ -15,7 +15,7 @@ import type { IndicatorView } from '../model/indicator-view.ts';
 import { t } from '../../i18n/index.ts';
 import { sourceText } from '../text/labels.ts';
 import { forbundMethod } from '../text/lead.ts';
-import { remembered } from '../../formats/remembered.ts';
+import { remembered, rememberedFor } from '../../formats/remembered.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 
@@ -47,15 +47,13 @@ function pointCells(indicator: Indicator, series: ValuePoint[], point: ValuePoin
   ];
 }
 
-const pageRows = new WeakMap<IndicatorView, DataRows>();
+const pageRows = new WeakMap<IndicatorView, Map<'rows', { value: DataRows; left: number }>>();
+/** The page's data is offered in two dialects, and then no longer needed. */
+const DIALECTS = 2;
 
 /** The indicator page's own numbers: the förbund's areas, headline and splits, by sex. */
 export function pageCsv(view: IndicatorView, snapshot: Snapshot, dialect: 'excel' | 'plain'): string {
-  let table = pageRows.get(view);
-  if (!table) {
-    table = pageTable(view, snapshot);
-    pageRows.set(view, table);
-  }
+  const table = rememberedFor(pageRows, view, 'rows', DIALECTS, () => pageTable(view, snapshot));
   return toCsv(...marked(table, view.indicator), dialect);
 }
 

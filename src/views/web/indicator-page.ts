@@ -19,7 +19,7 @@ import { areaLabel, caveatsOf, cellText, changeHeading, periodText, rankText, so
 import { roleColours, sexChartRows, splitStack, trendChartRows, unitLabel, valueAxis } from '../blocks/chart-rows.ts';
 import { pointAt } from '../../measures/series.ts';
 import { textCell, verdictCell, type TableBlock } from '../blocks/table.ts';
-import { remembered } from '../../formats/remembered.ts';
+import { rememberedFor } from '../../formats/remembered.ts';
 import { realPartsText } from '../text/real-parts.ts';
 import { nextExpected } from '../model/release.ts';
 import { indicatorPath } from '../model/paths.ts';
@@ -68,15 +68,21 @@ export function atBothWidths(
 const RANK_ENDS = 10;
 const SHOWN_PERIODS = 6;
 
-const pages = new WeakMap<IndicatorView, Map<string | null, IndicatorPage>>();
+const pages = new WeakMap<IndicatorView, Map<string | null, { value: IndicatorPage; left: number }>>();
+/**
+ * The routes that show one page's charts: its embed and its own page; and for the förbund's page
+ * (no highlighted member) also its SVG file and its PNG file.
+ */
+const ROUTES_PER_PAGE = { forbund: 4, member: 2 };
 
-/** The page, its SVG download and its PNG download all draw the same charts: build each page once. */
+/** The page, its embed and its chart files all draw the same charts: build each page once. */
 export function buildIndicatorPage(
   view: IndicatorView,
   meta: SnapshotMeta,
   focusKommun: string | null = null,
 ): IndicatorPage {
-  return remembered(pages, view, focusKommun, () => composeIndicatorPage(view, meta, focusKommun));
+  const uses = focusKommun === null ? ROUTES_PER_PAGE.forbund : ROUTES_PER_PAGE.member;
+  return rememberedFor(pages, view, focusKommun, uses, () => composeIndicatorPage(view, meta, focusKommun));
 }
 
 /** The page as drawn for one focus: a highlighted member, or none. */
@@ -268,7 +274,9 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
  * the years follow, oldest first, and a phone's card keeps the latest two.
  */
 function valueTable(view: IndicatorView): TableBlock {
-  const { indicator, rate } = view;
+  const { indicator, latestPeriod } = view;
+  // A count without any year (no member delivers the export) has no rate to show beside it.
+  const rate = latestPeriod === null ? undefined : view.rate;
   const shownPeriods = allPeriods(view).slice(-SHOWN_PERIODS);
   return {
     caption: t('page.table.caption', {
@@ -281,7 +289,7 @@ function valueTable(view: IndicatorView): TableBlock {
       t('table.area'),
       changeHeading(view),
       t('table.verdict'),
-      ...(rate ? [t('table.rate', { period: formatPeriod(view.latestPeriod ?? '') })] : []),
+      ...(rate && latestPeriod ? [t('table.rate', { period: formatPeriod(latestPeriod) })] : []),
       t('table.rank'),
       ...shownPeriods.map((period) => formatPeriod(period)),
     ],
@@ -291,7 +299,7 @@ function valueTable(view: IndicatorView): TableBlock {
       cells: [
         textCell(formatChange(summary.change, indicator.decimals)),
         verdictCell(summary.verdict, summary.acrossBreak),
-        ...(rate ? [textCell(rateText(rate, summary.area.id, view.latestPeriod))] : []),
+        ...(rate ? [textCell(rateText(rate, summary.area.id, latestPeriod))] : []),
         // A count's own rank is none: its rate's, beside it, is the one that compares.
         textCell(rankText(rate ?? view, (rate ? rateSummary(rate, summary.area.id) : summary)?.rank ?? null) ?? ''),
         ...shownPeriods.map((period, index) => {
