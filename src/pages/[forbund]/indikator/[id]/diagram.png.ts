@@ -1,21 +1,10 @@
 import type { APIRoute } from 'astro';
-import sharp from 'sharp';
 import { getSite, indicatorPagePaths } from '../../../../views/model/site.ts';
-import { standaloneSvg } from '../../../../views/downloads/downloads.ts';
-import { buildIndicatorPage } from '../../../../views/web/indicator-page.ts';
-import { sourceText } from '../../../../views/text/labels.ts';
+import { takeChartPng } from '../../../../views/downloads/chart-files.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const site = getSite();
-  const page = buildIndicatorPage(site.view(params.forbund as string, params.id as string), site.snapshot.meta);
-  const chart = page.charts[0];
-  const file = standaloneSvg(
-    chart ?? { svg: '<svg></svg>', title: '', caption: '' },
-    sourceText(page.indicator).text,
-    site.snapshot.meta.example,
-  );
-  const png = await sharp(Buffer.from(file), { density: 144 }).png({ compressionLevel: 6 }).toBuffer();
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+  const png = await takeChartPng(getSite(), params.forbund as string, params.id as string);
+  return new Response(png, { headers: { 'content-type': 'image/png' } });
 };
