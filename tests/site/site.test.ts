@@ -9,11 +9,20 @@ import { formatPeriod } from '../../src/formats/display.ts';
 import { dist, distFiles, linksOf, onPage, page, requireDist, resolves, root } from '../helpers/dist.ts';
 import { changesPage } from '../../src/views/web/changes.ts';
 import { ChangeLogSchema } from '../../src/schemas/snapshot.ts';
+import { plannedPageCount } from '../../src/views/web/routes.ts';
 
 const site = getSite(root);
 
 describe('the built site', () => {
   beforeAll(requireDist);
+
+  it('holds as many pages and files as the build said it would write, besides public/ and the headers', () => {
+    const written = distFiles().filter(
+      (file) => !file.startsWith('/_astro/') && !['/_headers', '/favicon.svg', '/inbaddning/storlek.js'].includes(file),
+    );
+    expect(written.length).toBeGreaterThan(100);
+    expect(written).toHaveLength(plannedPageCount(join(root, 'src/pages')));
+  });
 
   it('has a start page, every indicator page, the open data and the statistics page for each förbund', () => {
     const files = distFiles();

@@ -1,10 +1,9 @@
+import { openDataPaths } from '../../views/web/routes.ts';
 import type { APIRoute } from 'astro';
 import { getSite } from '../../views/model/site.ts';
 import { openDataCsv } from '../../views/downloads/downloads.ts';
 
-export function getStaticPaths() {
-  return getSite().config.indicators.map((indicator) => ({ params: { id: indicator.id } }));
-}
+export const getStaticPaths = openDataPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const site = getSite();

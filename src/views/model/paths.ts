@@ -25,3 +25,19 @@ export function canonicalSitePage(pathname: string): string | null {
   const page = /^\/[^/]+\/([^/]+)\/$/.exec(pathname)?.[1];
   return SITE_PAGES.find((name) => name === page) ? `/${page}/` : null;
 }
+
+/** What kind of page or file an address is, for the build's and the bench's reports. */
+export function pageKind(path: string): string {
+  const member = /\/\d{4}\/index\.html$/.test(path) ? ', medlem' : '';
+  if (path.startsWith(EMBED_PATH)) return `inbäddning${member}`;
+  if (path.startsWith('/dialog/')) return 'dialogpresentation';
+  if (path.startsWith('/kommun/')) return 'kommunprofil';
+  if (path.startsWith('/data/') && path.endsWith('.csv')) return 'öppna data';
+  if (path.includes('/indikator/'))
+    return path.endsWith('.html') ? `indikatorsida${member}` : (path.split('/').at(-1) ?? path);
+  if (path.includes('/visning/')) return 'visning';
+  if (path.includes('/initiativ/')) return 'initiativ';
+  const first = /^\/([^/]+)\/index\.html$/.exec(path)?.[1];
+  if (path === '/index.html' || (first && !SITE_PAGES.some((page) => page === first))) return 'startsida';
+  return 'övriga sidor';
+}
