@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import { writtenPages } from '../src/formats/astro-log.ts';
+import { isPageLine, writtenPages } from '../src/formats/astro-log.ts';
 import { irregularEntries, replaceDirectory } from '../src/formats/files.ts';
 import { pageKind } from '../src/views/model/paths.ts';
 import { plannedPageCount } from '../src/views/web/routes.ts';
@@ -46,9 +46,7 @@ let done = 0;
 let shownTenth = 0;
 createInterface({ input: child.stdout }).on('line', (line) => {
   const pages = writtenPages(line);
-  // A page's time can land on a line of its own when pages finish together: it is a page line too.
-  const pageLine = pages.length > 0 || /^\s*\(\+[\d.]+m?s\)\s*$/.test(line);
-  if (!pageLine || verbose) process.stdout.write(`${line}\n`);
+  if (!isPageLine(line) || verbose) process.stdout.write(`${line}\n`);
   for (const page of pages) {
     const kind = byKind.get(pageKind(page.path)) ?? { pages: 0, ms: 0 };
     byKind.set(pageKind(page.path), { pages: kind.pages + 1, ms: kind.ms + (page.ms ?? 0) });

@@ -11,9 +11,17 @@ export interface WrittenPage {
 
 const PAGE = /[├└]─ (\/[^\s]*?)(?=\d\d:\d\d:\d\d|\s|$)(?: \(\+([\d.]+)(ms|s)\))?/g;
 
+/** Colour codes: Astro colours its output wherever `CI` is set, even into a pipe. */
+const COLOUR = /\x1b\[[\d;]*m/g;
+
 export function writtenPages(line: string): WrittenPage[] {
-  return [...line.matchAll(PAGE)].map((match) => ({
+  return [...line.replace(COLOUR, '').matchAll(PAGE)].map((match) => ({
     path: match[1] as string,
     ms: match[2] === undefined ? null : Number(match[2]) * (match[3] === 's' ? 1000 : 1),
   }));
+}
+
+/** A page line: one or more pages, or only a page's time, which lands alone when pages finish together. */
+export function isPageLine(line: string): boolean {
+  return writtenPages(line).length > 0 || /^\s*\(\+[\d.]+m?s\)\s*$/.test(line.replace(COLOUR, ''));
 }

@@ -1,6 +1,6 @@
 /** The build's progress reads Astro's page lines, as Astro 7.3 prints them (taken from a real build). */
 import { describe, expect, it } from 'vitest';
-import { writtenPages } from '../../src/formats/astro-log.ts';
+import { isPageLine, writtenPages } from '../../src/formats/astro-log.ts';
 import { pageKind } from '../../src/views/model/paths.ts';
 
 describe('writtenPages', () => {
@@ -20,6 +20,18 @@ describe('writtenPages', () => {
       { path: '/andringar/index.html', ms: null },
       { path: '/data/catalog.json', ms: 2700 },
     ]);
+  });
+
+  it('reads a line coloured as Astro colours it when CI is set', () => {
+    const line =
+      '\x1b[2m11:31:10\x1b[22m   \x1b[34m├─\x1b[39m \x1b[2m/inbaddning/umearegionen/ohalsotal/2401/index.html\x1b[22m \x1b[2m(+31ms)\x1b[22m ';
+    expect(writtenPages(line)).toEqual([{ path: '/inbaddning/umearegionen/ohalsotal/2401/index.html', ms: 31 }]);
+  });
+
+  it('takes a page’s time alone on its line for a page line, and nothing else', () => {
+    expect(isPageLine(' (+14ms) ')).toBe(true);
+    expect(isPageLine('\x1b[2m(+1.2s)\x1b[22m')).toBe(true);
+    expect(isPageLine('11:27:35 [build] 646 page(s) built in 9.91s')).toBe(false);
   });
 
   it('finds no page in Astro’s other lines', () => {
