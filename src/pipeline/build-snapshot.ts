@@ -284,18 +284,7 @@ function changeLog(target: string, meta: SnapshotMeta, files: Map<string, Snapsh
         tables: [],
       }
     );
-  const before = previous
-    ? {
-        meta: previous.meta,
-        files: new Map(
-          previous.meta.files.flatMap((entry) => {
-            const file = previous.file(entry.indicator);
-            return file ? [[entry.indicator, file.file] as const] : [];
-          }),
-        ),
-      }
-    : null;
-  return compareSnapshots(before, { meta, files });
+  return compareSnapshots(previous?.contents() ?? null, { meta, files });
 }
 
 function changeSummary(changes: ChangeLog): string {

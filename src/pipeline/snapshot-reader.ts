@@ -15,6 +15,7 @@ import {
 import type { ObservationStatus, Point, Sex } from '../schemas/observation.ts';
 import { RegionRegistrySchema, type Kommungrupp } from '../schemas/region.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+import type { SnapshotContents } from './changes.ts';
 
 /** The change log's place in a snapshot folder. */
 export const CHANGES_FILE = 'changes.json';
@@ -114,6 +115,19 @@ export class Snapshot {
     const parsed = ChangeLogSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
     return parsed.data;
+  }
+
+  /** Every file with the meta, as a later snapshot is compared with this one. */
+  contents(): SnapshotContents {
+    return {
+      meta: this.meta,
+      files: new Map(
+        this.meta.files.flatMap((entry) => {
+          const file = this.file(entry.indicator);
+          return file ? [[entry.indicator, file.file] as const] : [];
+        }),
+      ),
+    };
   }
 
   file(indicator: string): IndexedFile | null {

@@ -53,6 +53,11 @@ export const SiteConfigSchema = z
     embedOrigins: z.array(HttpsOriginSchema).default([]),
     /** An export delivered longer ago than this is overdue for `npm run data:status`, whatever its rhythm. */
     exportMaxAgeDays: z.number().int().positive().default(400),
+    /**
+     * `npm run refresh` holds back a value that moves by more than this factor (revised, or against
+     * the year before) until a person confirms it: more often a broken table than news.
+     */
+    revisionFactor: z.number().gt(1).default(3),
   })
   .superRefine((site, context) => {
     // Listed twice, a förbund would be built and linked twice.
