@@ -1,5 +1,15 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergePolicies, serverHeaders } from '../../src/formats/server-headers.ts';
+import {
+  apacheConfig,
+  headerRules,
+  mergePolicies,
+  nginxConfig,
+  serverHeaders,
+} from '../../src/formats/server-headers.ts';
 import { SiteConfigSchema } from '../../src/schemas/forbund.ts';
 import { headersFor } from '../helpers/browser.ts';
 
@@ -52,5 +62,62 @@ describe('server headers', () => {
     expect(refused.error?.issues[0]?.path).toEqual(['url']);
     expect(refused.error?.issues[0]?.message).toMatch(/^embedOrigins låter andra webbplatser visa diagrammen; ange då/);
     expect(SiteConfigSchema.safeParse({ ...site, url: 'https://lagesbild.exempel.se' }).success).toBe(true);
+  });
+});
+
+/** nginx from Debian where it is installed (apt-get install nginx-light); the test says so when it is not. */
+const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+
+describe('nginx and Apache configuration', () => {
+  const rules = headerRules(pages, ['https://www.forbundet.se']);
+
+  it('give every location of nginx all the headers, as nginx drops inherited ones', () => {
+    const config = nginxConfig(rules);
+    const blocks = config.split(/^location /m).slice(1);
+    expect(blocks.map((block) => block.split(' ')[0])).toEqual(['/', '/inbaddning/', '/_astro/']);
+    for (const block of blocks) {
+      expect(block.match(/add_header Content-Security-Policy/g)).toHaveLength(1);
+      expect(block).toContain('add_header X-Content-Type-Options "nosniff" always;');
+    }
+    expect(blocks[1]).toContain('frame-ancestors https://www.forbundet.se" always;');
+    expect(blocks[2]).toContain('Cache-Control "public, max-age=31536000, immutable"');
+  });
+
+  it('set the embeds’ own policy last in Apache', () => {
+    const config = apacheConfig(rules);
+    expect(config).toMatch(
+      /<LocationMatch "\^\/inbaddning\/">\n {4}Header always set Content-Security-Policy ".*frame-ancestors https:\/\/www\.forbundet\.se"/,
+    );
+  });
+
+  it.skipIf(!nginx)('serve through nginx with the headers _headers promises', async () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'nginx-'));
+    const site = join(prefix, 'site');
+    mkdirSync(join(site, 'inbaddning/x'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<p>start</p>');
+    writeFileSync(join(site, 'inbaddning/x/index.html'), '<p>inbäddning</p>');
+    writeFileSync(join(prefix, 'site.conf'), nginxConfig(rules));
+    const port = 20000 + (process.pid % 20000);
+    writeFileSync(
+      join(prefix, 'nginx.conf'),
+      `pid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${prefix};\n  server {\n    listen 127.0.0.1:${port};\n    root ${site};\n    include ${prefix}/site.conf;\n  }\n}\n`,
+    );
+    const test = spawnSync(nginx!, ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
+    expect(test.status, test.stderr).toBe(0);
+    const server = spawn(nginx!, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;']);
+    try {
+      let response: Response | null = null;
+      for (let attempt = 0; attempt < 50 && !response; attempt++) {
+        response = await fetch(`http://127.0.0.1:${port}/inbaddning/x/`).catch(() => null);
+        if (!response) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(response?.status).toBe(200);
+      expect(response?.headers.get('content-security-policy')).toMatch(/frame-ancestors https:\/\/www\.forbundet\.se$/);
+      const start = await fetch(`http://127.0.0.1:${port}/`);
+      expect(start.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'$/);
+      expect(start.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      server.kill();
+    }
   });
 });
