@@ -9,11 +9,7 @@ export function remembered<Owner extends object, Key, Value>(
   key: Key,
   make: () => Value,
 ): Value {
-  let values = store.get(owner);
-  if (!values) {
-    values = new Map();
-    store.set(owner, values);
-  }
+  const values = valuesOf(store, owner);
   // has(), not a truthy get(): null and false are values worth remembering too.
   if (!values.has(key)) values.set(key, make());
   return values.get(key) as Value;
@@ -31,14 +27,23 @@ export function rememberedFor<Owner extends object, Key, Value>(
   uses: number,
   make: () => Value,
 ): Value {
-  let values = store.get(owner);
-  if (!values) {
-    values = new Map();
-    store.set(owner, values);
-  }
+  const values = valuesOf(store, owner);
   const entry = values.get(key) ?? { value: make(), left: uses };
   entry.left -= 1;
   if (entry.left > 0) values.set(key, entry);
   else values.delete(key);
   return entry.value;
+}
+
+/** The owner's values, an empty store made on first use. */
+function valuesOf<Owner extends object, Key, Value>(
+  store: WeakMap<Owner, Map<Key, Value>>,
+  owner: Owner,
+): Map<Key, Value> {
+  let values = store.get(owner);
+  if (!values) {
+    values = new Map();
+    store.set(owner, values);
+  }
+  return values;
 }
