@@ -121,3 +121,34 @@ describe('nginx and Apache configuration', () => {
     }
   });
 });
+
+/** Apache from Debian where it is installed (apt-get install apache2-bin). */
+const apache = ['/usr/sbin/apache2', '/usr/sbin/httpd'].find((path) => existsSync(path));
+
+describe('the Apache configuration', () => {
+  it.skipIf(!apache)('passes Apache’s own syntax check', () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'apache-'));
+    mkdirSync(join(prefix, 'site'));
+    writeFileSync(join(prefix, 'site.conf'), apacheConfig(headerRules(pages, ['https://www.forbundet.se'])));
+    const modules = '/usr/lib/apache2/modules';
+    writeFileSync(
+      join(prefix, 'httpd.conf'),
+      [
+        `ServerRoot ${prefix}`,
+        `PidFile ${prefix}/httpd.pid`,
+        `ErrorLog ${prefix}/error.log`,
+        // Only checked, never started: the port is not bound.
+        'Listen 127.0.0.1:8089',
+        `LoadModule mpm_event_module ${modules}/mod_mpm_event.so`,
+        `LoadModule authz_core_module ${modules}/mod_authz_core.so`,
+        `LoadModule headers_module ${modules}/mod_headers.so`,
+        `DocumentRoot ${prefix}/site`,
+        `Include ${prefix}/site.conf`,
+        '',
+      ].join('\n'),
+    );
+    const check = spawnSync(apache!, ['-t', '-f', join(prefix, 'httpd.conf')], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stderr).toContain('Syntax OK');
+  });
+});
