@@ -5,6 +5,7 @@ import { sourceText } from '../text/labels.ts';
 import { openDataTable, type DataRows } from './downloads.ts';
 import type { RegionRegistry } from '../../config/regions.ts';
 import type { SeriesBreak } from '../../schemas/series-break.ts';
+import { remembered } from '../../formats/remembered.ts';
 
 export interface CatalogEntry {
   id: string;
@@ -36,12 +37,25 @@ function publishedYears({ header, rows }: DataRows): string[] {
   return [...new Set(rows.map((row) => String(row[period])))].sort();
 }
 
+type Catalog = { example: boolean; retrieved_at: string; indicators: CatalogEntry[] };
+const catalogs = new WeakMap<Snapshot, Map<Indicator[], Catalog>>();
+
+/** Made once per build: the open-data page of every förbund shows it, and reading the years is not cheap. */
 export function catalog(
   indicators: Indicator[],
   snapshot: Snapshot,
   registry: RegionRegistry,
   breaks: SeriesBreak[] = [],
-): { example: boolean; retrieved_at: string; indicators: CatalogEntry[] } {
+): Catalog {
+  return remembered(catalogs, snapshot, indicators, () => makeCatalog(indicators, snapshot, registry, breaks));
+}
+
+function makeCatalog(
+  indicators: Indicator[],
+  snapshot: Snapshot,
+  registry: RegionRegistry,
+  breaks: SeriesBreak[],
+): Catalog {
   return {
     example: snapshot.meta.example,
     retrieved_at: snapshot.meta.retrievedAt,
