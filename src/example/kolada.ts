@@ -22,7 +22,6 @@ const KPI_MODELS: Record<string, { level: number; spread: number; trend: number;
   },
   N03926: { level: 2.6, spread: 0.3, trend: -0.05, title: 'Långtidsarbetslöshet 25-64 år, andel (%) av befolkningen' },
   N00957: { level: 27, spread: 0.15, trend: -0.6, title: 'Ohälsotal, dagar' },
-  N00914: { level: 79, spread: 0.05, trend: 0.2, title: 'Förvärvsarbetande invånare 20-64 år, andel (%)' },
 };
 
 /**

@@ -137,16 +137,32 @@ export async function resolveKpiIds(context: KoladaContext, throttle: () => Prom
 export async function fetchKolada(context: KoladaContext): Promise<void> {
   const throttle = createThrottle(Math.max(1, Math.floor(context.config.requestsPerSecond)), 1000, context.deps);
   const ids = await resolveKpiIds(context, throttle);
-  const metadataUrl = `${context.config.baseUrl}/kpi/${ids.join(',')}`;
-  await throttle();
-  const metadata = await getJson(metadataUrl, context);
-  context.store.write('kolada/kpi-metadata.json', metadata.bytes, {
-    source: 'kolada',
-    url: metadataUrl,
-    query: null,
-    retrievedAt: context.retrievedAt(),
-    example: false,
-  });
+  const known = new Set<string>();
+  // Kolada answers 422 past about 33 ids in one path segment: the catalogue is asked in chunks too.
+  for (const [index, idChunk] of chunk(ids, MAX_IDS_PER_SEGMENT).entries()) {
+    const metadataUrl = `${context.config.baseUrl}/kpi/${idChunk.join(',')}`;
+    await throttle();
+    const metadata = await getJson(metadataUrl, context);
+    const parsed = KpiListSchema.safeParse(metadata.json);
+    if (!parsed.success) throw new Error(`Kolada: ${metadataUrl} gav inget KPI-register`);
+    for (const kpi of parsed.data.values) known.add(kpi.id);
+    context.store.write(`kolada/kpi-metadata${index === 0 ? '' : `-${index + 1}`}.json`, metadata.bytes, {
+      source: 'kolada',
+      url: metadataUrl,
+      query: null,
+      retrievedAt: context.retrievedAt(),
+      example: false,
+    });
+  }
+  // A KPI Kolada no longer publishes would give no values and no error: stop before asking for any.
+  const missing = context.config.kpis
+    .map((item, index) => ({ id: ids[index] ?? '', indicator: item.indicator }))
+    .filter((item) => !known.has(item.id));
+  const them = missing.length === 1 ? 'den' : 'dem';
+  if (missing.length > 0)
+    throw new Error(
+      `Kolada: ${missing.map((item) => `${item.id} (${item.indicator})`).join(', ')} finns inte i Koladas KPI-katalog. Ta bort ${them} ur data/config/sources.json eller fäst den KPI som ersatt ${them}. Inga värden hämtades.`,
+    );
   const years = Array.from(
     { length: context.toYear - context.config.fromYear + 1 },
     (_, index) => context.config.fromYear + index,

@@ -24,6 +24,16 @@ describe('the built site', () => {
     expect(written).toHaveLength(plannedPageCount(join(root, 'src/pages')));
   });
 
+  it('keeps the address of a retired indicator, saying where its measure went', () => {
+    for (const forbund of site.config.forbund) {
+      const retired = page(`/${forbund.id}/indikator/forvarvsarbetande/`);
+      expect(retired.querySelector('h1')?.textContent).toBe('Förvärvsarbetande 20–64 år visas inte längre');
+      expect(retired.querySelector('main a')?.getAttribute('href')).toBe(
+        `/${forbund.id}/indikator/bas-slutlig-sysselsattningsgrad/`,
+      );
+    }
+  });
+
   it('has a start page, every indicator page, the open data and the statistics page for each förbund', () => {
     const files = distFiles();
     for (const forbund of site.config.forbund) {

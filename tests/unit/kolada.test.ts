@@ -180,6 +180,35 @@ describe('Kolada v3', () => {
     expect(requests[1]?.url).toBe('https://api.kolada.se/v3/data/kpi/N03926/year/2022,2023?per_page=2');
   });
 
+  it('stops before any value call when the catalogue lacks a configured KPI (N00914 is gone in 2026)', async () => {
+    const { context: ctx, requests } = context([
+      { status: 200, body: '{"values":[{"id":"N03926","title":"Långtidsarbetslöshet"}],"count":1}' },
+    ]);
+    ctx.config.kpis.push({ kpi: 'N00914', titleQuery: 'x', indicator: 'forvarvsarbetande' });
+    await expect(fetchKolada(ctx)).rejects.toThrow(
+      /N00914 \(forvarvsarbetande\) finns inte i Koladas KPI-katalog\. Ta bort den .* Inga värden hämtades\./,
+    );
+    expect(requests.map((request) => request.url)).toEqual(['https://api.kolada.se/v3/kpi/N03926,N00914']);
+  });
+
+  it('asks the catalogue for at most 25 ids per path segment, as Kolada refuses about 33', async () => {
+    const ids = Array.from({ length: 30 }, (_, index) => `N${String(index).padStart(5, '0')}`);
+    const catalogue = (chunk: string[]) => ({
+      status: 200,
+      body: JSON.stringify({ values: chunk.map((id) => ({ id, title: id })), count: chunk.length }),
+    });
+    const { context: ctx, requests } = context([
+      catalogue(ids.slice(0, 25)),
+      catalogue(ids.slice(25)),
+      page([], 0, null),
+      page([], 0, null),
+    ]);
+    ctx.config.kpis = ids.map((kpi) => ({ kpi, titleQuery: 'x', indicator: kpi }));
+    await fetchKolada(ctx);
+    const segments = requests.map((request) => /\/kpi\/([^/?]+)/.exec(request.url)?.[1]?.split(',').length);
+    expect(segments).toEqual([25, 5, 25, 5]);
+  });
+
   it('normalises ids, genders, nulls and statuses', () => {
     const builder = new SnapshotBuilder();
     const parsed = readKoladaPage({
