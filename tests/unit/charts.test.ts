@@ -5,6 +5,7 @@ import { stackedBars } from '../../src/charts/stacked-bars.ts';
 import { PALETTE, ROLE_COLOURS, SEX_COLOURS } from '../../src/charts/render.ts';
 import { dodge, tickDecimals, valueScale, yearTicks } from '../../src/charts/axis.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';
+import { nationalStrip } from '../../src/charts/national-strip.ts';
 
 const frame = { width: 640, height: 320, fontSize: 14 };
 const years = ['2019', '2020', '2021', '2022', '2023'];
@@ -69,6 +70,31 @@ describe('charts', () => {
     const svg = rankedBars(rows, { id: 'rang', labelledBy: 'rang-caption', ...frame, xLabel: 'Procent' });
     expect(svg).toContain('>Förbundet</text>');
     await expect(pretty(svg)).toMatchFileSnapshot('../output/rankedBars.svg');
+  });
+
+  it('nationalStrip', async () => {
+    const all = Array.from({ length: 40 }, (_, index) => 10 + index / 2);
+    const members = [
+      { id: '2480', label: 'Umeå', value: 21.5, valueText: '21,5', colour: ROLE_COLOURS.kommun },
+      { id: '2460', label: 'Vännäs', value: 14, valueText: '14,0', colour: ROLE_COLOURS.kommun },
+    ];
+    const svg = nationalStrip(members, {
+      id: 'riket',
+      labelledBy: 'riket-caption',
+      ...frame,
+      all,
+      quartiles: [14.875, 19.75, 24.625],
+      allLabel: 'Alla 40 kommuner',
+      xLabel: 'Dagar',
+      decimals: 1,
+    });
+    // A tick per kommun on the top row, a dot per member, each member named by its row.
+    const ticks = /<path [^>]*d="((?:M[\d.]+ [\d.]+v[\d.]+)+)"/.exec(svg)?.[1];
+    expect(ticks?.match(/M/g)).toHaveLength(40);
+    expect(svg.match(/<circle /g)).toHaveLength(2);
+    expect(svg).toContain('>Vännäs</text>');
+    expect(svg).toContain('>median</text>');
+    await expect(pretty(svg)).toMatchFileSnapshot('../output/nationalStrip.svg');
   });
 
   it('stackedBars', async () => {

@@ -2,6 +2,7 @@
  * Everything an indicator page, a start page row or a slide shows about one indicator in one
  * förbund: series per area, the latest year against the previous one, verdicts and ranks.
  */
+import { nationalDistribution, type NationalDistribution } from '../../measures/national.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected, type Sex } from '../../schemas/observation.ts';
@@ -86,6 +87,8 @@ export interface IndicatorView {
   rhythm: ReleaseRhythm | null;
   /** A count's rate per 1 000 of its age group, compared and ranked where the count is not. */
   rate?: IndicatorView;
+  /** Every kommun's value in the latest period, for a rate: where the members stand in the country. */
+  national: NationalDistribution | null;
 }
 
 /** Whether a break concerns an area: every area, or one holding a kommun it names. */
@@ -189,5 +192,6 @@ export function buildIndicatorView(
     breaks,
     updated: lastUpdated(indicator, snapshot),
     rhythm: context.sources ? releaseRhythm(indicator, context.sources) : null,
+    national: latestPeriod === null ? null : nationalDistribution(snapshot, registry, indicator, latestPeriod),
   };
 }

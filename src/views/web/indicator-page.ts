@@ -6,6 +6,9 @@
 import { dashedSeries, lineChart } from '../../charts/line-chart.ts';
 import type { ChartFrame } from '../../charts/render.ts';
 import { rankedBars } from '../../charts/ranked-bars.ts';
+import { nationalStrip } from '../../charts/national-strip.ts';
+import { CONTEXT_GREY, ROLE_COLOURS } from '../../charts/render.ts';
+import { nationalPlace } from '../../measures/national.ts';
 import { stackedBars } from '../../charts/stacked-bars.ts';
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
@@ -110,6 +113,7 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
   const charts = [
     trendChart(page),
     rankingChart(view.rate ? rateContext(page, view.rate) : page),
+    nationalChart(view.rate ? rateContext(page, view.rate) : page),
     ...view.splits.filter((split) => split.additive).map((split) => splitChart(page, split)),
     sexChart(page),
   ]
@@ -218,6 +222,56 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
         ...frame,
         height: 60 + ranked.length * (frame.width < 600 ? 50 : 34),
         xLabel: unitLabel(indicator),
+      }),
+    ),
+  };
+}
+
+/** The members among all kommuner, for a rate: a dot each on the spread of the country. */
+function nationalChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
+  const national = view.national;
+  const members = view.summaries.filter(
+    (summary) => summary.area.kind === 'kommun' && summary.latest?.value != null && !isProtected(summary.latest.status),
+  );
+  // A national förbund's members are the country: its ranking chart already is this picture.
+  if (!national || latest === null || members.length === 0 || members.length > MAX_HIGHLIGHT_MEMBERS) return null;
+  const count = national.values.length;
+  const placed = members.flatMap((summary) => {
+    const place = nationalPlace(national, summary.area.id, indicator.direction);
+    return place ? [{ summary, place }] : [];
+  });
+  const quarterKey = indicator.direction === 'neutral' ? 'neutral' : 'directed';
+  const period = formatPeriod(latest);
+  const rows = placed.map(({ summary }) => ({
+    id: summary.area.id,
+    label: areaLabel(summary.area),
+    value: summary.latest?.value as number,
+    valueText: formatValue(indicator, summary.latest?.value ?? null),
+    colour: focus && focus.area.id !== summary.area.id ? CONTEXT_GREY : ROLE_COLOURS.kommun,
+  }));
+  const said = (focus ? placed.filter(({ summary }) => summary.area.id === focus.area.id) : placed).map(
+    ({ summary, place }) =>
+      t('page.national.member', {
+        name: areaLabel(summary.area),
+        value: formatValue(indicator, summary.latest?.value ?? null),
+        place: place.place,
+        count: place.of,
+        quarter: t(`page.national.quarter.${quarterKey}.${place.quarter}`),
+      }),
+  );
+  return {
+    id: 'riket',
+    title: t('page.national.title', { title: indicator.shortTitle, period }),
+    caption: t('page.national.caption', { count, period, members: said.join('; ') }),
+    ...atBothWidths('riket', rows, (frame) =>
+      nationalStrip(rows, {
+        ...frame,
+        height: frame.fontSize * 7 + (rows.length + 1) * (frame.width < 600 ? 34 : 30),
+        all: national.values.map((entry) => entry.value),
+        quartiles: national.quartiles,
+        allLabel: t('page.national.all', { count }),
+        xLabel: unitLabel(indicator),
+        decimals: indicator.decimals,
       }),
     ),
   };
