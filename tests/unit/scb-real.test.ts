@@ -80,6 +80,30 @@ describe('real SCB responses through the real code', () => {
     expect(query?.selection).not.toHaveProperty('Fodelseregion');
   });
 
+  it('plans TAB6260 (preliminary BAS, monthly) against its real metadata, in English as recorded', () => {
+    const metadata = cube('TAB6260/metadata.en.json');
+    const plan = planTable(table('bas'), metadata, config.registry);
+    expect(plan.contentCodes).toEqual([
+      '000006HI',
+      '000004YH',
+      '000006IU',
+      '000006I8',
+      '000006II',
+      '000006IJ',
+      '000006IK',
+    ]);
+    const [byKon, byAge] = plan.queries;
+    expect(byKon?.selection['Kon']).toEqual(['1+2', '1', '2']);
+    expect(byKon?.selection['Fodelseregion']).toEqual(['tot']);
+    // SCB's code for 60–64 years is "060-64"; a config saying "60-64" would have stopped here.
+    expect(byAge?.selection['Alder']).toContain('060-64');
+    expect(byAge?.selection['Alder']).toHaveLength(12);
+    expect(byAge?.selection['Region']).toHaveLength(312);
+    const months = byAge?.selection['Tid'] ?? [];
+    expect(months[0]).toBe('2020M01');
+    expect(months.at(-1)).toBe(metadata.dimensions.find((dimension) => dimension.id === 'Tid')?.codes.at(-1));
+  });
+
   it('resolves labels as SCB writes them, and stops on a label that is not, listing the candidates', () => {
     const contents = cube('TAB3200/metadata.sv.json').dimensions.find(
       (dimension) => dimension.id === 'ContentsCode',
