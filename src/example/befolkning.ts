@@ -21,10 +21,39 @@ import { forEachCell, readJsonStat } from '../formats/jsonstat.ts';
 import type { Selection } from '../fetch/planner.ts';
 import { POPULATION_2025_GROUPS, recording } from './reality.ts';
 
+/** How many 15–19 and 65–74 a kommun has per person 20–64: the shape of its ages outside 20–64. */
+interface AgeShape {
+  young: number;
+  old: number;
+}
+
+/**
+ * Each kommun's shape from its recorded 2025 five-year groups, so that the invented years up to
+ * 2024 meet the real 2025 level in 15–74 as they already do in 20–64 (a flat guess put Umeå's
+ * 15–74 at 106 190 in 2024 against 101 382 recorded in 2025).
+ */
+function ageShapes(real: Map<string, number>, kommuner: string[]): Map<string, AgeShape> {
+  const groups = (kommun: string, names: string[]) =>
+    names.reduce((sum, name) => sum + (real.get(`${kommun}|${name}`) ?? 0), 0);
+  const working = ['20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64'];
+  return new Map(
+    kommuner.flatMap((kommun) => {
+      const base = groups(kommun, working);
+      if (base === 0) return [];
+      return [[kommun, { young: groups(kommun, ['15-19']) / base, old: groups(kommun, ['65-69', '70-74']) / base }]];
+    }),
+  );
+}
+
+/** Where a kommun's 2025 groups are not recorded: about the country's shape. */
+const DEFAULT_SHAPE: AgeShape = { young: 0.1, old: 0.19 };
+
 /** The example's population at one age (15–74), the same in TAB638 and in the table that succeeds it. */
-function populationAtAge(kommun: string, sex: 'men' | 'women', age: number, year: number): number {
-  const weight = age < 20 ? 0.9 : age > 64 ? 0.85 : 1;
-  return Math.round((population2064(kommun, sex, year) / 45) * weight);
+function populationAtAge(kommun: string, sex: 'men' | 'women', age: number, year: number, shape: AgeShape): number {
+  const working = population2064(kommun, sex, year);
+  if (age < 20) return Math.round((working * shape.young) / 5);
+  if (age > 64) return Math.round((working * shape.old) / 10);
+  return Math.round(working / 45);
 }
 
 /** TAB638-shaped population by single year of age 15–74 and sex, 31 December 2014–2024; Civilstånd eliminated as a real query would. */
@@ -72,6 +101,10 @@ export function writeBefolkning(
   ((metadata['dimension'] as Record<string, Record<string, unknown>>)['Civilstand'] as Record<string, unknown>)[
     'extension'
   ] = { elimination: true };
+  const shapes = ageShapes(
+    recordedGroups(recording(config.root, POPULATION_2025_GROUPS).response),
+    config.registry.kommuner().map((kommun) => kommun.code),
+  );
   writeScbTable(
     table,
     metadata,
@@ -79,7 +112,11 @@ export function writeBefolkning(
     store,
     (codes, kommuner) => {
       const sex = codes['Kon'] === '1' ? 'men' : 'women';
-      return sumOver(kommuner, (kommun) => populationAtAge(kommun, sex, Number(codes['Alder']), Number(codes['Tid'])));
+      const age = Number(codes['Alder']);
+      const year = Number(codes['Tid']);
+      return sumOver(kommuner, (kommun) =>
+        populationAtAge(kommun, sex, age, year, shapes.get(kommun) ?? DEFAULT_SHAPE),
+      );
     },
     log,
   );
