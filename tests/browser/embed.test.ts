@@ -109,6 +109,7 @@ describe('embeddable charts', () => {
     expect(offer.items.map((item) => /src="([^"]*)"/.exec(item.code)?.[1])).toEqual([
       `https://lagesbild.exempel.se${EMBED}`,
       `https://lagesbild.exempel.se${EMBED}#jamforelse`,
+      `https://lagesbild.exempel.se${EMBED}#riket`,
       `https://lagesbild.exempel.se${EMBED}#uppdelning-benefit`,
       `https://lagesbild.exempel.se${EMBED}#kon`,
     ]);
