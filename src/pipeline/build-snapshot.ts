@@ -95,18 +95,18 @@ export function addExports(imported: ImportedExport[], builder: SnapshotBuilder)
         ]);
       }
       origin.set(key, `${entry.file}:${row.line}`);
-      builder.add(
-        entry.manifest.indicator,
-        'final',
-        row.region,
-        row.sex,
-        {},
-        row.period,
-        row.value,
-        row.status,
-        row.sourceStatus,
-        id,
-      );
+      builder.add({
+        indicator: entry.manifest.indicator,
+        defaultStatus: 'final',
+        region: row.region,
+        sex: row.sex,
+        breakdown: {},
+        period: row.period,
+        value: row.value,
+        status: row.status,
+        sourceStatus: row.sourceStatus,
+        provenance: id,
+      });
     }
     return {
       id,

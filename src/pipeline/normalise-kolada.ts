@@ -19,18 +19,18 @@ export function normaliseKoladaPage(
     for (const entry of item.values) {
       const flag = entry.status ?? '';
       const status = entry.value === null ? 'missing' : 'final';
-      builder.add(
+      builder.add({
         indicator,
-        'final',
+        defaultStatus: 'final',
         region,
-        KOLADA_SEX[entry.gender],
-        {},
-        String(item.period),
-        entry.value,
+        sex: KOLADA_SEX[entry.gender],
+        breakdown: {},
+        period: String(item.period),
+        value: entry.value,
         status,
-        flag,
+        sourceStatus: flag,
         provenance,
-      );
+      });
       count++;
     }
   }

@@ -8,7 +8,7 @@ import { forEachCell, type JsonStatCube } from '../formats/jsonstat.ts';
 import { normalisePeriodCode } from '../formats/period.ts';
 import { worseStatus, type ObservationStatus, type Sex } from '../schemas/observation.ts';
 import type { ScbTable } from '../schemas/sources.ts';
-import type { CellSink, SnapshotBuilder } from './snapshot-builder.ts';
+import type { Cell, CellSink, SnapshotBuilder } from './snapshot-builder.ts';
 
 export function normaliseAgeCode(code: string): string {
   return code.replace(/^0+(\d)/, '$1');
@@ -46,47 +46,35 @@ export class BandSums implements CellSink {
     this.table = table;
   }
 
-  private accumulate(
-    indicator: string,
-    region: string,
-    sex: Sex,
-    breakdown: Record<string, string>,
-    breakdownKey: string,
-    period: string,
-    value: number | null,
-    status: ObservationStatus,
-    provenance: string,
-  ): void {
-    const key = `${indicator}|${region}|${sex}|${breakdownKey}|${period}`;
+  private accumulate(cell: Cell, sex: Sex, target: { breakdown: Record<string, string>; key: string }): void {
+    const key = `${cell.indicator}|${cell.region}|${sex}|${target.key}|${cell.period}`;
     const sum = this.sums.get(key);
-    if (!sum) this.sums.set(key, { indicator, region, sex, breakdown, period, value, status, provenance });
+    if (!sum)
+      this.sums.set(key, {
+        indicator: cell.indicator,
+        region: cell.region,
+        sex,
+        breakdown: target.breakdown,
+        period: cell.period,
+        value: cell.value,
+        status: cell.status,
+        provenance: cell.provenance,
+      });
     else {
-      sum.value = sum.value === null || value === null ? null : sum.value + value;
-      sum.status = worseStatus(sum.status, status);
+      sum.value = sum.value === null || cell.value === null ? null : sum.value + cell.value;
+      sum.status = worseStatus(sum.status, cell.status);
     }
   }
 
-  add(
-    indicator: string,
-    _defaultStatus: ObservationStatus,
-    region: string,
-    sex: Sex,
-    breakdown: Record<string, string>,
-    period: string,
-    value: number | null,
-    status: ObservationStatus,
-    _sourceStatus: string,
-    provenance: string,
-  ): void {
-    let targets = this.targetCache.get(breakdown);
+  add(cell: Cell): void {
+    let targets = this.targetCache.get(cell.breakdown);
     if (!targets) {
-      targets = this.targetsOf(breakdown);
-      this.targetCache.set(breakdown, targets);
+      targets = this.targetsOf(cell.breakdown);
+      this.targetCache.set(cell.breakdown, targets);
     }
     for (const target of targets) {
-      this.accumulate(indicator, region, sex, target.breakdown, target.key, period, value, status, provenance);
-      if (this.table.sumSexes && sex !== 'total')
-        this.accumulate(indicator, region, 'total', target.breakdown, target.key, period, value, status, provenance);
+      this.accumulate(cell, cell.sex, target);
+      if (this.table.sumSexes && cell.sex !== 'total') this.accumulate(cell, 'total', target);
     }
   }
 
@@ -114,18 +102,18 @@ export class BandSums implements CellSink {
   /** Writes every sum; the provenance of a sum is the first raw file that contributed to it. */
   flush(builder: SnapshotBuilder): void {
     for (const sum of this.sums.values())
-      builder.add(
-        sum.indicator,
-        this.table.status,
-        sum.region,
-        sum.sex,
-        sum.breakdown,
-        sum.period,
-        sum.value,
-        sum.value === null ? 'missing' : sum.status,
-        '',
-        sum.provenance,
-      );
+      builder.add({
+        indicator: sum.indicator,
+        defaultStatus: this.table.status,
+        region: sum.region,
+        sex: sum.sex,
+        breakdown: sum.breakdown,
+        period: sum.period,
+        value: sum.value,
+        status: sum.value === null ? 'missing' : sum.status,
+        sourceStatus: '',
+        provenance: sum.provenance,
+      });
   }
 }
 
@@ -195,18 +183,18 @@ export function normaliseScbCube(
     let status: ObservationStatus = table.status;
     if (value === null) status = 'missing';
     else if (value === 0 && item.zeroMayBeMissing) status = 'possibly-missing';
-    builder.add(
-      item.indicator,
-      table.status,
-      codes[regionAxis] ?? '',
+    builder.add({
+      indicator: item.indicator,
+      defaultStatus: table.status,
+      region: codes[regionAxis] ?? '',
       sex,
       breakdown,
       period,
       value,
       status,
-      symbol,
+      sourceStatus: symbol,
       provenance,
-    );
+    });
     count++;
   });
   return count;

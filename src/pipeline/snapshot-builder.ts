@@ -15,20 +15,25 @@ interface SeriesBuffer {
 
 export class DuplicateObservationError extends Error {}
 
+/** One normalised cell, as a reader of a raw file hands it on. */
+export interface Cell {
+  indicator: string;
+  /** The status the indicator's file records for cells that say nothing else. */
+  defaultStatus: ObservationStatus;
+  region: string;
+  sex: Sex;
+  breakdown: Record<string, string>;
+  period: string;
+  value: number | null;
+  status: ObservationStatus;
+  /** The publisher's own flag for the cell (SCB's symbol, Kolada's status), or ''. */
+  sourceStatus: string;
+  provenance: string;
+}
+
 /** Where normalised cells go: straight into the snapshot, or into sums first. */
 export interface CellSink {
-  add(
-    indicator: string,
-    defaultStatus: ObservationStatus,
-    region: string,
-    sex: Sex,
-    breakdown: Record<string, string>,
-    period: string,
-    value: number | null,
-    status: ObservationStatus,
-    sourceStatus: string,
-    provenance: string,
-  ): void;
+  add(cell: Cell): void;
 }
 
 const keys = new WeakMap<Record<string, string>, string>();
@@ -52,18 +57,18 @@ export class SnapshotBuilder implements CellSink {
     { defaultStatus: ObservationStatus; series: Map<string, SeriesBuffer> }
   >();
 
-  add(
-    indicator: string,
-    defaultStatus: ObservationStatus,
-    region: string,
-    sex: Sex,
-    breakdown: Record<string, string>,
-    period: string,
-    value: number | null,
-    status: ObservationStatus,
-    sourceStatus: string,
-    provenance: string,
-  ): void {
+  add({
+    indicator,
+    defaultStatus,
+    region,
+    sex,
+    breakdown,
+    period,
+    value,
+    status,
+    sourceStatus,
+    provenance,
+  }: Cell): void {
     let entry = this.indicators.get(indicator);
     if (!entry) {
       entry = { defaultStatus, series: new Map() };

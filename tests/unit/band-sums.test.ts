@@ -40,18 +40,18 @@ describe('population from single years of age', () => {
       ['100+', 'women', 3],
     ];
     for (const [age, sex, value] of cells)
-      sums.add(
-        'befolkning',
-        'final',
-        '2480',
+      sums.add({
+        indicator: 'befolkning',
+        defaultStatus: 'final',
+        region: '2480',
         sex,
-        { age },
-        '2023',
+        breakdown: { age },
+        period: '2023',
         value,
-        'final',
-        '',
-        'raw/scb/befolkning/alla-001.json',
-      );
+        status: 'final',
+        sourceStatus: '',
+        provenance: 'raw/scb/befolkning/alla-001.json',
+      });
     const builder = new SnapshotBuilder();
     sums.flush(builder);
     const file = builder.build('befolkning');
@@ -67,8 +67,30 @@ describe('population from single years of age', () => {
 
   it('makes a band missing when one of its ages is missing, never a partial sum', () => {
     const sums = new BandSums(table);
-    sums.add('befolkning', 'final', '2480', 'men', { age: '20' }, '2023', 100, 'final', '', 'x');
-    sums.add('befolkning', 'final', '2480', 'men', { age: '21' }, '2023', null, 'missing', '..', 'x');
+    sums.add({
+      indicator: 'befolkning',
+      defaultStatus: 'final',
+      region: '2480',
+      sex: 'men',
+      breakdown: { age: '20' },
+      period: '2023',
+      value: 100,
+      status: 'final',
+      sourceStatus: '',
+      provenance: 'x',
+    });
+    sums.add({
+      indicator: 'befolkning',
+      defaultStatus: 'final',
+      region: '2480',
+      sex: 'men',
+      breakdown: { age: '21' },
+      period: '2023',
+      value: null,
+      status: 'missing',
+      sourceStatus: '..',
+      provenance: 'x',
+    });
     const builder = new SnapshotBuilder();
     sums.flush(builder);
     const series = builder

@@ -34,23 +34,34 @@ function snapshotOf(counts: Record<string, { women: number; men: number }>): Sna
       ['total', women + men],
     ] as const) {
       const small = value > 0 && value < THRESHOLD;
-      builder.add(
-        indicator.id,
-        'final',
-        kommun,
+      builder.add({
+        indicator: indicator.id,
+        defaultStatus: 'final',
+        region: kommun,
         sex,
-        {},
-        '2024',
-        small ? null : value,
-        small ? 'suppressed' : 'final',
-        small ? '<5' : '',
-        'x',
-      );
+        breakdown: {},
+        period: '2024',
+        value: small ? null : value,
+        status: small ? 'suppressed' : 'final',
+        sourceStatus: small ? '<5' : '',
+        provenance: 'x',
+      });
     }
   const population = new SnapshotBuilder();
   for (const code of Object.keys(counts))
     for (const sex of SEXES)
-      population.add('befolkning', 'final', code, sex, { age: '19-29' }, '2024', POPULATION[sex], 'final', '', 'x');
+      population.add({
+        indicator: 'befolkning',
+        defaultStatus: 'final',
+        region: code,
+        sex,
+        breakdown: { age: '19-29' },
+        period: '2024',
+        value: POPULATION[sex],
+        status: 'final',
+        sourceStatus: '',
+        provenance: 'x',
+      });
   const directory = mkdtempSync(join(tmpdir(), 'disclosure-'));
   mkdirSync(join(directory, 'observations'));
   writeFileSync(join(directory, 'observations/a.json'), JSON.stringify(builder.build(indicator.id)));

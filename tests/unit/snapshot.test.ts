@@ -50,8 +50,30 @@ describe('aggregates are ratios of sums', () => {
       ['2480', 100, 1000],
       ['2403', 30, 100],
     ] as const) {
-      builder.add('he', 'final', region, 'total', { benefit: 'summa' }, period, count, 'final', '', 'raw/x');
-      builder.add('he-befolkning', 'final', region, 'total', {}, period, population, 'final', '', 'raw/x');
+      builder.add({
+        indicator: 'he',
+        defaultStatus: 'final',
+        region,
+        sex: 'total',
+        breakdown: { benefit: 'summa' },
+        period,
+        value: count,
+        status: 'final',
+        sourceStatus: '',
+        provenance: 'raw/x',
+      });
+      builder.add({
+        indicator: 'he-befolkning',
+        defaultStatus: 'final',
+        region,
+        sex: 'total',
+        breakdown: {},
+        period,
+        value: population,
+        status: 'final',
+        sourceStatus: '',
+        provenance: 'raw/x',
+      });
     }
   }
   const snapshot = writeSnapshot(builder);
@@ -79,16 +101,60 @@ describe('aggregates are ratios of sums', () => {
 
   it('gives no group value for a share from a source that publishes only shares', () => {
     const shares = new SnapshotBuilder();
-    shares.add('ej-behoriga-gymnasiet', 'final', '2480', 'total', {}, '2024', 12, 'final', '', 'x');
-    shares.add('ej-behoriga-gymnasiet', 'final', '2403', 'total', {}, '2024', 20, 'final', '', 'x');
+    shares.add({
+      indicator: 'ej-behoriga-gymnasiet',
+      defaultStatus: 'final',
+      region: '2480',
+      sex: 'total',
+      breakdown: {},
+      period: '2024',
+      value: 12,
+      status: 'final',
+      sourceStatus: '',
+      provenance: 'x',
+    });
+    shares.add({
+      indicator: 'ej-behoriga-gymnasiet',
+      defaultStatus: 'final',
+      region: '2403',
+      sex: 'total',
+      breakdown: {},
+      period: '2024',
+      value: 20,
+      status: 'final',
+      sourceStatus: '',
+      provenance: 'x',
+    });
     const shareIndicator = config.indicators.find((candidate) => candidate.id === 'ej-behoriga-gymnasiet')!;
     expect(yearlySeries(writeSnapshot(shares), shareIndicator, group, 'total', {})).toBeNull();
   });
 
   it('withholds a group count when any member is suppressed, so it cannot be differenced', () => {
     const counts = new SnapshotBuilder();
-    counts.add('kaa-utan-sysselsattning', 'final', '2480', 'total', {}, '2024', 40, 'final', '', 'x');
-    counts.add('kaa-utan-sysselsattning', 'final', '2403', 'total', {}, '2024', null, 'suppressed', '<5', 'x');
+    counts.add({
+      indicator: 'kaa-utan-sysselsattning',
+      defaultStatus: 'final',
+      region: '2480',
+      sex: 'total',
+      breakdown: {},
+      period: '2024',
+      value: 40,
+      status: 'final',
+      sourceStatus: '',
+      provenance: 'x',
+    });
+    counts.add({
+      indicator: 'kaa-utan-sysselsattning',
+      defaultStatus: 'final',
+      region: '2403',
+      sex: 'total',
+      breakdown: {},
+      period: '2024',
+      value: null,
+      status: 'suppressed',
+      sourceStatus: '<5',
+      provenance: 'x',
+    });
     const countIndicator = config.indicators.find((candidate) => candidate.id === 'kaa-utan-sysselsattning')!;
     // Withheld (×), not suppressed (<5): a sum of 40 and a hidden count is not a count from 1 to 4.
     expect(yearlySeries(writeSnapshot(counts), countIndicator, group, 'total', {})?.[0]).toMatchObject({
@@ -102,18 +168,18 @@ describe('secondary suppression', () => {
   // Bjurholm: 3 women (<5, suppressed), 10 men, 13 in all. Umeå: 20 women, 25 men, 45 in all.
   const counts = new SnapshotBuilder();
   const add = (region: string, sex: 'total' | 'women' | 'men', value: number | null) =>
-    counts.add(
-      'aktivitetsersattning-kartlaggning',
-      'final',
+    counts.add({
+      indicator: 'aktivitetsersattning-kartlaggning',
+      defaultStatus: 'final',
       region,
       sex,
-      {},
-      '2024',
+      breakdown: {},
+      period: '2024',
       value,
-      value === null ? 'suppressed' : 'final',
-      value === null ? '<5' : '',
-      'x',
-    );
+      status: value === null ? 'suppressed' : 'final',
+      sourceStatus: value === null ? '<5' : '',
+      provenance: 'x',
+    });
   add('2403', 'women', null);
   add('2403', 'men', 10);
   add('2403', 'total', 13);
@@ -142,8 +208,30 @@ describe('secondary suppression', () => {
 describe('the snapshot reader', () => {
   it('checks each file against the schema and names the file it refuses', () => {
     const builder = new SnapshotBuilder();
-    builder.add('he', 'final', '2403', 'total', {}, '2024M01', 30, 'final', '', 'raw/x');
-    builder.add('he', 'final', '2403', 'total', {}, '2024M02', 31, 'final', '', 'raw/x');
+    builder.add({
+      indicator: 'he',
+      defaultStatus: 'final',
+      region: '2403',
+      sex: 'total',
+      breakdown: {},
+      period: '2024M01',
+      value: 30,
+      status: 'final',
+      sourceStatus: '',
+      provenance: 'raw/x',
+    });
+    builder.add({
+      indicator: 'he',
+      defaultStatus: 'final',
+      region: '2403',
+      sex: 'total',
+      breakdown: {},
+      period: '2024M02',
+      value: 31,
+      status: 'final',
+      sourceStatus: '',
+      provenance: 'raw/x',
+    });
     const snapshot = writeSnapshot(builder);
     expect(snapshot.file('he')?.series('2403', 'total', {})?.values).toEqual([30, 31]);
 
