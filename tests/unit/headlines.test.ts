@@ -28,44 +28,47 @@ describe('change sentences, built in one place for pages and slides', () => {
   const place = (name: string) => subjectFor(share, name);
   it('says a falling share improved and compares with riket', () => {
     expect(
-      changeSentence(
-        share,
-        place('Vännäs'),
-        { period: '2023', value: 12.1 },
-        { period: '2024', value: 11.4 },
-        'improving',
-        11.9,
-      ),
+      changeSentence(share, {
+        subject: place('Vännäs'),
+        previous: { period: '2023', value: 12.1 },
+        current: { period: '2024', value: 11.4 },
+        verdict: 'improving',
+        riket: 11.9,
+      }),
     ).toBe(
       'Arbetslösheten i Vännäs minskade från 12,1\u00a0% till 11,4\u00a0% mellan 2023 och 2024, en förbättring, och är lägre än i riket (11,9\u00a0%).',
     );
   });
   it('says a rising share worsened', () => {
     expect(
-      changeSentence(
-        share,
-        place('Bjurholm'),
-        { period: '2023', value: 9.0 },
-        { period: '2024', value: 9.6 },
-        'worsening',
-      ),
+      changeSentence(share, {
+        subject: place('Bjurholm'),
+        previous: { period: '2023', value: 9.0 },
+        current: { period: '2024', value: 9.6 },
+        verdict: 'worsening',
+      }),
     ).toBe('Arbetslösheten i Bjurholm ökade från 9,0\u00a0% till 9,6\u00a0% mellan 2023 och 2024, en försämring.');
   });
   it('leaves the verdict out of a headline that is not given one', () => {
     expect(
-      changeSentence(share, 'Andelen', { period: '2024', value: 8.04 }, { period: '2025', value: 8.36 }, null, 8.0),
+      changeSentence(share, {
+        subject: 'Andelen',
+        previous: { period: '2024', value: 8.04 },
+        current: { period: '2025', value: 8.36 },
+        verdict: null,
+        riket: 8.0,
+      }),
     ).toBe('Andelen ökade från 8,0\u00a0% till 8,4\u00a0% mellan 2024 och 2025 och är högre än i riket (8,0\u00a0%).');
   });
   it("says unchanged when the shown figures are equal, in the subject's gender", () => {
     expect(
-      changeSentence(
-        share,
-        place('Umeå'),
-        { period: '2023', value: 9.04 },
-        { period: '2024', value: 9.01 },
-        'unchanged',
-        9.0,
-      ),
+      changeSentence(share, {
+        subject: place('Umeå'),
+        previous: { period: '2023', value: 9.04 },
+        current: { period: '2024', value: 9.01 },
+        verdict: 'unchanged',
+        riket: 9.0,
+      }),
     ).toBe(
       'Arbetslösheten i Umeå var oförändrad, 9,0\u00a0%, mellan 2023 och 2024 och är lika hög som i riket (9,0\u00a0%).',
     );
@@ -77,23 +80,21 @@ describe('change sentences, built in one place for pages and slides', () => {
       yearly: { kind: 'as-published' as const },
     };
     expect(
-      changeSentence(
-        count,
-        subjectFor(count, 'Umeå'),
-        { period: '2023', value: 12 },
-        { period: '2024', value: 12 },
-        'unchanged',
-      ),
+      changeSentence(count, {
+        subject: subjectFor(count, 'Umeå'),
+        previous: { period: '2023', value: 12 },
+        current: { period: '2024', value: 12 },
+        verdict: 'unchanged',
+      }),
     ).toBe('Antalet unga i KAA i Umeå var oförändrat, 12, mellan 2023 och 2024.');
     const folk = { ...count, subject: { text: 'Folkmängden', gender: 'common' as const } };
     expect(
-      changeSentence(
-        folk,
-        subjectFor(folk, 'Umeå'),
-        { period: '2023', value: 12 },
-        { period: '2024', value: 12 },
-        null,
-      ),
+      changeSentence(folk, {
+        subject: subjectFor(folk, 'Umeå'),
+        previous: { period: '2023', value: 12 },
+        current: { period: '2024', value: 12 },
+        verdict: null,
+      }),
     ).toBe('Folkmängden i Umeå var oförändrad, 12, mellan 2023 och 2024.');
     expect(verdict(8.01, 8.04, 'lower-is-better', 1)).toBe('unchanged');
   });
@@ -106,42 +107,44 @@ describe('change sentences, built in one place for pages and slides', () => {
       yearly: { kind: 'as-published' as const },
     };
     expect(
-      changeSentence(
-        population,
-        subjectFor(population, 'Vännäs'),
-        { period: '2023', value: 5000 },
-        { period: '2024', value: 5186 },
-        'unchanged',
-      ),
+      changeSentence(population, {
+        subject: subjectFor(population, 'Vännäs'),
+        previous: { period: '2023', value: 5000 },
+        current: { period: '2024', value: 5186 },
+        verdict: 'unchanged',
+      }),
     ).toBe('Folkmängden i Vännäs ökade från 5\u00a0000 till 5\u00a0186 mellan 2023 och 2024.');
   });
   it('says when data is missing instead of inventing a change', () => {
-    expect(changeSentence(share, place('Vindeln'), null, { period: '2024', value: null }, 'no-data')).toBe(
-      'Arbetslösheten i Vindeln: uppgift saknas för 2024.',
-    );
-    expect(changeSentence(share, 'Andelen', null, null, null)).toBe(
+    expect(
+      changeSentence(share, {
+        subject: place('Vindeln'),
+        previous: null,
+        current: { period: '2024', value: null },
+        verdict: 'no-data',
+      }),
+    ).toBe('Arbetslösheten i Vindeln: uppgift saknas för 2024.');
+    expect(changeSentence(share, { subject: 'Andelen', previous: null, current: null, verdict: null })).toBe(
       'Andelen: uppgift saknas för den senaste perioden.',
     );
     expect(
-      changeSentence(
-        share,
-        place('Vindeln'),
-        { period: '2023', value: null },
-        { period: '2024', value: 7.5 },
-        'no-data',
-      ),
+      changeSentence(share, {
+        subject: place('Vindeln'),
+        previous: { period: '2023', value: null },
+        current: { period: '2024', value: 7.5 },
+        verdict: 'no-data',
+      }),
     ).toBe('Arbetslösheten i Vindeln var 7,5\u00a0% 2024; jämförbar uppgift för året innan saknas.');
   });
   it('names the month where a yearly value is one month’s', () => {
     const october = { ...share, yearly: { kind: 'month' as const, month: 10 } };
     expect(
-      changeSentence(
-        october,
-        subjectFor(october, 'Vännäs'),
-        { period: '2024', value: 4.8 },
-        { period: '2025', value: 4.81 },
-        'unchanged',
-      ),
+      changeSentence(october, {
+        subject: subjectFor(october, 'Vännäs'),
+        previous: { period: '2024', value: 4.8 },
+        current: { period: '2025', value: 4.81 },
+        verdict: 'unchanged',
+      }),
     ).toBe('Arbetslösheten i Vännäs var oförändrad, 4,8\u00a0%, mellan oktober 2024 och oktober 2025.');
     expect(sexHeadline(october, 'Vännäs', 5.1, 4.2, '2025')).toMatch(/^Arbetslösheten i Vännäs var oktober 2025 högre/);
   });
@@ -153,17 +156,21 @@ describe('change sentences, built in one place for pages and slides', () => {
       subject: { text: 'Antalet', gender: 'neuter' as const },
     };
     const place = subjectFor(kaa, 'Vännäs');
-    expect(changeSentence(kaa, place, null, { period: '2025', value: null, status: 'suppressed' }, 'no-data')).toBe(
-      'Antalet i Vännäs: värdet för 2025 visas inte (<5), för att skydda enskilda.',
-    );
     expect(
-      changeSentence(
-        kaa,
-        place,
-        { period: '2024', value: null, status: 'withheld' },
-        { period: '2025', value: 5, status: 'final' },
-        'no-data',
-      ),
+      changeSentence(kaa, {
+        subject: place,
+        previous: null,
+        current: { period: '2025', value: null, status: 'suppressed' },
+        verdict: 'no-data',
+      }),
+    ).toBe('Antalet i Vännäs: värdet för 2025 visas inte (<5), för att skydda enskilda.');
+    expect(
+      changeSentence(kaa, {
+        subject: place,
+        previous: { period: '2024', value: null, status: 'withheld' },
+        current: { period: '2025', value: 5, status: 'final' },
+        verdict: 'no-data',
+      }),
     ).toBe('Antalet i Vännäs var 5 2025; värdet året innan visas inte (×), för att skydda enskilda.');
   });
 });

@@ -154,15 +154,14 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
     {
       id,
       kicker: indicator.shortTitle,
-      headline: changeSentence(
-        indicator,
-        subjectFor(indicator, deck.name),
-        summary?.previous ?? null,
-        summary?.latest ?? null,
-        null,
-        riket?.latest?.value ?? null,
-        summary?.acrossBreak ?? null,
-      ),
+      headline: changeSentence(indicator, {
+        subject: subjectFor(indicator, deck.name),
+        previous: summary?.previous ?? null,
+        current: summary?.latest ?? null,
+        verdict: null,
+        riket: riket?.latest?.value ?? null,
+        acrossBreak: summary?.acrossBreak ?? null,
+      }),
       chart: {
         svg: lineChart(lines, {
           id,

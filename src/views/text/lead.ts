@@ -21,15 +21,14 @@ function composeLead(view: IndicatorView): string {
   const forbund = summaries.find((summary) => summary.area.kind === 'forbund');
   const riket = summaries.find((summary) => summary.area.kind === 'riket');
   const byForbund = () =>
-    changeSentence(
-      indicator,
-      subjectFor(indicator, areas.forbund.name),
-      forbund?.previous ?? null,
-      forbund?.latest ?? null,
-      forbund?.verdict ?? null,
-      riket?.latest?.value ?? null,
-      forbund?.acrossBreak ?? null,
-    );
+    changeSentence(indicator, {
+      subject: subjectFor(indicator, areas.forbund.name),
+      previous: forbund?.previous ?? null,
+      current: forbund?.latest ?? null,
+      verdict: forbund?.verdict ?? null,
+      riket: riket?.latest?.value ?? null,
+      acrossBreak: forbund?.acrossBreak ?? null,
+    });
   if (forbund?.latest?.value != null) return byForbund();
   const span = memberSpan(view);
   const period = latestPeriod === null ? null : yearlyPeriodText(indicator, latestPeriod);

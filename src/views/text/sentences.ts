@@ -73,14 +73,21 @@ function relation(indicator: Pick<Indicator, 'decimals'>, value: number, other: 
  * rounds to zero is "oförändrad". The verdict is named only when given and the indicator has a
  * desired direction.
  */
+/** What a sentence about a change says: whose, the two years compared, the verdict, and beside it. */
+export interface ChangeFacts {
+  subject: string;
+  previous: Compared | null;
+  current: Compared | null;
+  verdict: Verdict | null;
+  /** Riket's value in the same year, said beside the subject's. */
+  riket?: number | null;
+  /** A break the change crosses: the sentence says the change is partly the method's. */
+  acrossBreak?: { label: string } | null;
+}
+
 export function changeSentence(
   indicator: Shown,
-  subject: string,
-  previous: Compared | null,
-  current: Compared | null,
-  verdict: Verdict | null,
-  riket: number | null = null,
-  acrossBreak: { label: string } | null = null,
+  { subject, previous, current, verdict, riket = null, acrossBreak = null }: ChangeFacts,
 ): string {
   // "oktober 2025" where the yearly value is one month's: the sentence says what the figure is.
   const when = (compared: Compared) => yearlyPeriodText(indicator, compared.period);

@@ -138,15 +138,14 @@ function rateContext(page: PageContext, rate: IndicatorView): PageContext {
 
 function focusSentence(view: IndicatorView, focus: AreaSummary): string {
   const riket = view.summaries.find((summary) => summary.area.kind === 'riket');
-  return changeSentence(
-    view.indicator,
-    subjectFor(view.indicator, areaLabel(focus.area)),
-    focus.previous,
-    focus.latest,
-    focus.verdict,
-    riket?.latest?.value ?? null,
-    focus.acrossBreak,
-  );
+  return changeSentence(view.indicator, {
+    subject: subjectFor(view.indicator, areaLabel(focus.area)),
+    previous: focus.previous,
+    current: focus.latest,
+    verdict: focus.verdict,
+    riket: riket?.latest?.value ?? null,
+    acrossBreak: focus.acrossBreak,
+  });
 }
 
 function allPeriods(view: IndicatorView): string[] {
