@@ -53,7 +53,12 @@ export function nationalDistribution(
   if (!isPlaceable(indicator)) return null;
   return remembered(distributions, snapshot, `${indicator.id}|${period}`, () => {
     const values = registry.kommuner().flatMap((kommun): KommunValue[] => {
-      const series = yearlySeries(snapshot, indicator, regionArea(kommun.code, registry), 'total', indicator.headline);
+      const series = yearlySeries(snapshot, {
+        indicator,
+        area: regionArea(kommun.code, registry),
+        sex: 'total',
+        selection: indicator.headline,
+      });
       const point = pointAt(series, period);
       return point && point.value !== null && !isProtected(point.status)
         ? [{ code: kommun.code, value: point.value }]

@@ -106,13 +106,15 @@ function toYearly(indicator: Indicator, points: Point[]): Point[] {
   }
 }
 
-type SeriesMaker = (
-  snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
-) => ValuePoint[] | null;
+/** Which series: an indicator's, for an area and sex, at a breakdown selection (e.g. `{benefit: 'summa'}`). */
+export interface SeriesRequest {
+  indicator: Indicator;
+  area: Area;
+  sex: Sex;
+  selection: Record<string, string>;
+}
+
+type SeriesMaker = (snapshot: Snapshot, request: SeriesRequest) => ValuePoint[] | null;
 
 /**
  * Pages, downloads and open data ask for the same series many times: the maker, wrapped so that
@@ -120,9 +122,9 @@ type SeriesMaker = (
  */
 function madeOnce(make: SeriesMaker): SeriesMaker {
   const caches = new WeakMap<Snapshot, Map<string, ValuePoint[] | null>>();
-  return (snapshot, indicator, area, sex, selection) => {
-    const key = `${indicator.id}|${seriesKey(areaKey(area), sex, selection)}`;
-    return remembered(caches, snapshot, key, () => make(snapshot, indicator, area, sex, selection));
+  return (snapshot, request) => {
+    const key = `${request.indicator.id}|${seriesKey(areaKey(request.area), request.sex, request.selection)}`;
+    return remembered(caches, snapshot, key, () => make(snapshot, request));
   };
 }
 
@@ -166,23 +168,16 @@ function holdsProtected(snapshot: Snapshot, indicator: Indicator): boolean {
  */
 const membersChecked: SeriesMaker = madeOnce(checkMembers);
 
-function checkMembers(
-  snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
-): ValuePoint[] | null {
-  const own = rawYearlySeries(snapshot, indicator, area, sex, selection);
+function checkMembers(snapshot: Snapshot, { indicator, area, sex, selection }: SeriesRequest): ValuePoint[] | null {
+  const own = rawYearlySeries(snapshot, { indicator, area, sex, selection });
   if (!own || area.kind === 'kommun') return own;
   const members = area.kommuner.map((code) =>
-    yearlySeries(
-      snapshot,
+    yearlySeries(snapshot, {
       indicator,
-      { id: code, name: code, kind: 'kommun', regionCode: code, kommuner: [code] },
+      area: { id: code, name: code, kind: 'kommun', regionCode: code, kommuner: [code] },
       sex,
       selection,
-    ),
+    }),
   );
   // A sum with a hidden part is withheld, not "<5": the sum inherits its part's status, and a
   // förbund of 114 marked as suppressed would claim it is a count from 1 to 4.
@@ -196,18 +191,12 @@ function checkMembers(
   );
 }
 
-function protectedSeries(
-  snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
-): ValuePoint[] | null {
-  if (!mayHoldProtected(snapshot, indicator)) return rawYearlySeries(snapshot, indicator, area, sex, selection);
-  const own = membersChecked(snapshot, indicator, area, sex, selection);
+function protectedSeries(snapshot: Snapshot, { indicator, area, sex, selection }: SeriesRequest): ValuePoint[] | null {
+  if (!mayHoldProtected(snapshot, indicator)) return rawYearlySeries(snapshot, { indicator, area, sex, selection });
+  const own = membersChecked(snapshot, { indicator, area, sex, selection });
   if (!own || !indicator.bySex) return own;
   const [total, women, men] = (['total', 'women', 'men'] as const).map((which) =>
-    which === sex ? own : membersChecked(snapshot, indicator, area, which, selection),
+    which === sex ? own : membersChecked(snapshot, { indicator, area, sex: which, selection }),
   );
   return own.map((point) => {
     const trio = {
@@ -232,10 +221,7 @@ function protectedSeries(
  */
 function publishedShares(
   snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
+  { indicator, area, sex, selection }: SeriesRequest,
 ): Map<string, Point> | null {
   const measure = indicator.measure;
   if (measure.kind !== 'ratio' || !measure.published || area.kind !== 'kommun' || area.regionCode === null) return null;
@@ -255,10 +241,7 @@ const rawYearlySeries: SeriesMaker = madeOnce(computeYearlySeries);
 
 function computeYearlySeries(
   snapshot: Snapshot,
-  indicator: Indicator,
-  area: Area,
-  sex: Sex,
-  selection: Record<string, string>,
+  { indicator, area, sex, selection }: SeriesRequest,
 ): ValuePoint[] | null {
   const measure = indicator.measure;
   if (measure.kind === 'ratio') {
@@ -282,7 +265,7 @@ function computeYearlySeries(
     if (!numerator || !denominator) return null;
     const yearlyNumerator = toYearly(indicator, numerator);
     const yearlyDenominator = new Map(toYearly(indicator, denominator).map((point) => [point.period, point]));
-    const published = publishedShares(snapshot, indicator, area, sex, selection);
+    const published = publishedShares(snapshot, { indicator, area, sex, selection });
     return yearlyNumerator.flatMap((point) => {
       const below = yearlyDenominator.get(point.period);
       if (!below) return [];

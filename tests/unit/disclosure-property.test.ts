@@ -98,12 +98,12 @@ describe('no suppressed count is derivable', () => {
         const suppressed: string[] = [];
         for (const area of [...KOMMUNER.map(kommun), forbund])
           for (const sex of SEXES) {
-            const point = yearlySeries(snapshot, indicator, area, sex, {})?.[0];
+            const point = yearlySeries(snapshot, { indicator, area, sex, selection: {} })?.[0];
             const key = `${area.id}|${sex}`;
             if (point && !isProtected(point.status) && point.value !== null) known.set(key, point.value);
             if (point?.status === 'suppressed') suppressed.push(key);
             // A rate is never "<5" itself; where it is shown, the count is known from it.
-            const perThousand = yearlySeries(snapshot, rate, area, sex, {})?.[0];
+            const perThousand = yearlySeries(snapshot, { indicator: rate, area, sex, selection: {} })?.[0];
             if (perThousand?.status === 'suppressed') return false;
             if (perThousand && !isProtected(perThousand.status) && perThousand.value !== null)
               known.set(key, Math.round((perThousand.value * (perThousand.denominator ?? 0)) / 1000));

@@ -82,18 +82,18 @@ describe('aggregates are ratios of sums', () => {
 
   it('gives each kommun its own share', () => {
     expect(
-      yearlySeries(
-        snapshot,
+      yearlySeries(snapshot, {
         indicator,
-        { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] },
-        'total',
-        { benefit: 'summa' },
-      )?.[0]?.value,
+        area: { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] },
+        sex: 'total',
+        selection: { benefit: 'summa' },
+      })?.[0]?.value,
     ).toBeCloseTo(30, 10);
   });
 
   it('gives the group the sum of counts over the sum of populations', () => {
-    const [point] = yearlySeries(snapshot, indicator, group, 'total', { benefit: 'summa' }) ?? [];
+    const [point] =
+      yearlySeries(snapshot, { indicator, area: group, sex: 'total', selection: { benefit: 'summa' } }) ?? [];
     expect(point?.numerator).toBe(130);
     expect(point?.denominator).toBe(1100);
     expect(point?.value).toBeCloseTo((130 / 1100) * 100, 10);
@@ -126,7 +126,9 @@ describe('aggregates are ratios of sums', () => {
       provenance: 'x',
     });
     const shareIndicator = config.indicators.find((candidate) => candidate.id === 'ej-behoriga-gymnasiet')!;
-    expect(yearlySeries(writeSnapshot(shares), shareIndicator, group, 'total', {})).toBeNull();
+    expect(
+      yearlySeries(writeSnapshot(shares), { indicator: shareIndicator, area: group, sex: 'total', selection: {} }),
+    ).toBeNull();
   });
 
   it('withholds a group count when any member is suppressed, so it cannot be differenced', () => {
@@ -157,7 +159,9 @@ describe('aggregates are ratios of sums', () => {
     });
     const countIndicator = config.indicators.find((candidate) => candidate.id === 'kaa-utan-sysselsattning')!;
     // Withheld (×), not suppressed (<5): a sum of 40 and a hidden count is not a count from 1 to 4.
-    expect(yearlySeries(writeSnapshot(counts), countIndicator, group, 'total', {})?.[0]).toMatchObject({
+    expect(
+      yearlySeries(writeSnapshot(counts), { indicator: countIndicator, area: group, sex: 'total', selection: {} })?.[0],
+    ).toMatchObject({
       value: null,
       status: 'withheld',
     });
@@ -188,7 +192,8 @@ describe('secondary suppression', () => {
   add('2480', 'total', 45);
   const snapshot = writeSnapshot(counts);
   const indicator = config.indicators.find((candidate) => candidate.id === 'aktivitetsersattning-kartlaggning')!;
-  const at = (area: Area, sex: 'total' | 'women' | 'men') => yearlySeries(snapshot, indicator, area, sex, {})?.[0];
+  const at = (area: Area, sex: 'total' | 'women' | 'men') =>
+    yearlySeries(snapshot, { indicator, area, sex, selection: {} })?.[0];
   const bjurholm: Area = { id: '2403', name: 'Bjurholm', kind: 'kommun', regionCode: '2403', kommuner: ['2403'] };
   const group: Area = { id: 'f', name: 'F', kind: 'forbund', regionCode: null, kommuner: ['2480', '2403'] };
 

@@ -103,7 +103,7 @@ function pageTable(view: IndicatorView, snapshot: Snapshot): DataRows {
       for (const category of categories) {
         const selection =
           category === null || !splitName ? indicator.headline : { ...indicator.headline, [splitName]: category };
-        const series = yearlySeries(snapshot, indicator, summary.area, sex, selection) ?? [];
+        const series = yearlySeries(snapshot, { indicator, area: summary.area, sex, selection }) ?? [];
         for (const point of series) {
           rows.push([
             summary.area.kind === 'forbund' ? `forbund:${summary.area.id}` : summary.area.id,
@@ -159,7 +159,7 @@ function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: R
       for (const category of split ? split.categories.map((entry) => entry.code) : [null]) {
         const selection =
           category === null || !split ? indicator.headline : { ...indicator.headline, [split.name]: category };
-        const series = yearlySeries(snapshot, indicator, area, sex, selection) ?? [];
+        const series = yearlySeries(snapshot, { indicator, area, sex, selection }) ?? [];
         for (const point of series) {
           if (point.value === null && point.status === 'missing') continue;
           rows.push([

@@ -108,7 +108,8 @@ export function buildIndicatorView(
     .filter((entry) => entry.indicators.includes(indicator.id) && concerns(entry, areas.forbund))
     .sort((a, b) => a.period.localeCompare(b.period));
   const everyArea = allAreas(areas);
-  const headline = (area: Area, sex: Sex) => yearlySeries(snapshot, indicator, area, sex, indicator.headline) ?? [];
+  const headline = (area: Area, sex: Sex) =>
+    yearlySeries(snapshot, { indicator, area, sex, selection: indicator.headline }) ?? [];
   const seriesByArea = new Map(everyArea.map((area) => [area.id, headline(area, 'total')]));
   const memberPeriods = areas.members.flatMap((area) =>
     (seriesByArea.get(area.id) ?? []).filter((point) => point.value !== null).map((point) => point.period),
@@ -173,8 +174,12 @@ export function buildIndicatorView(
       byArea: new Map(
         focus.map((area) => [
           area.id,
-          yearlySeries(snapshot, indicator, area, 'total', { ...indicator.headline, [split.name]: category.code }) ??
-            [],
+          yearlySeries(snapshot, {
+            indicator,
+            area,
+            sex: 'total',
+            selection: { ...indicator.headline, [split.name]: category.code },
+          }) ?? [],
         ]),
       ),
     })),
