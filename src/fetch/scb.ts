@@ -195,7 +195,8 @@ export async function fetchScbTable(
     if (!('chosen' in loaded)) throw new Error(loaded.problem);
     chosen = loaded.chosen;
   } else {
-    chosen = await findTable(table, table.find ?? { query: '', folder: null }, throttle, context);
+    // SourcesConfigSchema refuses a table with neither `table` nor `find`: no search without words.
+    chosen = await findTable(table, table.find as NonNullable<ScbTable['find']>, throttle, context);
     context.store.recordTable(table.dataset, chosen.id);
   }
   const { plan } = chosen;
