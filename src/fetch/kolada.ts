@@ -2,7 +2,7 @@
  * Kolada API v3: KPI values for every municipality (kommuner, regions, riket) per year, all pages,
  * all genders. At most 25 ids or years per path segment; polite rate; every page kept raw.
  */
-import { z } from 'zod';
+import { KpiListSchema } from '../schemas/api.ts';
 import { nextPageLink, readKoladaPage, type KoladaPage } from '../formats/kolada.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
@@ -26,8 +26,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
 }
-
-const KpiListSchema = z.object({ values: z.array(z.object({ id: z.string(), title: z.string() }).loose()) }).loose();
 
 /**
  * Rows one KPI and year can hold: Kolada's kommuner, regions and riket (about 312) with a wide

@@ -2,7 +2,7 @@
  * SCB PxWebApi 2.0: reads the server's limits from `/config`, checks each table's metadata against
  * the configuration, and fetches the data in calls that stay under the cell limit and the call rate.
  */
-import { z } from 'zod';
+import { ScbConfigSchema, TablesPageSchema, type ScbLimits } from '../schemas/api.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
 import { planTable, selectionBody, type TablePlan } from './scb-selection.ts';
 import type { RegionRegistry } from '../config/regions.ts';
@@ -24,15 +24,6 @@ import { kommungruppPerKommun } from './kommungrupper.ts';
 
 /** Where the kommungrupper code list lies in data/raw, for the fetch, the example and data:build. */
 export const KOMMUNGRUPPER_FILE = 'scb/kommungrupper/codelist.json';
-
-export const ScbConfigSchema = z
-  .object({
-    maxDataCells: z.number().int().positive(),
-    maxCallsPerTimeWindow: z.number().int().positive(),
-    timeWindow: z.number().positive(),
-  })
-  .loose();
-export type ScbLimits = z.infer<typeof ScbConfigSchema>;
 
 export interface ScbContext {
   config: SourcesConfig['scb'];
@@ -57,24 +48,6 @@ export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
   });
   return parsed.data;
 }
-
-/** One page of `GET /tables?query=…` (PxWebApi 2.0 TablesResponse); only what the choice needs. */
-const TablesPageSchema = z
-  .object({
-    tables: z.array(
-      z
-        .object({
-          id: z.string(),
-          label: z.string().optional(),
-          discontinued: z.boolean().nullable().optional(),
-          /** The folders leading to the table, as lists of `{id, label}`; not every server sends them. */
-          paths: z.array(z.array(z.object({ id: z.string() }).loose())).optional(),
-        })
-        .loose(),
-    ),
-    page: z.object({ pageNumber: z.number().int(), totalPages: z.number().int() }).loose().optional(),
-  })
-  .loose();
 
 /** Search pages read at most; a search that needs more is too vague to choose from. */
 const MAX_SEARCH_PAGES = 5;

@@ -23,3 +23,20 @@ export const ProvenanceSchema = z.object({
   recordedBy: z.string().optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** `data/raw/provenance.json`: every raw file with its provenance, and what the fetch resolved. */
+export const RawManifestSchema = z.object({
+  /**
+   * True when data/raw is the example dataset: every file invented by the example generator or a
+   * real response recorded by another project that the example carries. False after a fetch.
+   */
+  example: z.boolean(),
+  files: z.array(ProvenanceSchema),
+  /** Content codes resolved by label at fetch time, per table: label → code. */
+  contentCodes: z.record(z.string(), z.record(z.string(), z.string())),
+  /** Tables found by search at fetch time, per dataset: dataset → table id. */
+  tables: z.record(z.string(), z.string().regex(/^TAB\d+$/)).default({}),
+  /** Values matched by label at fetch time, per dataset and variable: configured code → the table's code. */
+  valueCodes: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))).default({}),
+});
+export type RawManifest = z.infer<typeof RawManifestSchema>;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { planTable } from '../../src/fetch/scb-selection.ts';
-import { ScbConfigSchema } from '../../src/fetch/scb.ts';
+import { ScbConfigSchema } from '../../src/schemas/api.ts';
 import { resolveContentCodes } from '../../src/formats/content-codes.ts';
 import { forEachCell, readJsonStat, type JsonStatDimension } from '../../src/formats/jsonstat.ts';
 import { BandSums, normaliseScbCube } from '../../src/pipeline/normalise-scb.ts';
