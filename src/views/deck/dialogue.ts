@@ -28,7 +28,7 @@ import { sexChartRows, splitStack, unitLabel, valueAxis } from '../blocks/chart-
 import { pointAt } from '../../measures/series.ts';
 import { strategicAreas } from './deck-areas.ts';
 import {
-  DECK,
+  chartSlide,
   kindText,
   notesFor,
   own,
@@ -105,7 +105,6 @@ const benefitsParts: SlideKind = (deck, first) => {
   const view = deck.role.benefits;
   const split = view?.splits.find((candidate) => candidate.additive);
   if (!view || !split) return [];
-  const id = slideId(first);
   const { rows, categories } = splitStack(split, deck.code);
   const parts = split.categories.slice(1).map((category) => ({
     label: category.label,
@@ -113,49 +112,42 @@ const benefitsParts: SlideKind = (deck, first) => {
     previous: pointAt(category.byArea.get(deck.code), view.previousPeriod)?.value ?? null,
   }));
   return [
-    {
-      id,
+    chartSlide(first, {
       kicker: t('deck.parts.kicker', { title: view.indicator.shortTitle, split: split.title.toLowerCase() }),
       headline: largestPartHeadline(view.indicator, deck.name, parts, view.latestPeriod),
-      chart: {
-        svg: stackedBars(rows, categories, { id, labelledBy: `${id}-caption`, ...DECK, ...valueAxis(view.indicator) }),
-        caption: t('deck.parts.caption', {
-          title: view.indicator.title,
-          split: split.title.toLowerCase(),
-          kommun: deck.name,
-        }),
-      },
+      draw: (frame) => stackedBars(rows, categories, { ...frame, ...valueAxis(view.indicator) }),
+      caption: t('deck.parts.caption', {
+        title: view.indicator.title,
+        split: split.title.toLowerCase(),
+        kommun: deck.name,
+      }),
       notes: [
         t('deck.parts.talk', { title: view.indicator.shortTitle, split: split.title.toLowerCase(), kommun: deck.name }),
         ...notesFor(view),
       ],
       source: sourceText(view.indicator).text,
-    },
+    }),
   ];
 };
 
 const benefitsBySex: SlideKind = (deck, first) => {
   const view = deck.role.benefits;
   if (!view || view.bySex.length === 0) return [];
-  const id = slideId(first);
   const { lines, options } = sexChartRows(view, deck.code);
   const latestOf = (sex: 'women' | 'men') =>
     pointAt(view.bySex.find((entry) => entry.sex === sex)?.byArea.get(deck.code), view.latestPeriod)?.value ?? null;
   return [
-    {
-      id,
+    chartSlide(first, {
       kicker: t('deck.sex.kicker'),
       headline: sexHeadline(view.indicator, deck.name, latestOf('women'), latestOf('men'), view.latestPeriod),
-      chart: {
-        svg: lineChart(lines, { id, labelledBy: `${id}-caption`, ...DECK, ...options }),
-        caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
-      },
+      draw: (frame) => lineChart(lines, { ...frame, ...options }),
+      caption: t('deck.sex.caption', { title: view.indicator.title, kommun: deck.name }),
       notes: [
         t('deck.sex.talk', { title: inSentence(view.indicator.shortTitle), kommun: deck.name }),
         ...notesFor(view),
       ],
       source: sourceText(view.indicator).text,
-    },
+    }),
   ];
 };
 
@@ -205,7 +197,6 @@ const participationByAge: SlideKind = (deck, first) => {
   const view = deck.role.participation;
   const split = view?.splits.find((candidate) => candidate.name === 'age');
   if (!view || !split) return [];
-  const id = slideId(first);
   const rows = finestBands(split.categories).map((category) => ({
     id: category.code,
     label: category.label,
@@ -213,8 +204,7 @@ const participationByAge: SlideKind = (deck, first) => {
   }));
   const period = periodOf(view);
   return [
-    {
-      id,
+    chartSlide(first, {
       kicker: t('deck.age.kicker', { title: view.indicator.shortTitle }),
       headline: extremesHeadline(
         view.indicator,
@@ -222,30 +212,23 @@ const participationByAge: SlideKind = (deck, first) => {
         rows,
         period,
       ),
-      chart: {
-        svg: rankedBars(
+      draw: (frame) =>
+        rankedBars(
           rows.flatMap((row) =>
             row.value === null
               ? []
               : [{ ...row, value: row.value, valueText: formatValue(view.indicator, row.value), highlight: true }],
           ),
-          {
-            id,
-            labelledBy: `${id}-caption`,
-            width: DECK.width,
-            height: 640,
-            fontSize: 26,
-            xLabel: unitLabel(view.indicator),
-          },
+          { ...frame, xLabel: unitLabel(view.indicator) },
         ),
-        caption: t('deck.age.caption', { title: view.indicator.title, kommun: deck.name, period }),
-      },
+      frame: { height: 640, fontSize: 26 },
+      caption: t('deck.age.caption', { title: view.indicator.title, kommun: deck.name, period }),
       notes: [
         t('deck.age.talk', { title: inSentence(view.indicator.shortTitle), kommun: deck.name }),
         ...notesFor(view),
       ],
       source: sourceText(view.indicator).text,
-    },
+    }),
   ];
 };
 

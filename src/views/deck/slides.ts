@@ -4,6 +4,7 @@
  * Charts are drawn for a 1920×1080 slide and scaled with it.
  */
 import { lineChart, type LineRow } from '../../charts/line-chart.ts';
+import type { ChartFrame } from '../../charts/render.ts';
 import { t } from '../../i18n/index.ts';
 import { inSentence } from '../../formats/display.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
@@ -84,6 +85,20 @@ export const DECK = { width: 1600, height: 620, fontSize: 30 };
 
 export const slideId = (number: number) => `bild-${number}`;
 
+/** A chart slide's parts: the chart is drawn once its frame is known. */
+export interface ChartSlideParts extends Omit<Slide, 'id' | 'chart'> {
+  caption: string;
+  draw: (frame: ChartFrame) => string;
+  /** Where the chart needs another size than the deck's (a tall ranking of many bars). */
+  frame?: Partial<Omit<ChartFrame, 'id' | 'labelledBy'>>;
+}
+
+/** Every chart slide alike: numbered, its chart at the deck's size and named by its caption. */
+export function chartSlide(number: number, { caption, draw, frame, ...rest }: ChartSlideParts): Slide {
+  const id = slideId(number);
+  return { id, ...rest, chart: { svg: draw({ id, labelledBy: `${id}-caption`, ...DECK, ...frame }), caption } };
+}
+
 export function own(view: IndicatorView, code: string): AreaSummary | undefined {
   return view.summaries.find((summary) => summary.area.id === code);
 }
@@ -138,7 +153,6 @@ function hasSegment(lines: LineRow[]): boolean {
  */
 export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: number, view: IndicatorView): Slide[] {
   const { indicator } = view;
-  const id = slideId(number);
   const summary = own(view, deck.code);
   const riket = view.summaries.find((candidate) => candidate.area.kind === 'riket');
   const shown = drawableWith(
@@ -151,8 +165,7 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
   const lines = areaLines(shown);
   if (!hasSegment(lines)) return [];
   return [
-    {
-      id,
+    chartSlide(number, {
       kicker: indicator.shortTitle,
       headline: changeSentence(indicator, {
         subject: subjectFor(indicator, deck.name),
@@ -162,30 +175,27 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
         riket: riket?.latest?.value ?? null,
         acrossBreak: summary?.acrossBreak ?? null,
       }),
-      chart: {
-        svg: lineChart(lines, {
-          id,
-          labelledBy: `${id}-caption`,
-          ...DECK,
+      draw: (frame) =>
+        lineChart(lines, {
+          ...frame,
           highlight: shown.map((candidate) => candidate.area.id),
           colours: roleColours(shown, deck.code),
           ...valueAxis(indicator, lines),
           breaks: breakMarks(view),
         }),
-        // The caption names the lines drawn, no more: a förbund without a figure has no line.
-        caption: t('deck.trend.caption', {
-          title: indicator.title,
-          lines: new Intl.ListFormat('sv', { type: 'conjunction' }).format(
-            shown
-              .filter((candidate) => candidate.series.some((point) => point.value !== null))
-              .map((candidate) =>
-                candidate.area.kind === 'kommun' ? candidate.area.name : areaLabel(candidate.area).toLowerCase(),
-              ),
-          ),
-        }),
-      },
+      // The caption names the lines drawn, no more: a förbund without a figure has no line.
+      caption: t('deck.trend.caption', {
+        title: indicator.title,
+        lines: new Intl.ListFormat('sv', { type: 'conjunction' }).format(
+          shown
+            .filter((candidate) => candidate.series.some((point) => point.value !== null))
+            .map((candidate) =>
+              candidate.area.kind === 'kommun' ? candidate.area.name : areaLabel(candidate.area).toLowerCase(),
+            ),
+        ),
+      }),
       notes: [t('deck.trend.talk', { title: inSentence(indicator.shortTitle), kommun: deck.name }), ...notesFor(view)],
       source: sourceText(indicator).text,
-    },
+    }),
   ];
 }
