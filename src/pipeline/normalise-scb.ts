@@ -28,19 +28,8 @@ export function ageRange(code: string): { from: number; to: number } | null {
  */
 export class BandSums implements CellSink {
   private readonly table: ScbTable;
-  private readonly sums = new Map<
-    string,
-    {
-      indicator: string;
-      region: string;
-      sex: Sex;
-      breakdown: Record<string, string>;
-      period: string;
-      value: number | null;
-      status: ObservationStatus;
-      provenance: string;
-    }
-  >();
+  /** A sum is a cell of its own, the first contributing cell's provenance kept. */
+  private readonly sums = new Map<string, Omit<Cell, 'defaultStatus' | 'sourceStatus'>>();
 
   constructor(table: ScbTable) {
     this.table = table;
