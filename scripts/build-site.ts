@@ -48,8 +48,9 @@ createInterface({ input: child.stdout }).on('line', (line) => {
   const pages = writtenPages(line);
   if (!isPageLine(line) || verbose) process.stdout.write(`${line}\n`);
   for (const page of pages) {
-    const kind = byKind.get(pageKind(page.path)) ?? { pages: 0, ms: 0 };
-    byKind.set(pageKind(page.path), { pages: kind.pages + 1, ms: kind.ms + (page.ms ?? 0) });
+    const kind = pageKind(page.path);
+    const sofar = byKind.get(kind) ?? { pages: 0, ms: 0 };
+    byKind.set(kind, { pages: sofar.pages + 1, ms: sofar.ms + (page.ms ?? 0) });
   }
   done += pages.length;
   const tenth = total ? Math.floor((10 * done) / total) : 0;

@@ -28,12 +28,13 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   });
 }
 
+const config = loadConfig(root);
 const outcome = await refresh(
   root,
   {
-    fetch: () => refreshRaw(loadConfig(root), defaultHttpDeps),
+    fetch: () => refreshRaw(config, defaultHttpDeps),
     buildSnapshot: async () => {
-      await buildSnapshot(loadConfig(root), { log, today: new Date() });
+      await buildSnapshot(config, { log, today: new Date() });
     },
     buildSite: () => run(process.execPath, [join(root, 'scripts/build-site.ts')]),
     testSite: () =>
@@ -43,7 +44,7 @@ const outcome = await refresh(
       }),
   },
   {
-    revisionFactor: loadConfig(root).site.revisionFactor,
+    revisionFactor: config.site.revisionFactor,
     confirmRevisions: process.argv.includes('--confirm-revisions'),
     log,
   },

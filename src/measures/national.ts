@@ -86,10 +86,9 @@ export function nationalPlace(
   const better = distribution.values.filter((entry) =>
     lowerIsBetter ? entry.value < own.value : entry.value > own.value,
   ).length;
-  const [q1, , q3] = distribution.quartiles;
+  const [q1, median, q3] = distribution.quartiles;
   const inBest = lowerIsBetter ? own.value <= q1 : own.value >= q3;
   const inWeakest = lowerIsBetter ? own.value >= q3 : own.value <= q1;
-  const median = distribution.quartiles[1];
   const betterHalf = lowerIsBetter ? own.value <= median : own.value >= median;
   const quarter: Quarter = inBest ? 1 : inWeakest ? 4 : betterHalf ? 2 : 3;
   return { place: better + 1, of: distribution.values.length, quarter };

@@ -14,8 +14,8 @@ export interface SnapshotContents {
   files: Map<string, SnapshotFile>;
 }
 
-/** Values by series and period: `region|sex|breakdown` → period → value. */
-function valuesOf(file: SnapshotFile): Map<string, Map<string, number | null>> {
+/** Values by series and period: `region|sex|breakdown` → period → value, periods in the file's order. */
+export function valuesOf(file: SnapshotFile): Map<string, Map<string, number | null>> {
   const byKey = new Map<string, Map<string, number | null>>();
   for (const series of file.series) {
     const breakdown = Object.entries(series.breakdown)

@@ -5,7 +5,7 @@
  * rarely does any of these on purpose; a broken table, a renamed code or a unit change often does.
  */
 import type { SnapshotFile } from '../schemas/snapshot.ts';
-import type { SnapshotContents } from './changes.ts';
+import { valuesOf, type SnapshotContents } from './changes.ts';
 
 export interface HeldBack {
   dataset: string;
@@ -17,10 +17,6 @@ const JUMP_FLOOR = 20;
 
 function latest(file: SnapshotFile): string | undefined {
   return [...file.periods].sort().at(-1);
-}
-
-function seriesKey(series: SnapshotFile['series'][number]): string {
-  return `${series.region}|${series.sex}|${JSON.stringify(Object.entries(series.breakdown).sort())}`;
 }
 
 function jumps(from: number, to: number, factor: number): boolean {
@@ -40,20 +36,21 @@ function checkFile(dataset: string, before: SnapshotFile, after: SnapshotFile, f
   const kept = kommuner(after);
   const lost = [...kommuner(before)].filter((region) => !kept.has(region)).sort();
   if (lost.length > 0) found.push({ dataset, text: `kommuner saknas nu: ${lost.slice(0, 10).join(', ')}` });
-  const old = new Map(before.series.map((series) => [seriesKey(series), series]));
-  for (const series of after.series) {
-    const previous = old.get(seriesKey(series));
+  const old = valuesOf(before);
+  for (const [key, values] of valuesOf(after)) {
+    const previous = old.get(key);
     // A series new to the snapshot (a new breakdown) has no published values to be revised.
     if (!previous) continue;
+    const [region, sex] = key.split('|');
     after.periods.forEach((period, index) => {
-      const value = series.values[index];
+      const value = values.get(period);
       if (value === null || value === undefined) return;
-      const was = previous.values[before.periods.indexOf(period)];
+      const was = previous.get(period);
       // A new period is compared with the period before it in the same series.
-      const earlier = was ?? (index > 0 ? series.values[index - 1] : null);
+      const earlier = was ?? (index > 0 ? values.get(after.periods[index - 1] ?? '') : null);
       if (earlier === null || earlier === undefined || !jumps(earlier, value, factor)) return;
       const what = was === undefined ? `${after.periods[index - 1]} → ${period}` : `${period} reviderat`;
-      found.push({ dataset, text: `${series.region} (${series.sex}): ${what} från ${earlier} till ${value}` });
+      found.push({ dataset, text: `${region} (${sex}): ${what} från ${earlier} till ${value}` });
     });
   }
   return found;
