@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cell } from '../helpers/cells.ts';
 import { compareSnapshots, type SnapshotContents } from '../../src/pipeline/changes.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 
@@ -6,18 +7,15 @@ import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 function snapshot(cells: [string, string, number | null][], tables: Record<string, string> = {}): SnapshotContents {
   const builder = new SnapshotBuilder();
   for (const [region, period, value] of cells)
-    builder.add({
-      indicator: 'he',
-      defaultStatus: 'final',
-      region,
-      sex: 'total',
-      breakdown: {},
-      period,
-      value,
-      status: 'final',
-      sourceStatus: '',
-      provenance: 'raw/he.json',
-    });
+    builder.add(
+      cell({
+        indicator: 'he',
+        region,
+        period,
+        value,
+        provenance: 'raw/he.json',
+      }),
+    );
   return {
     meta: { inputsSha256: cells.map(String).join(';'), retrievedAt: '2026-11-20T06:00:00Z', tables, provenance: [] },
     files: new Map([['he', builder.build('he')]]),

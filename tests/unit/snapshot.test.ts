@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cell } from '../helpers/cells.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { yearlySeries, type Area } from '../../src/measures/series.ts';
 import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
@@ -50,30 +51,23 @@ describe('aggregates are ratios of sums', () => {
       ['2480', 100, 1000],
       ['2403', 30, 100],
     ] as const) {
-      builder.add({
-        indicator: 'he',
-        defaultStatus: 'final',
-        region,
-        sex: 'total',
-        breakdown: { benefit: 'summa' },
-        period,
-        value: count,
-        status: 'final',
-        sourceStatus: '',
-        provenance: 'raw/x',
-      });
-      builder.add({
-        indicator: 'he-befolkning',
-        defaultStatus: 'final',
-        region,
-        sex: 'total',
-        breakdown: {},
-        period,
-        value: population,
-        status: 'final',
-        sourceStatus: '',
-        provenance: 'raw/x',
-      });
+      builder.add(
+        cell({
+          indicator: 'he',
+          region,
+          breakdown: { benefit: 'summa' },
+          period,
+          value: count,
+        }),
+      );
+      builder.add(
+        cell({
+          indicator: 'he-befolkning',
+          region,
+          period,
+          value: population,
+        }),
+      );
     }
   }
   const snapshot = writeSnapshot(builder);
@@ -101,30 +95,24 @@ describe('aggregates are ratios of sums', () => {
 
   it('gives no group value for a share from a source that publishes only shares', () => {
     const shares = new SnapshotBuilder();
-    shares.add({
-      indicator: 'ej-behoriga-gymnasiet',
-      defaultStatus: 'final',
-      region: '2480',
-      sex: 'total',
-      breakdown: {},
-      period: '2024',
-      value: 12,
-      status: 'final',
-      sourceStatus: '',
-      provenance: 'x',
-    });
-    shares.add({
-      indicator: 'ej-behoriga-gymnasiet',
-      defaultStatus: 'final',
-      region: '2403',
-      sex: 'total',
-      breakdown: {},
-      period: '2024',
-      value: 20,
-      status: 'final',
-      sourceStatus: '',
-      provenance: 'x',
-    });
+    shares.add(
+      cell({
+        indicator: 'ej-behoriga-gymnasiet',
+        region: '2480',
+        period: '2024',
+        value: 12,
+        provenance: 'x',
+      }),
+    );
+    shares.add(
+      cell({
+        indicator: 'ej-behoriga-gymnasiet',
+        region: '2403',
+        period: '2024',
+        value: 20,
+        provenance: 'x',
+      }),
+    );
     const shareIndicator = config.indicators.find((candidate) => candidate.id === 'ej-behoriga-gymnasiet')!;
     expect(
       yearlySeries(writeSnapshot(shares), { indicator: shareIndicator, area: group, sex: 'total', selection: {} }),
@@ -133,30 +121,26 @@ describe('aggregates are ratios of sums', () => {
 
   it('withholds a group count when any member is suppressed, so it cannot be differenced', () => {
     const counts = new SnapshotBuilder();
-    counts.add({
-      indicator: 'kaa-utan-sysselsattning',
-      defaultStatus: 'final',
-      region: '2480',
-      sex: 'total',
-      breakdown: {},
-      period: '2024',
-      value: 40,
-      status: 'final',
-      sourceStatus: '',
-      provenance: 'x',
-    });
-    counts.add({
-      indicator: 'kaa-utan-sysselsattning',
-      defaultStatus: 'final',
-      region: '2403',
-      sex: 'total',
-      breakdown: {},
-      period: '2024',
-      value: null,
-      status: 'suppressed',
-      sourceStatus: '<5',
-      provenance: 'x',
-    });
+    counts.add(
+      cell({
+        indicator: 'kaa-utan-sysselsattning',
+        region: '2480',
+        period: '2024',
+        value: 40,
+        provenance: 'x',
+      }),
+    );
+    counts.add(
+      cell({
+        indicator: 'kaa-utan-sysselsattning',
+        region: '2403',
+        period: '2024',
+        value: null,
+        status: 'suppressed',
+        sourceStatus: '<5',
+        provenance: 'x',
+      }),
+    );
     const countIndicator = config.indicators.find((candidate) => candidate.id === 'kaa-utan-sysselsattning')!;
     // Withheld (×), not suppressed (<5): a sum of 40 and a hidden count is not a count from 1 to 4.
     expect(
@@ -172,18 +156,18 @@ describe('secondary suppression', () => {
   // Bjurholm: 3 women (<5, suppressed), 10 men, 13 in all. Umeå: 20 women, 25 men, 45 in all.
   const counts = new SnapshotBuilder();
   const add = (region: string, sex: 'total' | 'women' | 'men', value: number | null) =>
-    counts.add({
-      indicator: 'aktivitetsersattning-kartlaggning',
-      defaultStatus: 'final',
-      region,
-      sex,
-      breakdown: {},
-      period: '2024',
-      value,
-      status: value === null ? 'suppressed' : 'final',
-      sourceStatus: value === null ? '<5' : '',
-      provenance: 'x',
-    });
+    counts.add(
+      cell({
+        indicator: 'aktivitetsersattning-kartlaggning',
+        region,
+        sex,
+        period: '2024',
+        value,
+        status: value === null ? 'suppressed' : 'final',
+        sourceStatus: value === null ? '<5' : '',
+        provenance: 'x',
+      }),
+    );
   add('2403', 'women', null);
   add('2403', 'men', 10);
   add('2403', 'total', 13);
@@ -213,30 +197,22 @@ describe('secondary suppression', () => {
 describe('the snapshot reader', () => {
   it('checks each file against the schema and names the file it refuses', () => {
     const builder = new SnapshotBuilder();
-    builder.add({
-      indicator: 'he',
-      defaultStatus: 'final',
-      region: '2403',
-      sex: 'total',
-      breakdown: {},
-      period: '2024M01',
-      value: 30,
-      status: 'final',
-      sourceStatus: '',
-      provenance: 'raw/x',
-    });
-    builder.add({
-      indicator: 'he',
-      defaultStatus: 'final',
-      region: '2403',
-      sex: 'total',
-      breakdown: {},
-      period: '2024M02',
-      value: 31,
-      status: 'final',
-      sourceStatus: '',
-      provenance: 'raw/x',
-    });
+    builder.add(
+      cell({
+        indicator: 'he',
+        region: '2403',
+        period: '2024M01',
+        value: 30,
+      }),
+    );
+    builder.add(
+      cell({
+        indicator: 'he',
+        region: '2403',
+        period: '2024M02',
+        value: 31,
+      }),
+    );
     const snapshot = writeSnapshot(builder);
     expect(snapshot.file('he')?.series('2403', 'total', {})?.values).toEqual([30, 31]);
 
