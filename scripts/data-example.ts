@@ -11,17 +11,14 @@ import { writeKolada } from '../src/example/kolada.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { writeKommungrupper } from '../src/example/kommungrupper.ts';
 import { replaceDirectory } from '../src/formats/files.ts';
-import { RawStore, readRawManifest } from '../src/fetch/raw-store.ts';
+import { RawStore } from '../src/fetch/raw-store.ts';
+import { RAW_FOLDER, RAW_MANIFEST, readRawManifest } from '../src/schemas/raw-layout.ts';
 
 const root = process.cwd();
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const config = loadConfig(root);
-const rawDir = join(root, 'data/raw');
-if (
-  existsSync(join(rawDir, 'provenance.json')) &&
-  !readRawManifest(rawDir).example &&
-  !process.argv.includes('--force')
-) {
+const rawDir = join(root, RAW_FOLDER);
+if (existsSync(join(rawDir, RAW_MANIFEST)) && !readRawManifest(rawDir).example && !process.argv.includes('--force')) {
   log(
     'data/raw innehåller hämtad (riktig) data; skriver inte över den med exempeldata. Använd --force om du verkligen vill.',
   );

@@ -2,6 +2,7 @@
 import type { ProjectConfig } from '../config/load.ts';
 import { chunk, MAX_IDS_PER_SEGMENT } from '../fetch/kolada.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
+import { rawPaths } from '../schemas/raw-layout.ts';
 import { koladaValue, population2064 } from './models.ts';
 import { EXAMPLE_RETRIEVED_AT, kommunerOf, sumOver } from './scb-tables.ts';
 
@@ -46,7 +47,7 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
     .map((kpi) => kpi.kpi)
     .filter((kpi): kpi is string => kpi !== null && (kpi in KPI_MODELS || kpi in POPULATION_MODELS));
   store.write(
-    'kolada/kpi-metadata.json',
+    rawPaths.koladaCatalogue(0),
     encoder.encode(
       JSON.stringify({
         count: kpis.length,
@@ -123,17 +124,13 @@ export function writeKolada(config: ProjectConfig, store: RawStore, toYear: numb
           : null;
       // As v3 answers: count is the rows on this page.
       const body = { values, count: values.length, next_url: next, previous_url: index > 0 ? url : null };
-      store.write(
-        `kolada/${kpiChunk[0]}-${years[0]}-page-${String(index + 1).padStart(3, '0')}.json`,
-        encoder.encode(JSON.stringify(body)),
-        {
-          source: 'kolada',
-          url,
-          query: null,
-          retrievedAt: EXAMPLE_RETRIEVED_AT,
-          example: true,
-        },
-      );
+      store.write(rawPaths.koladaPage(`${kpiChunk[0]}-${years[0]}`, index + 1), encoder.encode(JSON.stringify(body)), {
+        source: 'kolada',
+        url,
+        query: null,
+        retrievedAt: EXAMPLE_RETRIEVED_AT,
+        example: true,
+      });
     });
   }
 }

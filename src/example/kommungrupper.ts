@@ -4,8 +4,8 @@
  * size), since the real list is not in reach here. The profile says so.
  */
 import type { ProjectConfig } from '../config/load.ts';
-import { kommungruppPerKommun } from '../fetch/kommungrupper.ts';
-import { KOMMUNGRUPPER_FILE } from '../fetch/scb.ts';
+import { kommungruppPerKommun } from '../config/kommungrupper.ts';
+import { rawPaths } from '../schemas/raw-layout.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import { readCodeList } from '../formats/scb-codelist.ts';
 import { KOMMUNGRUPP_NAMES, KommungruppSchema } from '../schemas/region.ts';
@@ -50,7 +50,7 @@ export function writeKommungrupper(config: ProjectConfig, store: RawStore): void
   const bytes = new TextEncoder().encode(JSON.stringify(codelist));
   // Checked exactly as a fetch checks it, before it is written.
   kommungruppPerKommun(readCodeList(codelist, url), settings.prefix, config.registry);
-  store.write(KOMMUNGRUPPER_FILE, bytes, {
+  store.write(rawPaths.kommungrupper(), bytes, {
     source: 'scb',
     url,
     query: null,

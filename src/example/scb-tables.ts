@@ -12,6 +12,7 @@ import type { Region } from '../schemas/region.ts';
 import type { ContentItem, ScbTable } from '../schemas/sources.ts';
 import { planQueries, type Selection } from '../fetch/planner.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
+import { rawPaths } from '../schemas/raw-layout.ts';
 
 export const EXAMPLE_RETRIEVED_AT = '2026-11-20T06:00:00Z';
 export const EXAMPLE_LIMITS = { maxDataCells: 150000, maxCallsPerTimeWindow: 30, timeWindow: 10 };
@@ -139,7 +140,7 @@ export function writeScbMetadata(
   const tableId = exampleTableId(table);
   const metadataBytes = encoder.encode(JSON.stringify(metadataDoc));
   const { baseUrl, lang } = config.sources.scb;
-  store.write(`scb/${table.dataset}/metadata.json`, metadataBytes, {
+  store.write(rawPaths.scbMetadata(table.dataset), metadataBytes, {
     source: 'scb',
     url: recorded?.url ?? `${baseUrl}/tables/${tableId}/metadata?lang=${lang}&outputFormat=json-stat2`,
     query: null,
@@ -172,7 +173,7 @@ export function writeScbData(
   const document = dataDocument(metadata, table.title, selection, (codes) =>
     valueOf(codes, kommunerOf(codes[table.geo.variable] ?? '', kommuner)),
   );
-  store.write(`scb/${table.dataset}/${name}.json`, encoder.encode(document), {
+  store.write(rawPaths.scbCube(table.dataset, name), encoder.encode(document), {
     source: 'scb',
     url: `${baseUrl}/tables/${exampleTableId(table)}/data?lang=${lang}&outputFormat=json-stat2`,
     query: selectionBody(selection),
@@ -183,7 +184,7 @@ export function writeScbData(
 
 /** Writes a recorded real data response as it was received: real values, never touched. */
 export function writeRecordedData(table: ScbTable, store: RawStore, name: string, recorded: Recording): void {
-  store.write(`scb/${table.dataset}/${name}.json`, encoder.encode(JSON.stringify(recorded.response)), {
+  store.write(rawPaths.scbCube(table.dataset, name), encoder.encode(JSON.stringify(recorded.response)), {
     source: 'scb',
     url: recorded.url,
     query: null,

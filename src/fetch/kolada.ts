@@ -6,6 +6,7 @@ import { KpiListSchema } from '../schemas/api.ts';
 import { nextPageLink, readKoladaPage, type KoladaPage } from '../formats/kolada.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
+import { rawPaths } from '../schemas/raw-layout.ts';
 import { createThrottle, getJson, type HttpDeps, type RetryPolicy } from './http.ts';
 import { quoted, trustedUrl, UntrustedUrlError } from './trust.ts';
 
@@ -70,7 +71,7 @@ async function readAllPages(
         `Kolada: ${quoted(url)} gav ${Math.max(page.values.length, page.count ?? 0)} rader på en sida, fler än per_page ${perPage}`,
       );
     pages.push(page);
-    context.store.write(`kolada/${name}-page-${String(pages.length).padStart(3, '0')}.json`, response.bytes, {
+    context.store.write(rawPaths.koladaPage(name, pages.length), response.bytes, {
       source: 'kolada',
       url,
       query: null,
@@ -144,7 +145,7 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
     const parsed = KpiListSchema.safeParse(metadata.json);
     if (!parsed.success) throw new Error(`Kolada: ${metadataUrl} gav inget KPI-register`);
     for (const kpi of parsed.data.values) known.add(kpi.id);
-    context.store.write(`kolada/kpi-metadata${index === 0 ? '' : `-${index + 1}`}.json`, metadata.bytes, {
+    context.store.write(rawPaths.koladaCatalogue(index), metadata.bytes, {
       source: 'kolada',
       url: metadataUrl,
       query: null,

@@ -2,13 +2,11 @@
  * The raw stage: responses exactly as fetched (or as the example generator writes them), each with
  * its provenance. Raw files are never edited; a refresh replaces the whole folder.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { RawManifestSchema, type Provenance, type RawManifest } from '../schemas/provenance.ts';
+import type { Provenance, RawManifest } from '../schemas/provenance.ts';
+import { RAW_MANIFEST } from '../schemas/raw-layout.ts';
 import { sha256, stableJson } from '../formats/files.ts';
-import { issueLines } from '../formats/zod-issues.ts';
-
-export const RAW_MANIFEST = 'provenance.json';
 
 export class RawStore {
   readonly directory: string;
@@ -55,11 +53,4 @@ export class RawStore {
     writeFileSync(join(this.directory, RAW_MANIFEST), stableJson(manifest));
     return manifest;
   }
-}
-
-export function readRawManifest(rawDirectory: string): RawManifest {
-  const path = join(rawDirectory, RAW_MANIFEST);
-  const parsed = RawManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
-  return parsed.data;
 }

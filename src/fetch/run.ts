@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ProjectConfig } from '../config/load.ts';
 import { replaceDirectory } from '../formats/files.ts';
 import { RawStore } from './raw-store.ts';
+import { RAW_FOLDER } from '../schemas/raw-layout.ts';
 import { DEFAULT_RETRY, type HttpDeps, type RetryPolicy } from './http.ts';
 import { fetchKolada } from './kolada.ts';
 import { fetchScb } from './scb.ts';
@@ -18,7 +19,7 @@ export async function refreshRaw(
 ): Promise<void> {
   const policy = options.policy ?? DEFAULT_RETRY;
   const now = options.now ?? (() => new Date());
-  const rawDir = join(config.root, 'data/raw');
+  const rawDir = join(config.root, RAW_FOLDER);
   const staging = `${rawDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const store = new RawStore(staging);

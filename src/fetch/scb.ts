@@ -20,10 +20,10 @@ import {
 import { cellCount, planQueries } from './planner.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { readCodeList } from '../formats/scb-codelist.ts';
-import { kommungruppPerKommun } from './kommungrupper.ts';
+import { kommungruppPerKommun } from '../config/kommungrupper.ts';
+import { rawPaths } from '../schemas/raw-layout.ts';
 
 /** Where the kommungrupper code list lies in data/raw, for the fetch, the example and data:build. */
-export const KOMMUNGRUPPER_FILE = 'scb/kommungrupper/codelist.json';
 
 export interface ScbContext {
   config: SourcesConfig['scb'];
@@ -39,7 +39,7 @@ export async function fetchScbLimits(context: ScbContext): Promise<ScbLimits> {
   const response = await getJson(url, context);
   const parsed = ScbConfigSchema.safeParse(response.json);
   if (!parsed.success) throw new Error(`${url}: svaret saknar maxDataCells, maxCallsPerTimeWindow eller timeWindow`);
-  context.store.write('scb/config.json', response.bytes, {
+  context.store.write(rawPaths.scbConfig(), response.bytes, {
     source: 'scb',
     url,
     query: null,
@@ -105,7 +105,7 @@ async function findTable(
     const response = await getJson(url, context);
     const parsed = TablesPageSchema.safeParse(response.json);
     if (!parsed.success) throw new Error(`${url}: svaret är ingen tabellista (${issueLines(parsed.error).join('; ')})`);
-    context.store.write(`scb/${table.dataset}/search-${String(pageNumber).padStart(3, '0')}.json`, response.bytes, {
+    context.store.write(rawPaths.scbSearchPage(table.dataset, pageNumber), response.bytes, {
       source: 'scb',
       url,
       query: null,
@@ -173,7 +173,7 @@ export async function fetchScbTable(
     context.store.recordTable(table.dataset, chosen.id);
   }
   const { plan } = chosen;
-  context.store.write(`scb/${table.dataset}/metadata.json`, chosen.metadataBytes, {
+  context.store.write(rawPaths.scbMetadata(table.dataset), chosen.metadataBytes, {
     source: 'scb',
     url: chosen.metadataUrl,
     query: null,
@@ -224,7 +224,7 @@ export async function fetchScbTable(
     }
     readJsonStat(response.json, { maxCells: context.config.maxCellsPerFile });
     done++;
-    context.store.write(`scb/${table.dataset}/${call.query}-${String(done).padStart(3, '0')}.json`, response.bytes, {
+    context.store.write(rawPaths.scbCubeCall(table.dataset, call.query, done), response.bytes, {
       source: 'scb',
       url: dataUrl,
       query: body,
@@ -247,7 +247,7 @@ export async function fetchKommungrupper(throttle: () => Promise<void>, context:
   await throttle();
   const response = await getJson(url, context);
   const groups = kommungruppPerKommun(readCodeList(response.json, url), settings.prefix, context.registry);
-  context.store.write(KOMMUNGRUPPER_FILE, response.bytes, {
+  context.store.write(rawPaths.kommungrupper(), response.bytes, {
     source: 'scb',
     url,
     query: null,

@@ -5,14 +5,9 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readJsonStat } from '../formats/jsonstat.ts';
-import { readKoladaPage } from '../formats/kolada.ts';
-import { readCodeList, type CodeList } from '../formats/scb-codelist.ts';
-import { KOMMUNGRUPPER_FILE } from '../fetch/scb.ts';
 import type { ProjectConfig } from '../config/load.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import type { Region } from '../schemas/region.ts';
-import { kommungruppPerKommun } from '../fetch/kommungrupper.ts';
 import type { z } from 'zod';
 import {
   ChangeLogSchema,
@@ -27,15 +22,10 @@ import { CHANGES_FILE, Snapshot } from './snapshot-reader.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { importExport, type ImportedExport } from './exports.ts';
 import { findExports, formatProblem, formatProblems, type ExportProblem } from './export-files.ts';
-import { readCheckedFile, replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
-import { normaliseKoladaPage } from './normalise-kolada.ts';
-import { BandSums, normaliseScbCube } from './normalise-scb.ts';
-import { readRawManifest } from '../fetch/raw-store.ts';
+import { replaceDirectory, sha256, stableJson, writeFileAtomic } from '../formats/files.ts';
+import { readRaw } from './read-raw.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 import { checkShares, PublisherCheckError } from './publisher-check.ts';
-
-/** A raw file may hold this much at most; a link, FIFO or device in data/raw is refused before it is read. */
-const RAW_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
 export class ExportValidationError extends Error {
   readonly problems: ExportProblem[];
@@ -120,78 +110,13 @@ export function addExports(imported: ImportedExport[], builder: SnapshotBuilder)
   });
 }
 
-/** The registry's regions with each kommun's SKR kommungrupp, where the raw data holds SCB's code list. */
-function withKommungrupper(config: ProjectConfig, codelist: CodeList | null): Region[] {
-  const settings = config.sources.scb.kommungrupper;
-  if (!codelist || !settings) return [...config.registry.all];
-  const perKommun = kommungruppPerKommun(codelist, settings.prefix, config.registry);
-  return config.registry.all.map((region) =>
-    region.level === 'kommun' ? { ...region, kommungrupp: perKommun[region.code] ?? null } : region,
-  );
-}
-
 /** Reads raw + exports into a builder: the reading half of `data:build`, which writes nothing. */
 async function collectObservations(
   config: ProjectConfig,
   options: BuildOptions,
 ): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[] }> {
-  const rawDir = join(config.root, 'data/raw');
-  const manifest = readRawManifest(rawDir);
   const builder = new SnapshotBuilder();
-  const tables = new Map(config.sources.scb.tables.map((table) => [table.dataset, table]));
-  const indicatorByKpi = new Map(
-    config.sources.kolada.kpis.filter((kpi) => kpi.kpi !== null).map((kpi) => [kpi.kpi as string, kpi.indicator]),
-  );
-  const inputHashes: string[] = [];
-  const bandSums = new Map(
-    config.sources.scb.tables
-      .filter((table) => table.ageBands !== null || table.sumSexes)
-      .map((table) => [table.dataset, new BandSums(table)]),
-  );
-  let kommungrupper: CodeList | null = null;
-  let done = 0;
-  for (const file of manifest.files) {
-    const bytes = readCheckedFile(join(config.root, 'data', file.id), RAW_FILE_MAX_BYTES);
-    if (sha256(bytes) !== file.sha256)
-      throw new Error(
-        `data/${file.id}: innehållet stämmer inte med kontrollsumman i provenance.json (filen har ändrats efter hämtningen)`,
-      );
-    inputHashes.push(file.sha256);
-    const parts = file.id.split('/');
-    if (file.id === `raw/${KOMMUNGRUPPER_FILE}`) {
-      kommungrupper = readCodeList(JSON.parse(bytes.toString('utf8')), `data/${file.id}`);
-    } else if (
-      file.source === 'scb' &&
-      parts.length === 4 &&
-      parts[3] !== 'metadata.json' &&
-      !/^search-\d+\.json$/.test(parts[3] ?? '')
-    ) {
-      const table = tables.get(parts[2] ?? '');
-      if (!table) throw new Error(`data/${file.id}: ingen tabell med dataset "${parts[2]}" i sources.json`);
-      const tableId = table.table ?? manifest.tables[table.dataset];
-      if (!tableId)
-        throw new Error(
-          `data/${file.id}: vilken tabell ${table.dataset} hämtades från saknas i provenance.json; kör npm run data:fetch igen`,
-        );
-      const resolved = manifest.contentCodes[tableId] ?? {};
-      const codes = table.contents.items.map((item) => item.code ?? resolved[item.label] ?? '');
-      normaliseScbCube(
-        readNamed(file.id, bytes, (json) => readJsonStat(json, { maxCells: config.sources.scb.maxCellsPerFile })),
-        table,
-        codes,
-        file.id,
-        bandSums.get(table.dataset) ?? builder,
-        manifest.valueCodes[table.dataset],
-      );
-    } else if (file.source === 'kolada' && /-page-\d+\.json$/.test(file.id)) {
-      normaliseKoladaPage(readNamed(file.id, bytes, readKoladaPage), indicatorByKpi, file.id, builder);
-    }
-    done++;
-    if (done % 10 === 0 || done === manifest.files.length)
-      options.log(`  läst ${done} av ${manifest.files.length} råfiler`);
-  }
-  for (const sums of bandSums.values()) sums.flush(builder);
-  const regions = withKommungrupper(config, kommungrupper);
+  const { manifest, regions, inputHashes } = readRaw(config, builder, options.log);
   const exports = findExports(join(config.root, 'data/exports'));
   const imported = await importAllExports(exports.files, config, options.today, exports.problems);
   const exportProvenance = addExports(imported, builder);
@@ -293,13 +218,4 @@ function changeSummary(changes: ChangeLog): string {
   const periods = changes.datasets.reduce((sum, entry) => sum + entry.newPeriods.length, 0);
   const revised = changes.datasets.reduce((sum, entry) => sum + entry.revised, 0);
   return `${changes.datasets.length} dataset ändrade, ${periods} nya perioder, ${revised} reviderade värden`;
-}
-
-/** A raw file read by `read`, any failure named by the file it is in. */
-function readNamed<T>(id: string, bytes: Buffer, read: (json: unknown) => T): T {
-  try {
-    return read(JSON.parse(bytes.toString('utf8')));
-  } catch (error) {
-    throw new Error(`data/${id}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

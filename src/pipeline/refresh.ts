@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replaceDirectory } from '../formats/files.ts';
 import type { ChangeLog } from '../schemas/snapshot.ts';
+import { RAW_FOLDER } from '../schemas/raw-layout.ts';
 import { heldBackChanges, type HeldBack } from './revision-guard.ts';
 import { Snapshot } from './snapshot-reader.ts';
 
@@ -28,7 +29,7 @@ export interface RefreshOutcome {
 }
 
 /** The folders a refresh may change, put back whole when it fails. */
-const GUARDED = ['data/raw', 'data/snapshot', 'dist'];
+const GUARDED = [RAW_FOLDER, 'data/snapshot', 'dist'];
 
 const STEP_NAMES: Record<keyof RefreshSteps, string> = {
   fetch: 'Hämtning från SCB och Kolada',

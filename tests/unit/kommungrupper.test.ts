@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { kommungruppPerKommun } from '../../src/fetch/kommungrupper.ts';
+import { kommungruppPerKommun } from '../../src/config/kommungrupper.ts';
 import { RawStore } from '../../src/fetch/raw-store.ts';
-import { fetchKommungrupper, KOMMUNGRUPPER_FILE, type ScbContext } from '../../src/fetch/scb.ts';
+import { fetchKommungrupper, type ScbContext } from '../../src/fetch/scb.ts';
+import { rawPaths } from '../../src/schemas/raw-layout.ts';
 import { inspectJson } from '../../src/formats/inspect.ts';
 import { readCodeList, type CodeList } from '../../src/formats/scb-codelist.ts';
 import { KOMMUNGRUPP_NAMES, KommungruppSchema } from '../../src/schemas/region.ts';
@@ -76,7 +77,7 @@ describe('fetching kommungrupper from SCB', () => {
     expect(requests.map((request) => request.url)).toEqual([
       'https://statistikdatabasen.scb.se/api/v2/codelists/agg_RegionKommungrupp2023-?lang=sv',
     ]);
-    expect(ctx.store.finish().files.map((file) => file.id)).toEqual([`raw/${KOMMUNGRUPPER_FILE}`]);
+    expect(ctx.store.finish().files.map((file) => file.id)).toEqual([`raw/${rawPaths.kommungrupper()}`]);
   });
 
   it('stops before keeping anything when the groups do not hold every kommun', async () => {
@@ -93,7 +94,10 @@ describe('the snapshot', () => {
       level: string;
       kommungrupp: string | null;
     }[];
-    const raw = readCodeList(JSON.parse(readFileSync(join(root, 'data', 'raw', KOMMUNGRUPPER_FILE), 'utf8')), 'raw');
+    const raw = readCodeList(
+      JSON.parse(readFileSync(join(root, 'data', 'raw', rawPaths.kommungrupper()), 'utf8')),
+      'raw',
+    );
     const expected = kommungruppPerKommun(raw, '2023_', config.registry);
     const kommunRegions = regions.filter((region) => region.level === 'kommun');
     expect(kommunRegions).toHaveLength(290);

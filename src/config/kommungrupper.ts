@@ -4,7 +4,7 @@
  * title matching; the groups must not overlap and must together hold every kommun.
  */
 import type { CodeList } from '../formats/scb-codelist.ts';
-import type { RegionRegistry } from '../config/regions.ts';
+import type { RegionRegistry } from './regions.ts';
 import { KommungruppSchema, type Kommungrupp } from '../schemas/region.ts';
 
 /** Kommungrupp per kommun; throws naming every problem when the code list does not fit the registry. */
