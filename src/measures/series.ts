@@ -16,6 +16,7 @@ import type { SnapshotSeries } from '../schemas/snapshot.ts';
 import { ratio, yearlyFromMonth, yearlyMeanOfMonths, yearlyMeanOfQuarters } from './index.ts';
 import { seriesKey, type IndexedFile, type Snapshot } from '../pipeline/snapshot-reader.ts';
 import { remembered } from '../formats/remembered.ts';
+import { aggregateWithheld, sexToAlsoWithhold } from '../pipeline/disclosure.ts';
 
 export interface Area {
   /** Region code for kommun/län/riket; the förbund id for a förbund. */
@@ -135,13 +136,8 @@ function madeOnce(make: SeriesMaker): SeriesMaker {
 export const yearlySeries: SeriesMaker = madeOnce(protectedSeries);
 
 /*
- * Secondary suppression. A suppressed count (below the threshold) must not be recoverable by
- * subtraction from what is published beside it, in two relations:
- * - an aggregate is the sum of its kommuner: an aggregate point is withheld wherever a member's is
- *   protected (so no published sum holds a hidden part);
- * - total = women + men: where exactly one of the three is protected, one more is withheld (the
- *   other sex; men when the total is the protected one), the fewest cells that close the gap.
- * Kommun points are settled first, aggregates then read them, and the sex rule runs last on each.
+ * Secondary suppression, by the rules of pipeline/disclosure.ts. Kommun points are settled first,
+ * aggregates then read them, and the sex rule runs last on each.
  */
 
 function withheld(point: ValuePoint): ValuePoint {
@@ -182,12 +178,7 @@ function checkMembers(snapshot: Snapshot, { indicator, area, sex, selection }: S
   // A sum with a hidden part is withheld, not "<5": the sum inherits its part's status, and a
   // förbund of 114 marked as suppressed would claim it is a count from 1 to 4.
   return own.map((point) =>
-    members.some((member) => {
-      const at = pointAt(member, point.period);
-      return at !== null && isProtected(at.status);
-    })
-      ? withheld(point)
-      : point,
+    aggregateWithheld(members.map((member) => pointAt(member, point.period)?.status ?? null)) ? withheld(point) : point,
   );
 }
 
@@ -208,10 +199,7 @@ function protectedSeries(snapshot: Snapshot, { indicator, area, sex, selection }
       const other = trio[which];
       return other !== null && isProtected(other.status);
     });
-    if (hidden.length !== 1 || isProtected(point.status)) return point;
-    // The other sex where a sex is hidden; men where the total is.
-    const alsoHide: Sex = hidden[0] === 'men' ? 'women' : 'men';
-    return alsoHide === sex ? withheld(point) : point;
+    return sexToAlsoWithhold(hidden) === sex && !isProtected(point.status) ? withheld(point) : point;
   });
 }
 

@@ -20,6 +20,7 @@ import { readCells } from './export-cells.ts';
 import { mebibytes } from '../formats/xlsx-package.ts';
 import { basename } from 'node:path';
 import { typeRefusal } from '../formats/files.ts';
+import { fitsHiddenParts, primarySuppression, suppressedMark } from './disclosure.ts';
 import {
   EXPORT_MAX_BYTES,
   exportKindRefusal,
@@ -156,8 +157,8 @@ export async function importExport(
 }
 
 /**
- * Women and men should add up to the total. Where a part is protected (1 to threshold − 1), the
- * total minus the known part must be such a number; anything else is worth a look before publishing.
+ * Women and men should add up to the total. Where a part is protected, the total minus the known
+ * part must be what protected parts can sum to; anything else is worth a look before publishing.
  */
 function partsAgainstTotal(file: string, rows: ExportRow[], threshold: number): ExportProblem[] {
   const bySex = new Map<string, Partial<Record<Sex, ExportRow>>>();
@@ -172,13 +173,13 @@ function partsAgainstTotal(file: string, rows: ExportRow[], threshold: number): 
     const known = parts.filter((part) => part.value !== null).reduce((sum, part) => sum + (part.value ?? 0), 0);
     const hidden = parts.filter((part) => part.value === null && part.status === 'suppressed').length;
     const rest = total.value - known;
-    const fits = hidden === 0 ? rest === 0 : rest >= hidden && rest <= hidden * (threshold - 1);
+    const fits = fitsHiddenParts(rest, hidden, threshold);
     if (!fits && parts.every((part) => part.value !== null || part.status === 'suppressed'))
       warnings.push({
         file,
         line: total.line,
         column: 1,
-        message: `kvinnor och män (${parts.map((part) => part.value ?? `<${threshold}`).join(' + ')}) stämmer inte med totalt ${total.value} för ${total.region} ${total.period}`,
+        message: `kvinnor och män (${parts.map((part) => part.value ?? suppressedMark(threshold)).join(' + ')}) stämmer inte med totalt ${total.value} för ${total.region} ${total.period}`,
       });
   }
   return warnings;
@@ -299,11 +300,8 @@ function validateRows(
         report(valueCell, `en andel kan inte vara över 100 %, fann ${valueCell.text.trim()}`);
       if (manifest.unit === 'count' && !Number.isInteger(value))
         report(valueCell, `väntade ett heltal (antal), fann ${valueCell.text.trim()}`);
-      if (manifest.unit === 'count' && value > 0 && value < context.suppressionThreshold) {
-        value = null;
-        status = 'suppressed';
-        sourceStatus = `<${context.suppressionThreshold}`;
-      }
+      const suppressed = manifest.unit === 'count' ? primarySuppression(value, context.suppressionThreshold) : null;
+      if (suppressed) ({ value, status, sourceStatus } = suppressed);
     }
     if (problems.length > before || !period || !sex) continue;
     const periodCode = formatPeriodCode(period);

@@ -10,6 +10,8 @@ import { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import { buildIndicatorView, type IndicatorView } from './indicator-view.ts';
 import { loadInitiatives, type LoadedInitiative } from '../../config/initiatives.ts';
 import { MAX_HIGHLIGHT_MEMBERS } from '../../measures/areas.ts';
+import { checkDisclosureMarks } from '../../pipeline/disclosure.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface Site {
   config: ProjectConfig;
@@ -31,6 +33,7 @@ export function getSite(root = process.env['LAGESBILD_ROOT'] ?? process.cwd()): 
   if (site) return site;
   const snapshot = new Snapshot(join(root, 'data/snapshot'));
   const config = loadConfig(root, snapshot.kommungrupper());
+  checkDisclosureMarks(snapshot.meta.suppressionThreshold, t('status.suppressed'), t('status.explain'));
   checkDialogueFiles(root, new Set(config.forbund.flatMap((entry) => entry.members.map((member) => member.code))));
   const views = new Map<string, IndicatorView>();
   const indicators = new Map(config.indicators.map((indicator) => [indicator.id, indicator]));

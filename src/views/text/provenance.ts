@@ -3,6 +3,7 @@ import { formatDate } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
 import type { ScbTable, SourcesConfig } from '../../schemas/sources.ts';
+import { disclosureWords } from '../../pipeline/disclosure.ts';
 
 /**
  * The real responses an example snapshot carries, one line per dataset: "TAB5557 (Folkmängden …),
@@ -53,4 +54,9 @@ export function rhythmList(sources: SourcesConfig): string {
   return new Intl.ListFormat('sv', { type: 'conjunction' }).format(
     parts.map((part) => t('about.update.rhythm-part', { source: part.source, rhythm: t(`release.${part.rhythm}`) })),
   );
+}
+
+/** Om statistiken's account of the protection, in the numbers the rules use. */
+export function aboutDisclosure(threshold: number): string {
+  return t('about.kolada.how', disclosureWords(threshold));
 }
