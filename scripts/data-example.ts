@@ -8,11 +8,12 @@ import { loadConfig, readForbundFiles } from '../src/config/load.ts';
 import { EXAMPLE_LIMITS, EXAMPLE_RETRIEVED_AT } from '../src/example/scb-tables.ts';
 import { EXAMPLE_SCB_WRITERS } from '../src/example/writers.ts';
 import { writeKolada } from '../src/example/kolada.ts';
+import { writePeerGroups } from '../src/example/peer-groups.ts';
 import { writeExampleExports } from '../src/example/exports.ts';
 import { writeKommungrupper } from '../src/example/kommungrupper.ts';
 import { replaceDirectory } from '../src/formats/files.ts';
 import { RawStore } from '../src/fetch/raw-store.ts';
-import { RAW_FOLDER, RAW_MANIFEST, readRawManifest } from '../src/schemas/raw-layout.ts';
+import { RAW_FOLDER, RAW_MANIFEST, rawPaths, readRawManifest } from '../src/schemas/raw-layout.ts';
 
 const root = process.cwd();
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -29,7 +30,7 @@ rmSync(staging, { recursive: true, force: true });
 try {
   const store = new RawStore(staging);
   store.write(
-    'scb/config.json',
+    rawPaths.scbConfig(),
     new TextEncoder().encode(
       JSON.stringify({
         apiVersion: '2.3.2',
@@ -55,6 +56,7 @@ try {
   }
   log('Skriver exempel för Kolada');
   writeKolada(config, store, 2025);
+  writePeerGroups(config, store);
   writeKommungrupper(config, store);
   store.finish();
   replaceDirectory(staging, rawDir);

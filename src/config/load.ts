@@ -103,6 +103,13 @@ export function loadConfig(root: string, kommungrupper: Record<string, Kommungru
         problems.push(`${path}: målet "${goal.text}" pekar på okänd indikator ${goal.indicator}`);
     }
   });
+  const peerAreas = new Set(sources.kolada.peerGroups.map((group) => group.area));
+  indicators.forEach((indicator, index) => {
+    if (indicator.peerArea !== undefined && !peerAreas.has(indicator.peerArea))
+      problems.push(
+        `${join(configDir, 'indicators.json')}: ${index}.peerArea: "${indicator.peerArea}" är inget område i sources.json kolada.peerGroups (${[...peerAreas].join(', ') || 'inga'})`,
+      );
+  });
   breaks.forEach((entry, position) =>
     entry.indicators.forEach((id, index) => {
       if (!indicatorIds.has(id)) problems.push(`${breaksPath}: ${position}.indicators.${index}: okänd indikator ${id}`);

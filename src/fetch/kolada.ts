@@ -3,7 +3,7 @@
  * all genders. At most 25 ids or years per path segment; polite rate; every page kept raw.
  */
 import { KpiListSchema } from '../schemas/api.ts';
-import { nextPageLink, readKoladaPage, type KoladaPage } from '../formats/kolada.ts';
+import { nextPageLink, readKoladaGroupsPage, readKoladaPage, type KoladaPage } from '../formats/kolada.ts';
 import type { SourcesConfig } from '../schemas/sources.ts';
 import type { RawStore } from './raw-store.ts';
 import { rawPaths } from '../schemas/raw-layout.ts';
@@ -41,21 +41,25 @@ export function pageBound(kpis: number, years: number, perPage: number): number 
   return Math.min(MAX_PAGES, Math.ceil((kpis * years * MAX_ROWS_PER_KPI_YEAR) / perPage) + 1);
 }
 
+/** What every paged v3 answer has: its rows and a link on. */
+type PagedAnswer = Pick<KoladaPage, 'count' | 'next_url' | 'next_page'> & { values: unknown[] };
+
 /**
  * Follows a Kolada answer through every page, keeping each raw. A link must stay on the same query
  * (same origin and path), may not repeat a page, and the pages are bounded by what the query can hold.
  */
-async function readAllPages(
+async function readAllPages<Page extends PagedAnswer>(
   firstUrl: string,
-  name: string,
+  pagePath: (page: number) => string,
+  read: (json: unknown) => Page,
   maxPages: number,
   throttle: () => Promise<void>,
   context: KoladaContext,
-): Promise<KoladaPage[]> {
+): Promise<Page[]> {
   const within = context.config.baseUrl;
   const query = trustedUrl(firstUrl, within).pathname;
   const seen = new Set<string>();
-  const pages: KoladaPage[] = [];
+  const pages: Page[] = [];
   let url: string | null = firstUrl;
   while (url !== null) {
     if (seen.has(url)) throw new Error(`Kolada: sidan ${quoted(url)} kom tillbaka; avbryter för att inte gå i cirkel`);
@@ -64,14 +68,14 @@ async function readAllPages(
     seen.add(url);
     await throttle();
     const response = await getJson(url, context);
-    const page = readKoladaPage(response.json);
+    const page = read(response.json);
     const perPage = context.config.perPage;
     if (page.values.length > perPage || (page.count ?? 0) > perPage)
       throw new Error(
         `Kolada: ${quoted(url)} gav ${Math.max(page.values.length, page.count ?? 0)} rader på en sida, fler än per_page ${perPage}`,
       );
     pages.push(page);
-    context.store.write(rawPaths.koladaPage(name, pages.length), response.bytes, {
+    context.store.write(pagePath(pages.length), response.bytes, {
       source: 'kolada',
       url,
       query: null,
@@ -97,7 +101,14 @@ export async function fetchAllPages(
   throttle: () => Promise<void>,
   context: KoladaContext,
 ): Promise<number> {
-  const pages = await readAllPages(firstUrl, name, maxPages, throttle, context);
+  const pages = await readAllPages(
+    firstUrl,
+    (page) => rawPaths.koladaPage(name, page),
+    readKoladaPage,
+    maxPages,
+    throttle,
+    context,
+  );
   // v3's count is the rows on its own page, so each page is checked against itself, never the total.
   pages.forEach((page, index) => {
     if (page.count !== undefined && page.count !== page.values.length)
@@ -174,5 +185,29 @@ export async function fetchKolada(context: KoladaContext): Promise<void> {
       const rows = await fetchAllPages(url, name, maxPages, throttle, context);
       context.deps.log(`  Kolada ${kpiChunk.join(',')} ${yearChunk[0]}–${yearChunk.at(-1)}: ${rows} rader`);
     }
+  }
+  await fetchPeerGroups(context, throttle);
+}
+
+/** One group per kommun and vintage: a few thousand at most, a handful of pages at any page size. */
+const PEER_GROUP_PAGES = 50;
+
+/**
+ * Kolada's "Liknande kommuner" groups of each configured area, every vintage (the snapshot picks the
+ * latest): v3 `/municipality_groups` filtered by title, members as `{member_id, member_title}`.
+ */
+export async function fetchPeerGroups(context: KoladaContext, throttle: () => Promise<void>): Promise<void> {
+  for (const { area, title } of context.config.peerGroups) {
+    const url = `${context.config.baseUrl}/municipality_groups?title=${encodeURIComponent(title)}&per_page=${context.config.perPage}`;
+    const pages = await readAllPages(
+      url,
+      (page) => rawPaths.koladaPeerGroups(area, page),
+      readKoladaGroupsPage,
+      PEER_GROUP_PAGES,
+      throttle,
+      context,
+    );
+    const groups = pages.reduce((sum, page) => sum + page.values.length, 0);
+    context.deps.log(`  Kolada ${title}: ${groups} grupper`);
   }
 }

@@ -91,3 +91,8 @@ export function formatDate(isoDate: string): string {
 export function inSentence(title: string): string {
   return /^\p{Lu}{2}/u.test(title) ? title : title.replace(/^./u, (letter) => letter.toLowerCase());
 }
+
+/** "A, B och C", as Swedish lists are written. */
+export function joinList(items: readonly string[]): string {
+  return new Intl.ListFormat('sv', { type: 'conjunction' }).format(items);
+}

@@ -50,10 +50,14 @@ export class KoladaFormatError extends Error {}
 
 /** Validates one response page; throws with every problem when it is not a Kolada values page. */
 export function readKoladaPage(input: unknown): KoladaPage {
-  const parsed = KoladaPageSchema.safeParse(input);
+  return readWith(KoladaPageSchema, 'Ogiltigt Kolada-svar', input);
+}
+
+function readWith<T>(schema: z.ZodType<T>, refusal: string, input: unknown): T {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const problems = issueLines(parsed.error);
-    throw new KoladaFormatError(`Ogiltigt Kolada-svar:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    throw new KoladaFormatError(`${refusal}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
   return parsed.data;
 }
@@ -75,3 +79,29 @@ export function koladaToScbRegion(id: string): string | null {
 }
 
 export const KOLADA_SEX = { T: 'total', K: 'women', M: 'men' } as const;
+
+/** One municipality group of v3 `/municipality_groups`: its members as `{member_id, member_title}`. */
+export const KoladaGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    members: z.array(z.object({ member_id: z.string().min(1), member_title: z.string() }).loose()),
+  })
+  .loose();
+export type KoladaGroup = z.infer<typeof KoladaGroupSchema>;
+
+export const KoladaGroupsPageSchema = z
+  .object({
+    values: z.array(KoladaGroupSchema),
+    count: z.number().int().nonnegative().optional(),
+    next_url: z.string().nullable().optional(),
+    next_page: z.string().nullable().optional(),
+    previous_url: z.string().nullable().optional(),
+  })
+  .loose();
+export type KoladaGroupsPage = z.infer<typeof KoladaGroupsPageSchema>;
+
+/** Validates one page of municipality groups; throws with every problem otherwise. */
+export function readKoladaGroupsPage(input: unknown): KoladaGroupsPage {
+  return readWith(KoladaGroupsPageSchema, 'Ogiltigt Kolada-svar (kommungrupper)', input);
+}

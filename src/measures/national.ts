@@ -33,7 +33,8 @@ export function isPlaceable(indicator: Pick<Indicator, 'unit'>): boolean {
   return indicator.unit !== 'count';
 }
 
-function quantile(sorted: number[], p: number): number {
+/** The p-quantile of sorted values, interpolated as R's type 7. */
+export function quantile(sorted: number[], p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const low = sorted[below] as number;

@@ -18,7 +18,8 @@ import {
   type SnapshotMeta,
 } from '../schemas/snapshot.ts';
 import { compareSnapshots } from './changes.ts';
-import { CHANGES_FILE, Snapshot } from './snapshot-reader.ts';
+import { CHANGES_FILE, PEERS_FILE, Snapshot } from './snapshot-reader.ts';
+import { PeersFileSchema, type PeerArea } from '../schemas/peers.ts';
 import { issueLines } from '../formats/zod-issues.ts';
 import { importExport, type ImportedExport } from './exports.ts';
 import { findExports, formatProblem, formatProblems, type ExportProblem } from './export-files.ts';
@@ -114,9 +115,9 @@ export function addExports(imported: ImportedExport[], builder: SnapshotBuilder)
 async function collectObservations(
   config: ProjectConfig,
   options: BuildOptions,
-): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[] }> {
+): Promise<{ builder: SnapshotBuilder; meta: Omit<SnapshotMeta, 'files'>; regions: Region[]; peers: PeerArea[] }> {
   const builder = new SnapshotBuilder();
-  const { manifest, regions, inputHashes } = readRaw(config, builder, options.log);
+  const { manifest, regions, inputHashes, peers } = readRaw(config, builder, options.log);
   const exports = findExports(join(config.root, 'data/exports'));
   const imported = await importAllExports(exports.files, config, options.today, exports.problems);
   const exportProvenance = addExports(imported, builder);
@@ -133,6 +134,7 @@ async function collectObservations(
   return {
     builder,
     regions,
+    peers,
     meta: {
       example: provenance.some((entry) => entry.example),
       retrievedAt,
@@ -152,7 +154,7 @@ function checkSnapshotPart<T>(name: string, schema: z.ZodType<T>, value: T): voi
 }
 
 export async function buildSnapshot(config: ProjectConfig, options: BuildOptions): Promise<SnapshotMeta> {
-  const { builder, meta, regions } = await collectObservations(config, options);
+  const { builder, meta, regions, peers } = await collectObservations(config, options);
   const target = join(config.root, 'data/snapshot');
   const staging = `${target}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -171,6 +173,8 @@ export async function buildSnapshot(config: ProjectConfig, options: BuildOptions
     if (shares.mismatches.length > 0) throw new PublisherCheckError(shares.mismatches);
     options.log(`  ${shares.compared} andelar stämmer med SCB:s egna`);
     writeFileAtomic(join(staging, 'regions.json'), stableJson(regions));
+    checkSnapshotPart(PEERS_FILE, PeersFileSchema, peers);
+    writeFileAtomic(join(staging, PEERS_FILE), stableJson(peers));
     const complete: SnapshotMeta = { ...meta, files };
     checkSnapshotPart('meta.json', SnapshotMetaSchema, complete);
     writeFileAtomic(join(staging, 'meta.json'), stableJson(complete));

@@ -7,7 +7,7 @@ import type { ProjectConfig } from '../config/load.ts';
 import { kommungruppPerKommun } from '../config/kommungrupper.ts';
 import { readCheckedFile, sha256 } from '../formats/files.ts';
 import { readJsonStat } from '../formats/jsonstat.ts';
-import { readKoladaPage } from '../formats/kolada.ts';
+import { readKoladaGroupsPage, readKoladaPage } from '../formats/kolada.ts';
 import { readCodeList, type CodeList } from '../formats/scb-codelist.ts';
 import type { RawManifest } from '../schemas/provenance.ts';
 import { RAW_FOLDER, rawFileKind, readRawManifest } from '../schemas/raw-layout.ts';
@@ -16,6 +16,8 @@ import type { ScbTable } from '../schemas/sources.ts';
 import { normaliseKoladaPage } from './normalise-kolada.ts';
 import { BandSums, normaliseScbCube } from './normalise-scb.ts';
 import type { SnapshotBuilder } from './snapshot-builder.ts';
+import type { PeerArea } from '../schemas/peers.ts';
+import { peerArea, type PeerGroupsRead } from './peer-groups.ts';
 
 /** A raw file may hold this much at most; a link, FIFO or device in data/raw is refused before it is read. */
 const RAW_FILE_MAX_BYTES = 64 * 1024 * 1024;
@@ -25,6 +27,8 @@ export interface RawRead {
   regions: Region[];
   /** The hash of each raw file, in manifest order. */
   inputHashes: string[];
+  /** Kolada's peer groups of each configured area (none where the raw data has no pages of it). */
+  peers: PeerArea[];
 }
 
 export function readRaw(config: ProjectConfig, builder: SnapshotBuilder, log: (message: string) => void): RawRead {
@@ -40,6 +44,7 @@ export function readRaw(config: ProjectConfig, builder: SnapshotBuilder, log: (m
       .map((table) => [table.dataset, new BandSums(table)]),
   );
   let kommungrupper: CodeList | null = null;
+  const peerPages = new Map<string, PeerGroupsRead['groups']>();
   let done = 0;
   for (const file of manifest.files) {
     const bytes = readCheckedFile(join(config.root, 'data', file.id), RAW_FILE_MAX_BYTES);
@@ -62,6 +67,11 @@ export function readRaw(config: ProjectConfig, builder: SnapshotBuilder, log: (m
         bandSums.get(table.dataset) ?? builder,
         manifest.valueCodes[table.dataset],
       );
+    } else if (kind.kind === 'kolada-peer-groups') {
+      const page = readNamed(file.id, bytes, readKoladaGroupsPage);
+      const read = peerPages.get(kind.area) ?? [];
+      for (const group of page.values) read.push({ file: `data/${file.id}`, group });
+      peerPages.set(kind.area, read);
     } else if (kind.kind === 'kolada-page') {
       normaliseKoladaPage(readNamed(file.id, bytes, readKoladaPage), indicatorByKpi, file.id, builder);
     }
@@ -69,7 +79,11 @@ export function readRaw(config: ProjectConfig, builder: SnapshotBuilder, log: (m
     if (done % 10 === 0 || done === manifest.files.length) log(`  läst ${done} av ${manifest.files.length} råfiler`);
   }
   for (const sums of bandSums.values()) sums.flush(builder);
-  return { manifest, regions: withKommungrupper(config, kommungrupper), inputHashes };
+  const peers = config.sources.kolada.peerGroups.flatMap(({ area, title }) => {
+    const groups = peerPages.get(area);
+    return groups ? [peerArea({ area, title, groups }, config.registry)] : [];
+  });
+  return { manifest, regions: withKommungrupper(config, kommungrupper), inputHashes, peers };
 }
 
 /** The content codes of a table's items: configured, or resolved from its labels when it was fetched. */

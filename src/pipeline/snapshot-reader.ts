@@ -15,10 +15,13 @@ import {
 import type { ObservationStatus, Point, Sex } from '../schemas/observation.ts';
 import { RegionRegistrySchema, type Kommungrupp } from '../schemas/region.ts';
 import { issueLines } from '../formats/zod-issues.ts';
+import { PeersFileSchema, type PeerArea } from '../schemas/peers.ts';
 import type { SnapshotContents } from './changes.ts';
 
 /** The change log's place in a snapshot folder. */
 export const CHANGES_FILE = 'changes.json';
+/** Kolada's peer groups, per area and kommun. */
+export const PEERS_FILE = 'peers.json';
 
 export function seriesKey(region: string, sex: Sex, breakdown: Record<string, string>): string {
   const names = Object.keys(breakdown).sort();
@@ -88,6 +91,7 @@ export class Snapshot {
   readonly directory: string;
   readonly meta: SnapshotMeta;
   private readonly files = new Map<string, IndexedFile>();
+  private peerAreas: PeerArea[] | undefined;
 
   /** Raw files written by the example generator, not fetched from a source. */
   readonly exampleSources: Set<string>;
@@ -106,6 +110,20 @@ export class Snapshot {
     return Object.fromEntries(
       regions.flatMap((region) => (region.kommungrupp ? [[region.code, region.kommungrupp]] : [])),
     );
+  }
+
+  /** Kolada's "Liknande kommuner" per configured area; none in a snapshot made before they were fetched. */
+  peers(): PeerArea[] {
+    this.peerAreas ??= this.readPeers();
+    return this.peerAreas;
+  }
+
+  private readPeers(): PeerArea[] {
+    const path = join(this.directory, PEERS_FILE);
+    if (!existsSync(path)) return [];
+    const parsed = PeersFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`${path}: ${issueLines(parsed.error).join('; ')}`);
+    return parsed.data;
   }
 
   /** What the latest data:build changed against the snapshot before it; null before the first comparison. */

@@ -152,6 +152,11 @@ export const IndicatorSchema = z.strictObject({
    * numerator): shown beside the count, and compared and ranked there, as counts never are.
    */
   rate: z.string().optional(),
+  /**
+   * Which of Kolada's "Liknande kommuner" areas (`sources.json` kolada.peerGroups) a kommun is
+   * compared with its peers in: ekonomiskt bistånd for the bistånd rates, arbetsmarknad for work.
+   */
+  peerArea: z.string().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 

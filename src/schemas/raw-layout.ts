@@ -34,6 +34,8 @@ export const rawPaths = {
   kommungrupper: (): string => 'scb/kommungrupper/codelist.json',
   /** Kolada's KPI catalogue for the configured ids; `chunk` counts from 0. Kept for provenance. */
   koladaCatalogue: (chunk: number): string => `kolada/kpi-metadata${chunk === 0 ? '' : `-${chunk + 1}`}.json`,
+  /** One page of Kolada's municipality groups whose title starts as a configured peer area's. */
+  koladaPeerGroups: (area: string, page: number): string => `kolada/grupper-${area}-page-${numbered(page)}.json`,
   /** One page of a Kolada values query; `name` is the query (first KPI and year). */
   koladaPage: (name: string, page: number): string => `kolada/${name}-page-${numbered(page)}.json`,
 } as const;
@@ -43,6 +45,7 @@ export type RawFileKind =
   | { kind: 'scb-cube'; dataset: string }
   | { kind: 'kommungrupper' }
   | { kind: 'kolada-page' }
+  | { kind: 'kolada-peer-groups'; area: string }
   /** Kept as evidence of how the data were found; nothing in them is published. */
   | { kind: 'provenance-only' };
 
@@ -55,6 +58,8 @@ export function rawFileKind(id: string, source: 'scb' | 'kolada'): RawFileKind {
     if (file === 'metadata.json' || /^search-\d+\.json$/.test(file)) return { kind: 'provenance-only' };
     return { kind: 'scb-cube', dataset };
   }
+  const peers = /^kolada\/grupper-([a-z-]+)-page-\d+\.json$/.exec(path);
+  if (source === 'kolada' && peers?.[1]) return { kind: 'kolada-peer-groups', area: peers[1] };
   if (source === 'kolada' && /^kolada\/.+-page-\d+\.json$/.test(path)) return { kind: 'kolada-page' };
   return { kind: 'provenance-only' };
 }

@@ -130,6 +130,18 @@ export const SourcesConfigSchema = z.strictObject({
     perPage: z.number().int().min(1).max(5000),
     requestsPerSecond: z.number().positive().max(5),
     kpis: z.array(KoladaKpiSchema),
+    /**
+     * Kolada's "Liknande kommuner" peer groups to fetch, one per area: `title` is the start of the
+     * group titles ("Liknande kommuner arbetsmarknad" for "…, Umeå, 2024"); indicators name `area`.
+     */
+    peerGroups: z
+      .array(
+        z.strictObject({
+          area: z.string().regex(/^[a-z][a-z-]*$/),
+          title: z.string().min(1),
+        }),
+      )
+      .default([]),
   }),
 });
 export type SourcesConfig = z.infer<typeof SourcesConfigSchema>;

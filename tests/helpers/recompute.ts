@@ -174,8 +174,11 @@ for (const dataset of datasetFiles('befolkning-ckm-unga'))
   }
 
 // Kolada: "0000" is riket, "00NN" län NN, four digits otherwise a kommun.
+// Kolada's peer groups (grupper-…) lie beside the value pages and hold no values.
 const GENDER: Record<string, Sex> = { T: 'total', K: 'women', M: 'men' };
-for (const name of readdirSync(join(root, 'data/raw/kolada')).filter((file) => file.includes('-page-'))) {
+for (const name of readdirSync(join(root, 'data/raw/kolada')).filter(
+  (file) => file.includes('-page-') && !file.startsWith('grupper-'),
+)) {
   const page = json(`data/raw/kolada/${name}`) as {
     values: {
       kpi: string;

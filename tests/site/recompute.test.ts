@@ -4,7 +4,7 @@
  * by `helpers/recompute.ts` without the project's measure code. A difference beyond the published
  * rounding fails, naming the file, row and both numbers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -302,3 +302,79 @@ function checkRanks(
     expect(match?.slice(1).map(Number), `${url} ${code}: placering ${rankText}`).toEqual([better + 1, ranked.length]);
   }
 }
+
+describe('Liknande kommuner on each member page, recomputed', () => {
+  const sources = JSON.parse(readFileSync(join(root, 'data/config/sources.json'), 'utf8')) as {
+    kolada: { peerGroups: { area: string; title: string }[] };
+  };
+  // Kolada's groups as fetched, and SCB's names: neither read through the project's code.
+  const groups = readdirSync(join(root, 'data/raw/kolada'))
+    .filter((name) => name.startsWith('grupper-'))
+    .flatMap(
+      (name) =>
+        (
+          JSON.parse(readFileSync(join(root, 'data/raw/kolada', name), 'utf8')) as {
+            values: { title: string; members: { member_id: string }[] }[];
+          }
+        ).values,
+    );
+  const metadata = JSON.parse(readFileSync(join(root, 'data/reference/scb-TAB638-metadata.json'), 'utf8'));
+  const names: Record<string, string> = metadata.dimension.Region.category.label;
+  const codeOf = new Map(Object.entries(names).map(([code, name]) => [name, code]));
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  // The förbund this site publishes, with a page per member (a national one has none).
+  const published = [...forbund].filter(([id, members]) =>
+    existsSync(join(dist, id, 'indikator', 'helarsekvivalenter', members[0]!)),
+  );
+  const cases = published.flatMap(([id, members]) =>
+    indicators
+      .filter((indicator) => (indicator as { peerArea?: string }).peerArea !== undefined)
+      .flatMap((indicator) => members.map((code) => ({ id, indicator, code }))),
+  );
+
+  it('has pages to check', () => expect(cases.length).toBeGreaterThan(50));
+
+  it.each(cases.map((entry) => [`/${entry.id}/indikator/${entry.indicator.id}/${entry.code}/`, entry] as const))(
+    '%s',
+    (url, { indicator, code }) => {
+      const area = (indicator as { peerArea?: string }).peerArea;
+      const title = sources.kolada.peerGroups.find((group) => group.area === area)!.title;
+      const latest = groups
+        .map((group) => ({ group, match: new RegExp(`^${title}, ${names[code]}, (\\d{4})$`).exec(group.title) }))
+        .filter((entry) => entry.match !== null)
+        .sort((a, b) => Number(b.match![1]) - Number(a.match![1]))[0]!.group;
+      const section = page(url).querySelector('section[aria-labelledby="liknande-rubrik"]');
+      expect(section, url).not.toBeNull();
+      const year = /\d{4}/.exec(section!.querySelectorAll('thead th')[1]!.textContent!)![0];
+      const rows = [...section!.querySelectorAll('tbody tr')].map((row) => ({
+        name: row.querySelector('th')!.textContent!.trim(),
+        text: row.querySelector('td')!.textContent!.trim(),
+      }));
+      const [own, ...rest] = rows;
+      const peers = rest.slice(0, -1);
+      expect(own!.name).toBe(names[code]);
+      expect(peers.map((peer) => codeOf.get(peer.name)).sort()).toEqual(
+        latest.members.map((member) => member.member_id).sort(),
+      );
+      const recomputed = peers.map((peer) => {
+        const want = expected(indicator, areaOf(codeOf.get(peer.name)!), 'total', headlineSplit(indicator), year);
+        const shown = svNumber(peer.text);
+        if (typeof want === 'number')
+          expect(Math.abs(shown! - want), `${url} ${peer.name}`).toBeLessThanOrEqual(tolerance(decimalsOf(indicator)));
+        else expect(shown, `${url} ${peer.name}: ${peer.text}`).toBeNull();
+        return want;
+      });
+      const values = recomputed.filter((value): value is number => typeof value === 'number');
+      const shownMedian = svNumber(rows.at(-1)!.text);
+      if (values.length < 4) expect(shownMedian).toBeNull();
+      else
+        expect(Math.abs(shownMedian! - median(values)), `${url} median`).toBeLessThanOrEqual(
+          tolerance(decimalsOf(indicator)),
+        );
+    },
+  );
+});

@@ -563,3 +563,44 @@ describe('a page with a member highlighted', () => {
     );
   });
 });
+
+describe('Liknande kommuner', () => {
+  const section = (document: Document) => document.querySelector('section[aria-labelledby="liknande-rubrik"]');
+
+  it('sets a member beside Kolada’s peers on its indicator page, never on the förbund’s', () => {
+    const member = section(page('/umearegionen/indikator/bas-arbetsloshet/2480/'));
+    expect(member?.querySelector('caption')?.textContent).toMatch(/^Arbetslöshet: Umeå och liknande kommuner \d{4}$/);
+    const names = [...member!.querySelectorAll('tbody th')].map((cell) => cell.textContent?.trim());
+    expect(names).toHaveLength(9);
+    expect(names[0]).toBe('Umeå');
+    expect(names.at(-1)).toBe('Median för de liknande kommunerna');
+    expect(new Set(names.slice(1, -1))).toEqual(
+      new Set(['Nacka', 'Linköping', 'Jönköping', 'Mölndal', 'Falun', 'Östersund', 'Luleå']),
+    );
+    expect(member?.textContent).toContain('Liknande kommuner arbetsmarknad, Umeå, 2024 (Källa: Kolada)');
+    expect(member?.textContent).toContain('värdena är till största delen exempeldata');
+    expect(section(page('/umearegionen/indikator/bas-arbetsloshet/'))).toBeNull();
+    // A count is never set beside other kommuner.
+    expect(section(page('/umearegionen/indikator/aktivitetsersattning-kartlaggning/2480/'))).toBeNull();
+  });
+
+  it('lists on the profile each indicator of an area with the group it is compared with', () => {
+    const profile = section(page('/kommun/2480/'));
+    const rows = [...profile!.querySelectorAll('tbody tr')].map((row) => row.textContent ?? '');
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.find((row) => row.startsWith('Fått ekonomiskt bistånd'))).toContain(
+      'Liknande kommuner ekonomiskt bistånd 2023',
+    );
+    expect(rows.find((row) => row.startsWith('Arbetslöshet'))).toContain('Liknande kommuner arbetsmarknad 2024');
+    expect(profile?.textContent).not.toMatch(/Ohälsotal|Folkmängd/);
+  });
+
+  it('gives the deck a slide with the same figures and a headline that counts them', () => {
+    const deck = page('/dialog/2480/');
+    const slide = [...deck.querySelectorAll('section.slide')].find(
+      (candidate) => candidate.querySelector('.kicker')?.textContent?.trim() === 'Liknande kommuner',
+    );
+    expect(slide?.querySelector('h2')?.textContent).toMatch(/^Umeå ligger (bättre|sämre|i nivå)/);
+    expect(slide?.querySelectorAll('tbody tr').length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -36,6 +36,7 @@ function context(replies: Reply[]): { context: KoladaContext; requests: { url: s
         perPage: 2,
         requestsPerSecond: 5,
         kpis: [{ kpi: 'N03926', titleQuery: 'x', indicator: 'langtidsarbetsloshet' }],
+        peerGroups: [],
       },
       store: new RawStore(dir),
       deps,

@@ -15,6 +15,10 @@ describe('the raw layout', () => {
     expect(kind(rawPaths.scbCubeCall('he', 'he-andel', 12), 'scb')).toEqual({ kind: 'scb-cube', dataset: 'he' });
     expect(kind(rawPaths.kommungrupper(), 'scb')).toEqual({ kind: 'kommungrupper' });
     expect(kind(rawPaths.koladaPage('N31807-2014', 2), 'kolada')).toEqual({ kind: 'kolada-page' });
+    expect(kind(rawPaths.koladaPeerGroups('ekonomiskt-bistand', 1), 'kolada')).toEqual({
+      kind: 'kolada-peer-groups',
+      area: 'ekonomiskt-bistand',
+    });
     for (const evidence of [
       rawPaths.scbConfig(),
       rawPaths.scbMetadata('bas'),
@@ -40,5 +44,9 @@ describe('the raw layout', () => {
     );
     expect(kinds.filter((kind) => kind.kind === 'kommungrupper')).toHaveLength(1);
     expect(kinds.filter((kind) => kind.kind === 'kolada-page').length).toBeGreaterThan(0);
+    expect(kinds.flatMap((kind) => (kind.kind === 'kolada-peer-groups' ? [kind.area] : []))).toEqual([
+      'arbetsmarknad',
+      'ekonomiskt-bistand',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import {
   labourHeadline,
   largestPartHeadline,
   rankHeadline,
+  peersHeadline,
   sexHeadline,
   yearlyPeriodText,
 } from '../text/sentences.ts';
@@ -43,6 +44,8 @@ import {
   type SlideKind,
 } from './slides.ts';
 import { verdictCell } from '../blocks/table.ts';
+import { peerSummaryTable } from '../blocks/peers.ts';
+import { againstPeerMedian } from '../../measures/peers.ts';
 
 /**
  * A closing-slide column holds about this many lines of about this many characters at full size
@@ -274,6 +277,33 @@ const ranks: SlideKind = ({ forbund, code, name, agreement }, first) => {
   ];
 };
 
+/** The kommun beside Kolada's "Liknande kommuner" on the agreement's indicators that have them. */
+const peers: SlideKind = ({ forbund, code, name, agreement }, first) => {
+  const comparisons = agreement.flatMap((view) => view.peers.get(code) ?? []);
+  if (comparisons.length === 0) return [];
+  const table = peerSummaryTable(name, comparisons, forbund.id, { withGroup: false });
+  return [
+    {
+      id: slideId(first),
+      kicker: t('deck.peers.kicker'),
+      headline: peersHeadline(
+        name,
+        comparisons.map((comparison) => ({
+          title: comparison.indicator.shortTitle,
+          standing: againstPeerMedian(comparison),
+        })),
+      ),
+      table: {
+        caption: table.caption,
+        columns: table.columns,
+        rows: table.rows.map((row) => ({ header: row.header.text, cells: row.cells })),
+      },
+      notes: [t('deck.peers.note', { kommun: name }), ...(table.notes ?? [])],
+      source: t('deck.peers.source'),
+    },
+  ];
+};
+
 const localText: SlideKind = ({ forbund, content }, first) =>
   content
     ? [
@@ -375,6 +405,7 @@ const DECK_SLIDES: SlideKind[] = [
   participationTrend,
   strategicAreas,
   ranks,
+  peers,
   localText,
   conversation,
 ];

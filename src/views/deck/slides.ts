@@ -6,7 +6,7 @@
 import { lineChart, type LineRow } from '../../charts/line-chart.ts';
 import type { ChartFrame } from '../../charts/render.ts';
 import { t } from '../../i18n/index.ts';
-import { inSentence } from '../../formats/display.ts';
+import { inSentence, joinList } from '../../formats/display.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import type { DialogueRole } from '../../schemas/indicator.ts';
 import type { loadDialogueContent } from '../../config/dialogue-content.ts';
@@ -186,7 +186,7 @@ export function trendSlides(deck: Pick<DeckContext, 'code' | 'name'>, number: nu
       // The caption names the lines drawn, no more: a förbund without a figure has no line.
       caption: t('deck.trend.caption', {
         title: indicator.title,
-        lines: new Intl.ListFormat('sv', { type: 'conjunction' }).format(
+        lines: joinList(
           shown
             .filter((candidate) => candidate.series.some((point) => point.value !== null))
             .map((candidate) =>

@@ -3,6 +3,7 @@
  * förbund: series per area, the latest year against the previous one, verdicts and ranks.
  */
 import { nationalDistribution, type NationalDistribution } from '../../measures/national.ts';
+import { peerComparison, type PeerComparison } from '../../measures/peers.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected, type Sex } from '../../schemas/observation.ts';
@@ -89,6 +90,8 @@ export interface IndicatorView {
   rate?: IndicatorView;
   /** Every kommun's value in the latest period, for a rate: where the members stand in the country. */
   national: NationalDistribution | null;
+  /** Each member against Kolada's "Liknande kommuner" of the indicator's area, in the latest period. */
+  peers: ReadonlyMap<string, PeerComparison>;
 }
 
 /** Whether a break concerns an area: every area, or one holding a kommun it names. */
@@ -198,5 +201,13 @@ export function buildIndicatorView(
     updated: lastUpdated(indicator, snapshot),
     rhythm: context.sources ? releaseRhythm(indicator, context.sources) : null,
     national: latestPeriod === null ? null : nationalDistribution(snapshot, registry, indicator, latestPeriod),
+    peers: new Map(
+      latestPeriod === null
+        ? []
+        : areas.members.flatMap((member) => {
+            const comparison = peerComparison(snapshot, registry, indicator, member.id, latestPeriod);
+            return comparison ? [[member.id, comparison] as const] : [];
+          }),
+    ),
   };
 }

@@ -1,5 +1,7 @@
 /** What the reader is told about where the numbers come from, read from the snapshot's provenance. */
-import { formatDate } from '../../formats/display.ts';
+import { formatDate, joinList } from '../../formats/display.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
+import { rawFileKind } from '../../schemas/raw-layout.ts';
 import { t } from '../../i18n/index.ts';
 import type { SnapshotMeta } from '../../schemas/snapshot.ts';
 import type { ScbTable, SourcesConfig } from '../../schemas/sources.ts';
@@ -12,9 +14,7 @@ import { disclosureWords } from '../../pipeline/disclosure.ts';
  */
 export function recordedParts(meta: SnapshotMeta, tables: ScbTable[]): string[] {
   const lines = new Map<string, string>();
-  for (const entry of meta.provenance) {
-    if (entry.example || !entry.recordedBy || entry.id.endsWith('/metadata.json')) continue;
-    const dataset = entry.id.split('/')[2] ?? '';
+  for (const { entry, dataset } of recordedScbData(meta)) {
     const table = tables.find((candidate) => candidate.dataset === dataset);
     lines.set(
       dataset,
@@ -31,12 +31,19 @@ export function recordedParts(meta: SnapshotMeta, tables: ScbTable[]): string[] 
 /** The SCB tables whose recorded real responses an example snapshot carries: "TAB3200 och TAB5557". */
 export function recordedTables(meta: SnapshotMeta, tables: ScbTable[]): string {
   const ids = new Set<string>();
-  for (const entry of meta.provenance) {
-    if (entry.example || !entry.recordedBy || entry.id.endsWith('/metadata.json')) continue;
-    const dataset = entry.id.split('/')[2] ?? '';
+  for (const { dataset } of recordedScbData(meta)) {
     ids.add(tables.find((candidate) => candidate.dataset === dataset)?.table ?? dataset);
   }
-  return new Intl.ListFormat('sv', { type: 'conjunction' }).format([...ids].sort());
+  return joinList([...ids].sort());
+}
+
+/** Recorded real SCB data responses (not metadata, not Kolada's groups, which hold no numbers). */
+function recordedScbData(meta: SnapshotMeta): { entry: Provenance; dataset: string }[] {
+  return meta.provenance.flatMap((entry) => {
+    if (entry.example || !entry.recordedBy || entry.source !== 'scb') return [];
+    const kind = rawFileKind(entry.id, 'scb');
+    return kind.kind === 'scb-cube' ? [{ entry, dataset: kind.dataset }] : [];
+  });
 }
 
 /** "SCB TAB1386 två gånger om året, …, Kolada en gång om året": each source's rhythm, as configured. */
@@ -51,7 +58,7 @@ export function rhythmList(sources: SourcesConfig): string {
     ...[...tables].map(([source, rhythm]) => ({ source, rhythm })),
     ...(sources.kolada.release ? [{ source: 'Kolada', rhythm: sources.kolada.release }] : []),
   ];
-  return new Intl.ListFormat('sv', { type: 'conjunction' }).format(
+  return joinList(
     parts.map((part) => t('about.update.rhythm-part', { source: part.source, rhythm: t(`release.${part.rhythm}`) })),
   );
 }

@@ -2,6 +2,7 @@
  * Where real values and the example's invented ones share a page: which are real, in one sentence
  * for the page, and whether a chart's rows mix the two (its invented lines are then dashed).
  */
+import { joinList } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import type { IndicatorView } from '../model/indicator-view.ts';
 import { areaLabel, periodText } from './labels.ts';
@@ -33,6 +34,6 @@ export function realPartsText(view: IndicatorView): string | null {
   const named =
     names.length > NAMED_AREAS
       ? t('real.areas', { count: areas.length })
-      : new Intl.ListFormat('sv', { type: 'conjunction' }).format(names);
+      : joinList(names);
   return t('real.parts', { areas: named, periods: periodText(periods[0], periods.at(-1)) });
 }

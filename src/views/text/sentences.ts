@@ -304,6 +304,27 @@ export function rankHeadline(place: string, members: number, standings: (Standin
   return (best > 0 ? t('headline.rank', values) : t('headline.rank.worst', values)) + rest;
 }
 
+/** "Umeå ligger bättre till än medianen för liknande kommuner på 5 av 8 indikatorer och sämre på 2." */
+export function peersHeadline(
+  place: string,
+  standings: { title: string; standing: 'better' | 'worse' | 'same' | null }[],
+): string {
+  const judged = standings.filter((entry) => entry.standing !== null);
+  const [only] = judged;
+  if (!only) return t('headline.peers.missing', { place });
+  if (judged.length === 1)
+    return t(`headline.peers.one.${only.standing as 'better' | 'worse' | 'same'}`, {
+      place,
+      title: inSentence(only.title),
+    });
+  const count = (which: string) => judged.filter((entry) => entry.standing === which).length;
+  const values = { place, better: count('better'), worse: count('worse'), judged: judged.length };
+  if (values.better === 0 && values.worse === 0) return t('headline.peers.same', values);
+  if (values.better === 0) return t('headline.peers.worse-only', values);
+  if (values.worse === 0) return t('headline.peers.better-only', values);
+  return t('headline.peers', values);
+}
+
 /** A labour-market measure's value, with the indicator that says how to show it. */
 export interface LabourValue {
   indicator: Pick<Indicator, 'unit' | 'decimals'>;

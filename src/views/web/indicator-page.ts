@@ -3,6 +3,7 @@
  * captions that state the finding, the table with the same numbers, and the texts beside them.
  * One function per block; the page is the list of them.
  */
+import { peerValueTable } from '../blocks/peers.ts';
 import { dashedSeries, lineChart } from '../../charts/line-chart.ts';
 import type { ChartFrame } from '../../charts/render.ts';
 import { rankedBars } from '../../charts/ranked-bars.ts';
@@ -47,6 +48,8 @@ export interface IndicatorPage {
   facts: { term: string; description: string; url?: string | null }[];
   charts: ChartBlock[];
   tables: TableBlock[];
+  /** With a member highlighted: it beside Kolada's "Liknande kommuner", where the indicator has them. */
+  peers: TableBlock | null;
   caveats: string[];
 }
 
@@ -126,8 +129,14 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     facts: facts(view, meta),
     charts,
     tables: [valueTable(view)],
+    peers: peersOf(view, focus),
     caveats: caveatsOf(view),
   };
+}
+
+function peersOf(view: IndicatorView, focus: AreaSummary | undefined): TableBlock | null {
+  const comparison = focus && view.peers.get(focus.area.id);
+  return comparison ? peerValueTable(comparison) : null;
 }
 
 /** A count's page compares its members by the rate, as the count itself is never compared. */

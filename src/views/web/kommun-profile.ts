@@ -17,6 +17,8 @@ import { areaLines, areaSparkline, valueAxis } from '../blocks/chart-rows.ts';
 import { t } from '../../i18n/index.ts';
 import { textCell, verdictCell, type TableBlock, type TableRow } from '../blocks/table.ts';
 import { indicatorPath } from '../model/paths.ts';
+import type { PeerComparison } from '../../measures/peers.ts';
+import { peerSummaryTable } from '../blocks/peers.ts';
 
 export interface KommunProfile {
   code: string;
@@ -30,6 +32,8 @@ export interface KommunProfile {
   /** The glance a phone opens on: the tally of verdicts, and which indicators got better or worse. */
   summary: { tally: string; lists: { verdict: Verdict; title: string; links: ProfileLink[] }[] };
   table: TableBlock;
+  /** The kommun beside Kolada's "Liknande kommuner"; null where no indicator has a peer group. */
+  peers: TableBlock | null;
   multiples: ChartBlock[];
 }
 
@@ -51,10 +55,13 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
   const goals = new Set(goalIndicators(forbund, site.config.indicators));
   // A count's rate per 1 000 gets its row (where its rank is), and the count its small chart.
   const rates = new Set(site.config.indicators.flatMap((indicator) => indicator.rate ?? []));
+  const peers: PeerComparison[] = [];
   for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
     const view = site.view(forbund.id, indicator.id);
     const own = view.summaries.find((summary) => summary.area.id === code)!;
     const of = (kind: string) => view.summaries.find((summary) => summary.area.kind === kind);
+    const peerComparison = view.peers.get(code);
+    if (peerComparison) peers.push(peerComparison);
     const value = (summary: typeof own | undefined) => summaryText(indicator, summary);
     judged.push({
       verdict: own.verdict,
@@ -144,6 +151,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       ],
       rows,
     },
+    peers: peers.length > 0 ? peerSummaryTable(name, peers, forbund.id, { withGroup: true }) : null,
     multiples,
   };
 }
