@@ -89,5 +89,5 @@ export function againstPeerMedian({ indicator, own, median }: PeerComparison): '
   if (indicator.direction === 'neutral' || own.value === null || median === null) return null;
   const difference = shownUnits(own.value, indicator.decimals) - shownUnits(median, indicator.decimals);
   if (difference === 0) return 'same';
-  return (difference < 0) === (indicator.direction === 'lower-is-better') ? 'better' : 'worse';
+  return difference < 0 === (indicator.direction === 'lower-is-better') ? 'better' : 'worse';
 }

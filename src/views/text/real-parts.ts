@@ -31,9 +31,6 @@ export function realPartsText(view: IndicatorView): string | null {
       // "Förbundet", "Länet" are names at the start of a line; mid-sentence they are common nouns.
       .map((area) => (area.kind === 'kommun' ? areaLabel(area) : areaLabel(area).toLowerCase())),
   ];
-  const named =
-    names.length > NAMED_AREAS
-      ? t('real.areas', { count: areas.length })
-      : joinList(names);
+  const named = names.length > NAMED_AREAS ? t('real.areas', { count: areas.length }) : joinList(names);
   return t('real.parts', { areas: named, periods: periodText(periods[0], periods.at(-1)) });
 }
