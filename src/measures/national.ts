@@ -44,7 +44,11 @@ export function quantile(sorted: number[], p: number): number {
 
 const distributions = new WeakMap<Snapshot, Map<string, NationalDistribution | null>>();
 
-/** All kommuner's values in a period; null for a count, or where fewer than four have a value. */
+/**
+ * All kommuner's values in a period; null for a count, or where fewer than half the kommuner have
+ * one: a figure only the förbund's partners deliver (an export) covers a few kommuner, and a place
+ * "among all kommuner" would then be a place among those few.
+ */
 export function nationalDistribution(
   snapshot: Snapshot,
   registry: RegionRegistry,
@@ -65,7 +69,7 @@ export function nationalDistribution(
         ? [{ code: kommun.code, value: point.value }]
         : [];
     });
-    if (values.length < 4) return null;
+    if (values.length < registry.kommuner().length / 2) return null;
     values.sort((a, b) => a.value - b.value || a.code.localeCompare(b.code));
     const sorted = values.map((entry) => entry.value);
     return { period, values, quartiles: [quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)] };

@@ -54,6 +54,19 @@ describe('nationalDistribution', () => {
       nationalDistribution(site.snapshot, site.config.registry, site.indicator('kaa-utan-sysselsattning'), period),
     ).toBeNull();
   });
+
+  it('places no member among "all kommuner" when fewer than half of them have a value', () => {
+    const indicator = site.indicator('aktivitetsersattning-kartlaggning-per-1000');
+    const period = site.view('umearegionen', indicator.id).latestPeriod!;
+    const kommuner = site.config.registry.kommuner();
+    const file = site.snapshot.file('aktivitetsersattning-kartlaggning')!;
+    const at = file.file.periods.indexOf(period);
+    const withValue = kommuner.filter((kommun) => (file.series(kommun.code, 'total', {})?.values[at] ?? null) !== null);
+    // The example's exports cover some kommuner beyond the members, not half of Sweden.
+    expect(withValue.length).toBeGreaterThan(10);
+    expect(withValue.length).toBeLessThan(kommuner.length / 2);
+    expect(nationalDistribution(site.snapshot, site.config.registry, indicator, period)).toBeNull();
+  });
 });
 
 describe('the indicator page’s place among all kommuner', () => {
