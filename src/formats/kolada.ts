@@ -35,15 +35,20 @@ export const KoladaValueItemSchema = z.object({
 });
 export type KoladaValueItem = z.infer<typeof KoladaValueItemSchema>;
 
-export const KoladaPageSchema = z
-  .object({
-    values: z.array(KoladaValueItemSchema),
-    count: z.number().int().nonnegative().optional(),
-    next_url: z.string().nullable().optional(),
-    next_page: z.string().nullable().optional(),
-    previous_url: z.string().nullable().optional(),
-  })
-  .loose();
+/** A v3 page of any list: its rows, how many are on it, and the links on and back. */
+function pageOf<Item extends z.ZodType>(item: Item) {
+  return z
+    .object({
+      values: z.array(item),
+      count: z.number().int().nonnegative().optional(),
+      next_url: z.string().nullable().optional(),
+      next_page: z.string().nullable().optional(),
+      previous_url: z.string().nullable().optional(),
+    })
+    .loose();
+}
+
+export const KoladaPageSchema = pageOf(KoladaValueItemSchema);
 export type KoladaPage = z.infer<typeof KoladaPageSchema>;
 
 export class KoladaFormatError extends Error {}
@@ -90,15 +95,7 @@ export const KoladaGroupSchema = z
   .loose();
 export type KoladaGroup = z.infer<typeof KoladaGroupSchema>;
 
-export const KoladaGroupsPageSchema = z
-  .object({
-    values: z.array(KoladaGroupSchema),
-    count: z.number().int().nonnegative().optional(),
-    next_url: z.string().nullable().optional(),
-    next_page: z.string().nullable().optional(),
-    previous_url: z.string().nullable().optional(),
-  })
-  .loose();
+export const KoladaGroupsPageSchema = pageOf(KoladaGroupSchema);
 export type KoladaGroupsPage = z.infer<typeof KoladaGroupsPageSchema>;
 
 /** Validates one page of municipality groups; throws with every problem otherwise. */

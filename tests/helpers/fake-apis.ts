@@ -124,6 +124,12 @@ export async function startFakeApis(): Promise<FakeApis> {
     if (url.pathname.startsWith('/v3/') && apis.behaviour.koladaDown) return send(503, { title: 'unavailable' });
     if (url.pathname.startsWith('/v3/kpi/'))
       return send(200, { values: [{ id: 'N03926', title: 'Långtidsarbetslöshet' }], count: 1 });
+    // Kolada's real peer groups (as recorded), filtered by title as v3 filters them.
+    if (url.pathname === '/v3/municipality_groups') {
+      const title = url.searchParams.get('title') ?? '';
+      const values = RECORDED_GROUPS.filter((group) => group.title.includes(title));
+      return send(200, { values, count: values.length, next_url: null, previous_url: null });
+    }
     if (url.pathname.startsWith('/v3/data/kpi/')) {
       const values = Object.entries(apis.behaviour.kolada).map(([period, value]) => ({
         kpi: 'N03926',
@@ -140,6 +146,10 @@ export async function startFakeApis(): Promise<FakeApis> {
   apis.origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return apis;
 }
+
+const RECORDED_GROUPS: { title: string }[] = JSON.parse(
+  readFileSync(join(root, 'data/reference/kolada-real/municipality-groups-liknande.json'), 'utf8'),
+).data;
 
 function fakeProject(origin: string): string {
   const work = mkdtempSync(join(tmpdir(), 'fetch-e2e-'));

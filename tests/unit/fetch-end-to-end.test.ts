@@ -52,6 +52,13 @@ describe('data:fetch against a server answering in the real shapes', () => {
       expect(at(kommun.code), kommun.code).toBe(sum);
     }
     expect(Object.keys(snapshot.kommungrupper())).toHaveLength(290);
+    // Kolada's peer groups, asked by title, each area's latest vintage for every kommun.
+    expect(apis.asked).toContain('GET /v3/municipality_groups');
+    expect(snapshot.peers().map((area) => [area.area, Object.keys(area.groups).length])).toEqual([
+      ['arbetsmarknad', 290],
+      ['ekonomiskt-bistand', 290],
+    ]);
+    expect(snapshot.peers()[0]?.groups['2480']?.title).toBe('Liknande kommuner arbetsmarknad, Umeå, 2024');
     expect(snapshot.file('bas-slutlig')?.file.periods).toEqual(['2020', '2021', '2022', '2023', '2024']);
   });
 });
