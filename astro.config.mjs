@@ -20,9 +20,11 @@ export default defineConfig({
   security: {
     csp: {
       directives: [
-        // Nothing by default; only what the pages use: their own images and the deck's script.
+        // Nothing by default; only what the pages use: their own images and the deck's script, and
+        // their own open data, which an indicator page reads to add a kommun the reader asks for.
         "default-src 'none'",
         "img-src 'self'",
+        "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",

@@ -79,6 +79,8 @@ export function appendLabels(
   const document = svg.ownerDocument;
   const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
   group.setAttribute('text-anchor', 'start');
+  // Named so that a line added in the browser can find a free place among them.
+  group.setAttribute('class', 'line-labels');
   for (const label of labels) {
     const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
     text.setAttribute('x', label.x.toFixed(1));

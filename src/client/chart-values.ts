@@ -4,10 +4,12 @@
  * point and says it: in a tip beside the point for the eye, in a live region for a screen reader.
  * Without the script every line is still named at its end and every value is in the table.
  */
-interface LineValues {
+/** As charts/line-chart.ts writes it into `data-values` (the client may not import the charts). */
+export interface LineValues {
   years: number[];
   x: number[];
   lines: { name: string; text: (string | null)[]; y: (number | null)[] }[];
+  yScale: { domain: [number, number]; range: [number, number] };
 }
 
 interface Point {

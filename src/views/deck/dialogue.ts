@@ -298,6 +298,8 @@ const peers: SlideKind = ({ forbund, code, name, agreement }, first) => {
         columns: table.columns,
         rows: table.rows.map((row) => ({ header: row.header.text, cells: row.cells })),
       },
+      // Six or more rows of five columns: set smaller, as the playlist's overview, to fit a 4:3 projector.
+      dense: true,
       notes: [t('deck.peers.note', { kommun: name }), ...(table.notes ?? [])],
       source: t('deck.peers.source'),
     },

@@ -1,4 +1,5 @@
 /** `/data/catalog.json`: every indicator with what a re-user needs to find and read its file. */
+import { openDataPath } from '../model/paths.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import { sourceText } from '../text/labels.ts';
@@ -80,7 +81,7 @@ function makeCatalog(
           .filter((entry) => entry.indicators.includes(indicator.id))
           .map(({ period, label, description, regions }) => ({ period, label, description, regions: regions ?? null })),
         files: {
-          csv: `/data/${indicator.id}.csv`,
+          csv: openDataPath(indicator.id),
           columns: [
             'region_code',
             'region_name',

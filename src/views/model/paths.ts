@@ -7,6 +7,11 @@ export function indicatorPath(forbundId: string, indicatorId: string, focus: str
 }
 
 /** The same charts alone, for another site to frame: `/inbaddning/<förbund>/<id>/[<kod>/]`. */
+/** An indicator's open data: every region, year, sex and breakdown. */
+export function openDataPath(indicatorId: string): string {
+  return `/data/${indicatorId}.csv`;
+}
+
 export function embedPath(forbundId: string, indicatorId: string, focus: string | null): string {
   return `${EMBED_PATH}${forbundId}/${indicatorId}/${focus ? `${focus}/` : ''}`;
 }

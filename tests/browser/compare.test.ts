@@ -1,0 +1,86 @@
+/**
+ * Any kommun added to an indicator page's trend chart and table by the reader, from the page's own
+ * open data: by keyboard, under the site's CSP, passing axe, and with the values the CSV holds.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/client/compare-kommun.ts';
+import { dist } from '../helpers/dist.ts';
+import { browserSession } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/gates.ts';
+
+const session = browserSession();
+const PAGE = '/umearegionen/indikator/bas-arbetsloshet/';
+
+/** Lycksele's yearly total for 20–64 from the open-data CSV, read here without the page's script. */
+function lyckseleFromCsv(): Map<string, string> {
+  const [header, ...rows] = parseCsv(readFileSync(join(dist, 'data/bas-arbetsloshet.csv'), 'utf8'));
+  const at = (name: string) => header!.indexOf(name);
+  return new Map(
+    rows
+      .filter((row) => row[at('region_code')] === '2481' && row[at('sex')] === 'total' && row[at('age')] === '20-64')
+      .map((row) => [row[at('period')]!, row[at('value')]!]),
+  );
+}
+
+async function addByKeyboard(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.locator('form.compare-kommun').isVisible()).toBe(true);
+  await page.getByLabel('Jämför med en annan kommun').focus();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('form.compare-kommun [role="status"]').textContent()).toMatch(/är tillagd/);
+}
+
+describe('comparing with any kommun', () => {
+  it('adds Lycksele to every size of the trend chart and to the table by keyboard, and takes it away again', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${session.origin}${PAGE}`);
+    const form = page.locator('form.compare-kommun');
+    await addByKeyboard(page, 'lycksele');
+    // Both the wide and the narrow chart get the line, labelled at its end.
+    expect(await page.locator('#tidsserie g.compared-kommun').count()).toBe(2);
+    expect(await page.locator('#tidsserie g.compared-kommun text').first().textContent()).toBe('Lycksele');
+    const d = await page.locator('#tidsserie .chart-wide g.compared-kommun path').getAttribute('d');
+    expect(d?.match(/[ML]/g)?.length).toBeGreaterThan(3);
+    // The row holds the CSV's values, written as the table writes them.
+    const row = page.locator('main table.data-table tr.compared-kommun');
+    const headings = await page.locator('main table.data-table thead th').allTextContents();
+    const cells = await row.locator('td').allTextContents();
+    const csv = lyckseleFromCsv();
+    let checked = 0;
+    headings.slice(1).forEach((heading, index) => {
+      const value = csv.get(heading.trim());
+      if (value === undefined || value === '') return;
+      expect(cells[index]).toMatch(new RegExp(`^${Number(value).toFixed(1).replace('.', ',')}\u00a0%\\*?$`));
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(3);
+    expect(
+      await axeViolations(session.browser, `${session.origin}${PAGE}`, (ready) => addByKeyboard(ready, 'Lycksele')),
+    ).toEqual([]);
+    await row.getByRole('button', { name: 'Ta bort Lycksele' }).press('Enter');
+    expect(await page.locator('[data-compared]').count()).toBe(0);
+    expect(await form.locator('[role="status"]').textContent()).toBe('Lycksele är borttagen.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when no kommun has the name, and offers nothing for a count', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${session.origin}${PAGE}`);
+    await page.getByLabel('Jämför med en annan kommun').fill('Atlantis');
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await expect
+      .poll(() => page.locator('form.compare-kommun [role="status"]').textContent())
+      .toBe('Hittar ingen kommun som heter ”Atlantis”.');
+    expect(await page.locator('[data-compared]').count()).toBe(0);
+    await page.goto(`${session.origin}/umearegionen/indikator/aktivitetsersattning-kartlaggning/`);
+    expect(await page.locator('form.compare-kommun').count()).toBe(0);
+    await page.close();
+  });
+});
