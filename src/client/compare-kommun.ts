@@ -1,6 +1,6 @@
 /**
- * Adds any kommun to an indicator page's trend chart and table, read from the indicator's own open
- * data CSV (same origin, fetched on first use). The page is complete without it: the form stays
+ * Adds any kommun to an indicator page's trend chart and table, read from the indicator's
+ * comparison CSV (every kommun's headline series; same origin, fetched on first use). The page is complete without it: the form stays
  * hidden until this script runs. Words come from the page (`data-words`), written from sv.json.
  */
 import type { LineValues } from './chart-values.ts';

@@ -39,6 +39,8 @@ describe('comparing with any kommun', () => {
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
+    const asked: string[] = [];
+    page.on('request', (request) => request.url().includes('.csv') && asked.push(new URL(request.url()).pathname));
     await page.goto(`${session.origin}${PAGE}`);
     const form = page.locator('form.compare-kommun');
     await addByKeyboard(page, 'lycksele');
@@ -67,6 +69,8 @@ describe('comparing with any kommun', () => {
     expect(await page.locator('[data-compared]').count()).toBe(0);
     expect(await form.locator('[role="status"]').textContent()).toBe('Lycksele är borttagen.');
     expect(errors).toEqual([]);
+    // One small file of every kommun's headline series, asked once, not the full open data.
+    expect(asked).toEqual(['/data/jamforelse/bas-arbetsloshet.csv']);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kommungruppAreaId } from '../../src/measures/areas.ts';
 import { getSite, forbundIndicators } from '../../src/views/model/site.ts';
@@ -602,5 +603,23 @@ describe('Liknande kommuner', () => {
     );
     expect(slide?.querySelector('h2')?.textContent).toMatch(/^Umeå ligger (bättre|sämre|i nivå)/);
     expect(slide?.querySelectorAll('tbody tr').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the comparison files a reader’s added kommun is drawn from', () => {
+  it('hold exactly the open data’s kommun rows of the headline series, total, and are a fraction of its size', () => {
+    const read = (path: string) =>
+      Papa.parse<Record<string, string>>(readFileSync(join(dist, path), 'utf8'), { header: true, skipEmptyLines: true })
+        .data;
+    const open = read('data/helarsekvivalenter.csv').filter(
+      (row) => /^\d{4}$/.test(row['region_code']!) && row['sex'] === 'total' && row['benefit'] === 'summa',
+    );
+    const comparison = read('data/jamforelse/helarsekvivalenter.csv');
+    expect(comparison.length).toBeGreaterThan(290 * 5);
+    expect(comparison).toEqual(open);
+    const size = (path: string) => statSync(join(dist, path)).size;
+    expect(size('data/jamforelse/helarsekvivalenter.csv')).toBeLessThan(size('data/helarsekvivalenter.csv') / 10);
+    // Counts are never compared, so they get no file.
+    expect(existsSync(join(dist, 'data/jamforelse/aktivitetsersattning-kartlaggning.csv'))).toBe(false);
   });
 });

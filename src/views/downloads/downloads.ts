@@ -127,6 +127,38 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
   return toCsv(...marked(openDataTable(indicator, snapshot, registry), indicator), 'plain');
 }
 
+/**
+ * `/data/jamforelse/<id>.csv`: the headline series of every kommun, total only, as the pages show it:
+ * what a reader's added kommun is drawn from. The open data of helårsekvivalenter is 8 MB with its
+ * sexes and benefits; a phone asking for one kommun gets a few hundred kB instead.
+ */
+export function comparisonCsv(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string {
+  const table = openDataTable(indicator, snapshot, registry);
+  const column = (name: string) => table.header.indexOf(name);
+  const [code, sex] = [column('region_code'), column('sex')];
+  const split = indicator.splits[0];
+  const splitColumn = split ? column(split.name) : -1;
+  const headline = split ? indicator.headline[split.name] : undefined;
+  const kept = table.rows.flatMap((row, index) =>
+    /^\d{4}$/.test(String(row[code])) &&
+    row[sex] === 'total' &&
+    (splitColumn < 0 || headline === undefined || row[splitColumn] === headline)
+      ? [index]
+      : [],
+  );
+  return toCsv(
+    ...marked(
+      {
+        header: table.header,
+        rows: kept.map((index) => table.rows[index]!),
+        examples: kept.map((index) => table.examples[index]!),
+      },
+      indicator,
+    ),
+    'plain',
+  );
+}
+
 const openTables = new WeakMap<Indicator, Map<Snapshot, DataRows>>();
 
 /**

@@ -12,6 +12,11 @@ export function openDataPath(indicatorId: string): string {
   return `/data/${indicatorId}.csv`;
 }
 
+/** An indicator's headline series of every kommun, for the comparison a reader adds on its page. */
+export function comparisonDataPath(indicatorId: string): string {
+  return `/data/jamforelse/${indicatorId}.csv`;
+}
+
 export function embedPath(forbundId: string, indicatorId: string, focus: string | null): string {
   return `${EMBED_PATH}${forbundId}/${indicatorId}/${focus ? `${focus}/` : ''}`;
 }

@@ -5,7 +5,7 @@
  */
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
-import { openDataPath } from '../model/paths.ts';
+import { comparisonDataPath } from '../model/paths.ts';
 import { PERCENT_SUFFIX } from '../../formats/display.ts';
 
 export interface CompareForm {
@@ -16,10 +16,15 @@ export interface CompareForm {
   words: string;
 }
 
+/** Rates only: a count measures a kommun's size, not how it is doing. */
+export function isComparable(indicator: Pick<Indicator, 'unit'>): boolean {
+  return indicator.unit !== 'count';
+}
+
 export function compareForm(indicator: Indicator): CompareForm | null {
-  if (indicator.unit === 'count') return null;
+  if (!isComparable(indicator)) return null;
   return {
-    csv: openDataPath(indicator.id),
+    csv: comparisonDataPath(indicator.id),
     selection: indicator.headline,
     words: JSON.stringify({
       added: t('compare.added'),

@@ -2,6 +2,7 @@
  * Every dynamic route's pages, by name: each route file says `getStaticPaths = <name>` from here,
  * so the build can say how many pages it will write before it starts (its progress, "1 234 av 14 626").
  */
+import { isComparable } from './compare.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getSite, highlightPagePaths, indicatorPagePaths } from '../model/site.ts';
@@ -24,6 +25,13 @@ export function openDataPaths(): { params: { id: string } }[] {
   return getSite().config.indicators.map((indicator) => ({ params: { id: indicator.id } }));
 }
 
+/** The indicators a reader may add any kommun to. */
+export function comparisonDataPaths(): { params: { id: string } }[] {
+  return getSite()
+    .config.indicators.filter(isComparable)
+    .map((indicator) => ({ params: { id: indicator.id } }));
+}
+
 export function initiativePaths(): { params: { forbund: string; nr: string } }[] {
   const site = getSite();
   return site.config.forbund.flatMap((forbund) =>
@@ -41,6 +49,7 @@ const ROUTE_PATHS: Record<string, () => unknown[]> = {
   forbundPaths,
   memberPaths,
   openDataPaths,
+  comparisonDataPaths,
   initiativePaths,
   initiativeStatePaths,
   indicatorPagePaths,
