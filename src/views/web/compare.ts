@@ -6,6 +6,7 @@
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { comparisonDataPath } from '../model/paths.ts';
+import { isPlaceable } from '../../measures/national.ts';
 import { PERCENT_SUFFIX } from '../../formats/display.ts';
 
 export interface CompareForm {
@@ -16,13 +17,9 @@ export interface CompareForm {
   words: string;
 }
 
-/** Rates only: a count measures a kommun's size, not how it is doing. */
-export function isComparable(indicator: Pick<Indicator, 'unit'>): boolean {
-  return indicator.unit !== 'count';
-}
-
 export function compareForm(indicator: Indicator): CompareForm | null {
-  if (!isComparable(indicator)) return null;
+  // Compared with other kommuner as everywhere: rates, never counts.
+  if (!isPlaceable(indicator)) return null;
   return {
     csv: comparisonDataPath(indicator.id),
     selection: indicator.headline,

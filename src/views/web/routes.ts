@@ -2,7 +2,7 @@
  * Every dynamic route's pages, by name: each route file says `getStaticPaths = <name>` from here,
  * so the build can say how many pages it will write before it starts (its progress, "1 234 av 14 626").
  */
-import { isComparable } from './compare.ts';
+import { isPlaceable } from '../../measures/national.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getSite, highlightPagePaths, indicatorPagePaths } from '../model/site.ts';
@@ -25,10 +25,10 @@ export function openDataPaths(): { params: { id: string } }[] {
   return getSite().config.indicators.map((indicator) => ({ params: { id: indicator.id } }));
 }
 
-/** The indicators a reader may add any kommun to. */
+/** The indicators a reader may add any kommun to: those compared with other kommuner (rates). */
 export function comparisonDataPaths(): { params: { id: string } }[] {
   return getSite()
-    .config.indicators.filter(isComparable)
+    .config.indicators.filter(isPlaceable)
     .map((indicator) => ({ params: { id: indicator.id } }));
 }
 
