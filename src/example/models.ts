@@ -102,7 +102,11 @@ export function basCounts(kommun: string, sex: 'men' | 'women', band: number, ye
   return { totalt, arbetskraften, arbetslosa, sysselsatta: arbetskraften - arbetslosa };
 }
 
-/** A yearly Kolada-like KPI value for a kommun: level, trend and a small sex gap. */
+/**
+ * A yearly Kolada-like KPI value for a kommun: level, trend and a small sex gap. The trend is
+ * relative to the kommun's own level (`yearlyTrend` is per year at the mean `level`): added as a
+ * fixed amount it drove low kommuner to 0,0 % of ekonomiskt bistånd, which no kommun has.
+ */
 export function koladaValue(
   kpi: string,
   kommun: string,
@@ -112,9 +116,10 @@ export function koladaValue(
   spread: number,
   yearlyTrend: number,
 ): number {
-  const base = level * (1 + spread * hashNormal(SEED, `kpi:${kpi}:${kommun}`));
-  const trend = yearlyTrend * (year - 2014) * (0.5 + hashUnit(SEED, `kpi-trend:${kpi}:${kommun}`));
+  // Log-normal around the level: a share spreads upwards, never below zero.
+  const base = level * Math.exp(spread * hashNormal(SEED, `kpi:${kpi}:${kommun}`));
+  const trend = (yearlyTrend / level) * (year - 2014) * (0.5 + hashUnit(SEED, `kpi-trend:${kpi}:${kommun}`));
   const noise = 1 + 0.04 * hashNormal(SEED, `kpi-noise:${kpi}:${kommun}:${year}`);
   const gap = gender === 'T' ? 1 : gender === 'K' ? 1 - 0.06 : 1 + 0.06;
-  return Math.max(0, (base + trend) * noise * gap);
+  return Math.max(0, base * (1 + trend) * noise * gap);
 }

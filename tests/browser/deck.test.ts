@@ -167,7 +167,8 @@ describe('dialogue decks in Chromium', () => {
         await page.close();
       }
       expect(problems).toEqual([]);
-    });
+      // Every slide of every deck (14 × 23 here): a minute on a busy 2-core machine at 4K.
+    }, 180_000);
   }
 
   it('keeps body text at least 3 % of the slide height', async () => {
