@@ -526,6 +526,25 @@ describe('what is new', () => {
     ).toBe(false);
   });
 
+  it('writes both values of a revision alike, so a whole number keeps its decimal beside a fraction', () => {
+    const page = changesPage(site, {
+      comparedWith: { inputsSha256: 'a', retrievedAt: '2026-10-20T06:00:00Z' },
+      inputsSha256: 'b',
+      retrievedAt: '2026-11-20T06:00:00Z',
+      datasets: [
+        {
+          dataset: 'ohalsotal',
+          change: 'changed' as const,
+          newPeriods: [],
+          revised: 1,
+          revisions: [{ region: '00', sex: 'men', breakdown: '', period: '2015', from: 27.6, to: 28 }],
+        },
+      ],
+      tables: [],
+    });
+    expect(page.items.flatMap((item) => item.lines).join(' ')).toContain('27,6 → 28,0');
+  });
+
   it('tells indicators made from the same data once, and a comparison with the same day as such', () => {
     const change = {
       dataset: 'bas-slutlig',

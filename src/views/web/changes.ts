@@ -28,8 +28,14 @@ function periodsText(periods: string[]): string {
   return periods.length === 1 ? first : `${first}–${last}`;
 }
 
-/** A raw source value as the source gave it: whole counts without decimals. */
-const raw = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 1);
+/**
+ * A revision's two raw values as the source gave them: whole counts without decimals, and a pair
+ * written alike, so that 27,6 → 28,0 never reads as 27,6 → 28.
+ */
+function rawPair(from: number, to: number): { from: string; to: string } {
+  const decimals = Number.isInteger(from) && Number.isInteger(to) ? 0 : 1;
+  return { from: formatNumber(from, decimals), to: formatNumber(to, decimals) };
+}
 
 /** "män, 15-74, arbetskraften": a revised series in the words of its codes. */
 function seriesText(sex: string, breakdown: string): string {
@@ -55,8 +61,7 @@ function linesOf(changes: DatasetChanges[], site: Site, counts: boolean): string
           region: regionName(revision.region),
           period: formatPeriod(revision.period),
           series,
-          from: raw(revision.from),
-          to: raw(revision.to),
+          ...rawPair(revision.from, revision.to),
         });
       });
       const examples = shown.join('; ');
