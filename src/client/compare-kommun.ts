@@ -1,7 +1,8 @@
 /**
  * Adds any kommun to an indicator page's trend chart and table, read from the indicator's
- * comparison CSV (every kommun's headline series; same origin, fetched on first use). The page is complete without it: the form stays
- * hidden until this script runs. Words come from the page (`data-words`), written from sv.json.
+ * comparison CSV (every kommun's headline series, each value also as its table cell; same origin,
+ * fetched on first use). The page is complete without it: the form stays hidden until this script
+ * runs. Words come from the page (`data-words`), written from sv.json.
  */
 import type { LineValues } from './chart-values.ts';
 
@@ -12,17 +13,15 @@ interface Words {
   failed: string;
   outside: string;
   remove: string;
-  /** A cell's mark for a value not shown, by its status in the CSV. */
-  marks: Record<string, string>;
-  decimals: number;
-  suffix: string;
+  /** The mark of a cell without a value. */
+  missing: string;
 }
 
 interface Series {
   code: string;
   name: string;
-  /** Year → the value (null where none is shown) and its status, as the CSV gives them. */
-  values: Map<number, { value: number | null; status: string }>;
+  /** Year → the value (null where none is shown) and its table cell, as the CSV gives them. */
+  values: Map<number, { value: number | null; shown: string }>;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -35,9 +34,8 @@ export function enableKommunComparison(document: Document): void {
   const status = form?.querySelector<HTMLElement>('[role="status"]');
   if (!form || !input || !list || !status) return;
   const words = JSON.parse(form.dataset['words'] ?? '{}') as Words;
-  const selection = JSON.parse(form.dataset['selection'] ?? '{}') as Record<string, string>;
   let table: Promise<Series[]> | null = null;
-  const load = () => (table ??= fetchSeries(form.dataset['csv'] ?? '', selection));
+  const load = () => (table ??= fetchSeries(form.dataset['csv'] ?? ''));
   form.hidden = false;
   input.addEventListener(
     'focus',
@@ -58,7 +56,7 @@ export function enableKommunComparison(document: Document): void {
           status.textContent = words.unknown.replace('{name}', name);
           return;
         }
-        const outside = show(document, series, words);
+        const outside = show(document, series, words, status);
         status.textContent = `${words.added.replace('{name}', series.name)}${outside ? ` ${outside}` : ''}`;
         input.value = '';
       })
@@ -66,36 +64,27 @@ export function enableKommunComparison(document: Document): void {
   });
 }
 
-/** The headline series of every kommun in the open-data CSV: total, the page's breakdown. */
-async function fetchSeries(url: string, selection: Record<string, string>): Promise<Series[]> {
+/** Every kommun's series from the comparison CSV, which holds only those (`comparisonCsv`). */
+async function fetchSeries(url: string): Promise<Series[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const [header = [], ...rows] = parseCsv(await response.text());
-  const column = (name: string) => header.indexOf(name);
-  const [code, name, period, sex, value, status] = [
-    'region_code',
-    'region_name',
-    'period',
-    'sex',
-    'value',
-    'status',
-  ].map(column);
-  const wanted = Object.entries(selection).map(([key, wantedValue]) => [column(key), wantedValue] as const);
+  const [code, name, period, value, shown] = ['region_code', 'region_name', 'period', 'value', 'shown'].map((column) =>
+    header.indexOf(column),
+  );
   const byCode = new Map<string, Series>();
   for (const row of rows) {
     const region = row[code!] ?? '';
-    if (!/^\d{4}$/.test(region) || row[sex!] !== 'total' || !/^\d{4}$/.test(row[period!] ?? '')) continue;
-    if (wanted.some(([index, expected]) => index >= 0 && row[index] !== expected)) continue;
     let series = byCode.get(region);
     if (!series) byCode.set(region, (series = { code: region, name: row[name!] ?? region, values: new Map() }));
     const text = row[value!] ?? '';
-    series.values.set(Number(row[period!]), { value: text === '' ? null : Number(text), status: row[status!] ?? '' });
+    series.values.set(Number(row[period!]), { value: text === '' ? null : Number(text), shown: row[shown!] ?? '' });
   }
   return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
-/** RFC 4180: commas, quoted fields with doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
+/** RFC 4180: commas, quoted fields with doubled quotes, CRLF or LF (papaparse would pass the 20 KB). */
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -117,15 +106,20 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The kommun's line and row, wherever the page has them. */
+function removeCompared(document: Document, code: string): void {
+  document.querySelectorAll(`[data-compared="${code}"]`).forEach((element) => element.remove());
+}
+
 /** Draws the kommun on every size of the trend chart and adds its row; returns a note if off the scale. */
-function show(document: Document, series: Series, words: Words): string {
-  document.querySelectorAll(`[data-compared="${series.code}"]`).forEach((element) => element.remove());
+function show(document: Document, series: Series, words: Words, status: HTMLElement): string {
+  removeCompared(document, series.code);
   let outside = false;
   for (const svg of document.querySelectorAll<SVGSVGElement>('#tidsserie svg.chart[data-values]')) {
     const values = JSON.parse(svg.dataset['values'] ?? '') as LineValues;
     outside = drawLine(svg, values, series) || outside;
   }
-  addRow(document, series, words);
+  addRow(document, series, words, status);
   return outside ? words.outside.replace('{name}', series.name) : '';
 }
 
@@ -181,8 +175,8 @@ function labelPlace(svg: SVGSVGElement, [lastX, lastY]: readonly [number, number
   return { x, y: lastY };
 }
 
-/** A row under the table's rows, its year cells filled as the CSV gives them, with a button to remove it. */
-function addRow(document: Document, series: Series, words: Words): void {
+/** A row under the table's rows, its year cells as the CSV writes them, with a button to remove it. */
+function addRow(document: Document, series: Series, words: Words, status: HTMLElement): void {
   const table = document.querySelector<HTMLTableElement>('main table.data-table');
   const body = table?.tBodies[0];
   if (!table || !body) return;
@@ -197,25 +191,17 @@ function addRow(document: Document, series: Series, words: Words): void {
   remove.type = 'button';
   remove.textContent = words.remove.replace('{name}', series.name);
   remove.addEventListener('click', () => {
-    document.querySelectorAll(`[data-compared="${series.code}"]`).forEach((element) => element.remove());
-    const status = document.querySelector<HTMLElement>('form.compare-kommun [role="status"]');
-    if (status) status.textContent = words.removed.replace('{name}', series.name);
+    removeCompared(document, series.code);
+    status.textContent = words.removed.replace('{name}', series.name);
   });
   header.append(' ', remove);
   row.append(header);
-  const format = new Intl.NumberFormat('sv-SE', {
-    minimumFractionDigits: words.decimals,
-    maximumFractionDigits: words.decimals,
-  });
   for (const heading of headings.slice(1)) {
     const cell = document.createElement('td');
     cell.dataset['label'] = heading;
+    // A year the CSV has no row for (and the change, verdict and rank columns) is missing: "..".
     const point = /^\d{4}$/.test(heading) ? series.values.get(Number(heading)) : undefined;
-    cell.textContent = !point
-      ? (words.marks['missing'] ?? '..')
-      : point.value === null
-        ? (words.marks[point.status] ?? words.marks['missing'] ?? '..')
-        : `${format.format(point.value)}${words.suffix}${point.status === 'preliminary' ? '*' : ''}`;
+    cell.textContent = point?.shown ?? words.missing;
     row.append(cell);
   }
   body.append(row);

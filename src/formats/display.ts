@@ -22,12 +22,9 @@ export function formatNumber(value: number | null, decimals = 0): string {
 }
 
 /** "3,4 %" (with a no-break space, as sv-SE writes it). */
-/** What follows a percentage: a no-break space keeps "3,4 %" on one line. */
-export const PERCENT_SUFFIX = '\u00a0%';
-
 export function formatPercent(value: number | null, decimals = 1): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  return `${formatNumber(value, decimals)}${PERCENT_SUFFIX}`;
+  return `${formatNumber(value, decimals)}\u00a0%`;
 }
 
 /** A change with its sign: "+0,3", "−1,2", "±0,0". */

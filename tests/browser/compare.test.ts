@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/client/compare-kommun.ts';
+import Papa from 'papaparse';
 import { dist } from '../helpers/dist.ts';
 import { browserSession } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/gates.ts';
@@ -16,12 +16,14 @@ const PAGE = '/umearegionen/indikator/bas-arbetsloshet/';
 
 /** Lycksele's yearly total for 20–64 from the open-data CSV, read here without the page's script. */
 function lyckseleFromCsv(): Map<string, string> {
-  const [header, ...rows] = parseCsv(readFileSync(join(dist, 'data/bas-arbetsloshet.csv'), 'utf8'));
-  const at = (name: string) => header!.indexOf(name);
+  const rows = Papa.parse<Record<string, string>>(readFileSync(join(dist, 'data/bas-arbetsloshet.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   return new Map(
     rows
-      .filter((row) => row[at('region_code')] === '2481' && row[at('sex')] === 'total' && row[at('age')] === '20-64')
-      .map((row) => [row[at('period')]!, row[at('value')]!]),
+      .filter((row) => row['region_code'] === '2481' && row['sex'] === 'total' && row['age'] === '20-64')
+      .map((row) => [row['period']!, row['value']!]),
   );
 }
 

@@ -13,7 +13,7 @@ import type { RegionRegistry } from '../../config/regions.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from '../model/indicator-view.ts';
 import { t } from '../../i18n/index.ts';
-import { sourceText } from '../text/labels.ts';
+import { cellText, sourceText } from '../text/labels.ts';
 import { forbundMethod } from '../text/lead.ts';
 import { remembered, rememberedFor } from '../../formats/remembered.ts';
 
@@ -128,14 +128,15 @@ export function openDataCsv(indicator: Indicator, snapshot: Snapshot, registry: 
 }
 
 /**
- * `/data/jamforelse/<id>.csv`: the headline series of every kommun, total only, as the pages show it:
- * what a reader's added kommun is drawn from. The open data of helårsekvivalenter is 8 MB with its
- * sexes and benefits; a phone asking for one kommun gets a few hundred kB instead.
+ * `/data/jamforelse/<id>.csv`: the headline series of every kommun, total only: what a reader's
+ * added kommun is drawn from. The open data of helårsekvivalenter is 8 MB with its sexes and
+ * benefits; a phone asking for one kommun gets a few hundred kB instead. Each row also carries its
+ * table cell as the page writes it (`shown`), so the script formats nothing itself.
  */
 export function comparisonCsv(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): string {
   const table = openDataTable(indicator, snapshot, registry);
   const column = (name: string) => table.header.indexOf(name);
-  const [code, sex] = [column('region_code'), column('sex')];
+  const [code, sex, value, status] = [column('region_code'), column('sex'), column('value'), column('status')];
   const split = indicator.splits[0];
   const splitColumn = split ? column(split.name) : -1;
   const headline = split ? indicator.headline[split.name] : undefined;
@@ -146,11 +147,13 @@ export function comparisonCsv(indicator: Indicator, snapshot: Snapshot, registry
       ? [index]
       : [],
   );
+  const shown = (row: CsvValue[]) =>
+    cellText(indicator, row[value] === null ? null : Number(row[value]), row[status] as ObservationStatus);
   return toCsv(
     ...marked(
       {
-        header: table.header,
-        rows: kept.map((index) => table.rows[index]!),
+        header: [...table.header, 'shown'],
+        rows: kept.map((index) => [...table.rows[index]!, shown(table.rows[index]!)]),
         examples: kept.map((index) => table.examples[index]!),
       },
       indicator,
