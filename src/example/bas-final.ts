@@ -39,7 +39,7 @@ const SHARES: Record<string, [keyof BasCounts, keyof BasCounts]> = {
   [EMPLOYMENT_RATE]: ['sysselsatta', 'totalt'],
 };
 
-function modelCounts(kommun: string, sex: 'men' | 'women', band: number, period: string): BasCounts {
+export function modelCounts(kommun: string, sex: 'men' | 'women', band: number, period: string): BasCounts {
   const october = basCounts(kommun, sex, band, Number(period), 10);
   const revised = (value: number, what: string) =>
     Math.round(value * (1 + 0.003 * hashNormal(SEED, `bas-final:${kommun}:${sex}:${band}:${what}:${period}`)));

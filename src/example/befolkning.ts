@@ -21,39 +21,50 @@ import { forEachCell, readJsonStat } from '../formats/jsonstat.ts';
 import type { Selection } from '../fetch/planner.ts';
 import { POPULATION_2025_GROUPS, recording } from './reality.ts';
 
-/** How many 15–19 and 65–74 a kommun has per person 20–64: the shape of its ages outside 20–64. */
+/**
+ * A kommun's ages: how many 15–19 and 65–74 it has per person 20–64, and how its 20–64 spread over
+ * the nine five-year groups (shares adding up to 1).
+ */
 interface AgeShape {
   young: number;
   old: number;
+  working: number[];
 }
+
+const WORKING_GROUPS = ['20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64'];
 
 /**
  * Each kommun's shape from its recorded 2025 five-year groups, so that the invented years up to
  * 2024 meet the real 2025 level in 15–74 as they already do in 20–64 (a flat guess put Umeå's
- * 15–74 at 106 190 in 2024 against 101 382 recorded in 2025).
+ * 15–74 at 106 190 in 2024 against 101 382 recorded in 2025), and a university town has its many
+ * young adults in every year: the expected-value model reads the age structure of 20–64.
  */
 function ageShapes(real: Map<string, number>, kommuner: string[]): Map<string, AgeShape> {
   const groups = (kommun: string, names: string[]) =>
     names.reduce((sum, name) => sum + (real.get(`${kommun}|${name}`) ?? 0), 0);
-  const working = ['20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64'];
   return new Map(
     kommuner.flatMap((kommun) => {
-      const base = groups(kommun, working);
+      const base = groups(kommun, WORKING_GROUPS);
       if (base === 0) return [];
-      return [[kommun, { young: groups(kommun, ['15-19']) / base, old: groups(kommun, ['65-69', '70-74']) / base }]];
+      const shape: AgeShape = {
+        young: groups(kommun, ['15-19']) / base,
+        old: groups(kommun, ['65-69', '70-74']) / base,
+        working: WORKING_GROUPS.map((group) => groups(kommun, [group]) / base),
+      };
+      return [[kommun, shape]];
     }),
   );
 }
 
 /** Where a kommun's 2025 groups are not recorded: about the country's shape. */
-const DEFAULT_SHAPE: AgeShape = { young: 0.1, old: 0.19 };
+const DEFAULT_SHAPE: AgeShape = { young: 0.1, old: 0.19, working: WORKING_GROUPS.map(() => 1 / 9) };
 
 /** The example's population at one age (15–74), the same in TAB638 and in the table that succeeds it. */
 function populationAtAge(kommun: string, sex: 'men' | 'women', age: number, year: number, shape: AgeShape): number {
   const working = population2064(kommun, sex, year);
   if (age < 20) return Math.round((working * shape.young) / 5);
   if (age > 64) return Math.round((working * shape.old) / 10);
-  return Math.round(working / 45);
+  return Math.round((working * (shape.working[Math.floor((age - 20) / 5)] ?? 1 / 9)) / 5);
 }
 
 /** TAB638-shaped population by single year of age 15–74 and sex, 31 December 2014–2024; Civilstånd eliminated as a real query would. */

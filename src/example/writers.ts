@@ -6,6 +6,8 @@ import { writeBas, writeBasFound } from './bas.ts';
 import { writeBasFinal } from './bas-final.ts';
 import { writeBefolkning, writeBefolkningCkm, writeBefolkningCkmYoung } from './befolkning.ts';
 import { writeHelarsekvivalenter } from './he.ts';
+import { writeUtbildning } from './education.ts';
+import { writeBasFodelse } from './birth-region.ts';
 
 type ExampleWriter = (table: ScbTable, config: ProjectConfig, store: RawStore, log: (message: string) => void) => void;
 
@@ -14,6 +16,8 @@ export const EXAMPLE_SCB_WRITERS: Record<string, ExampleWriter> = {
   bas: writeBas,
   'bas-kvartal': writeBasFound,
   'bas-slutlig': writeBasFinal,
+  'bas-fodelse': writeBasFodelse,
+  utbildning: writeUtbildning,
   befolkning: writeBefolkning,
   'befolkning-ckm': writeBefolkningCkm,
   'befolkning-ckm-unga': writeBefolkningCkmYoung,

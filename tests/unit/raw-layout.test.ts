@@ -40,7 +40,17 @@ describe('the raw layout', () => {
     const kinds = manifest.files.map((file) => rawFileKind(file.id, file.source === 'kolada' ? 'kolada' : 'scb'));
     const cubes = new Set(kinds.flatMap((kind) => (kind.kind === 'scb-cube' ? [kind.dataset] : [])));
     expect([...cubes].sort()).toEqual(
-      ['bas', 'bas-kvartal', 'bas-slutlig', 'befolkning', 'befolkning-ckm', 'befolkning-ckm-unga', 'he'].sort(),
+      [
+        'bas',
+        'bas-fodelse',
+        'bas-kvartal',
+        'bas-slutlig',
+        'befolkning',
+        'befolkning-ckm',
+        'befolkning-ckm-unga',
+        'he',
+        'utbildning',
+      ].sort(),
     );
     expect(kinds.filter((kind) => kind.kind === 'kommungrupper')).toHaveLength(1);
     expect(kinds.filter((kind) => kind.kind === 'kolada-page').length).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ describe('the sources’ status', () => {
       'SCB TAB3200',
       'SCB TAB6261',
       'SCB TAB5557',
+      'SCB TAB3981',
       'Kolada',
       'Export aktivitetsersattning-kartlaggning',
       'Export kaa-utan-sysselsattning',
@@ -49,7 +50,7 @@ describe('the sources’ status', () => {
       });
     const current = run('2026-12-04T00:00:00Z');
     expect(current.status).toBe(0);
-    expect((JSON.parse(current.stdout) as { sources: unknown[] }).sources).toHaveLength(9);
+    expect((JSON.parse(current.stdout) as { sources: unknown[] }).sources).toHaveLength(10);
     const late = run('2027-08-01T00:00:00Z');
     expect(late.status).toBe(3);
     expect(late.stderr).toMatch(/^3 källa\/källor är försenade: SCB TAB1386, SCB TAB6260, SCB TAB6261/);
