@@ -157,6 +157,11 @@ export const IndicatorSchema = z.strictObject({
    * compared with its peers in: ekonomiskt bistånd for the bistånd rates, arbetsmarknad for work.
    */
   peerArea: z.string().optional(),
+  /**
+   * Whether the site publishes each kommun's expected value on structural factors beside its actual
+   * one (`measures/expected.ts`): for rates of kommuner only, never counts.
+   */
+  expected: z.boolean().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -174,6 +179,12 @@ export const IndicatorCatalogueSchema = z.array(IndicatorSchema).superRefine((li
         message: `rollen ${indicator.dialogue} i dialogpresentationen har redan en indikator`,
       });
     if (indicator.dialogue) roles.add(indicator.dialogue);
+    if (indicator.expected && indicator.unit === 'count')
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'expected'],
+        message: `${indicator.id} är ett antal: ett förväntat värde ges bara för andelar och tal per invånare`,
+      });
   });
   list.forEach((indicator, index) => {
     if (indicator.rate === undefined) return;
