@@ -63,7 +63,7 @@ const CONTENT: Record<string, string> = {
 };
 const SEX: Record<string, Sex> = { '1': 'men', '2': 'women', '1+2': 'total', TotSa: 'total' };
 
-interface JsonStat {
+export interface JsonStat {
   id: string[];
   size: number[];
   dimension: Record<string, { category: { index: Record<string, number> | string[]; label?: Record<string, string> } }>;
@@ -71,7 +71,7 @@ interface JsonStat {
 }
 
 /** Every cell of a JSON-stat dataset as {dimension: label or code} and its value. */
-function* cells(dataset: JsonStat): Generator<[Record<string, string>, number | null]> {
+export function* cells(dataset: JsonStat): Generator<[Record<string, string>, number | null]> {
   const dimensions = dataset.id.map((name) => {
     const { index, label = {} } = dataset.dimension[name]!.category;
     const codes = Array.isArray(index)
@@ -97,7 +97,7 @@ function* cells(dataset: JsonStat): Generator<[Record<string, string>, number | 
   }
 }
 
-const datasetFiles = (folder: string): JsonStat[] =>
+export const datasetFiles = (folder: string): JsonStat[] =>
   readdirSync(join(root, 'data/raw/scb', folder))
     .filter((name) => name.endsWith('.json') && name !== 'metadata.json')
     .map((name) => json(`data/raw/scb/${folder}/${name}`) as JsonStat);

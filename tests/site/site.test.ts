@@ -54,7 +54,7 @@ describe('the built site', () => {
     const rows = [
       ...page('/om-statistiken/').querySelectorAll('section[aria-labelledby="uppdatering"] table tbody tr'),
     ].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()));
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(10);
     expect(rows[0]).toEqual([
       'SCB TAB1386',
       '20 november 2026',

@@ -4,6 +4,7 @@
  */
 import { nationalDistribution, type NationalDistribution } from '../../measures/national.ts';
 import { peerComparison, type PeerComparison } from '../../measures/peers.ts';
+import { latestExpectedModel, structuralPeers, type ExpectedModel } from '../../measures/expected.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected, type Sex } from '../../schemas/observation.ts';
@@ -92,6 +93,11 @@ export interface IndicatorView {
   national: NationalDistribution | null;
   /** Each member against Kolada's "Liknande kommuner" of the indicator's area, in the latest period. */
   peers: ReadonlyMap<string, PeerComparison>;
+  /**
+   * Each kommun's expected value from its structure, in the latest year modelled, and per member
+   * the kommuner most alike on the same factors (named); null where the indicator is not modelled.
+   */
+  expected: { model: ExpectedModel; structuralPeers: ReadonlyMap<string, string[]> } | null;
 }
 
 /** Whether a break concerns an area: every area, or one holding a kommun it names. */
@@ -201,6 +207,7 @@ export function buildIndicatorView(
     updated: lastUpdated(indicator, snapshot),
     rhythm: context.sources ? releaseRhythm(indicator, context.sources) : null,
     national: latestPeriod === null ? null : nationalDistribution(snapshot, registry, indicator, latestPeriod),
+    expected: expectedOf(snapshot, registry, indicator, areas),
     peers: new Map(
       latestPeriod === null
         ? []
@@ -209,5 +216,20 @@ export function buildIndicatorView(
             return comparison ? [[member.id, comparison] as const] : [];
           }),
     ),
+  };
+}
+
+function expectedOf(
+  snapshot: Snapshot,
+  registry: RegionRegistry,
+  indicator: Indicator,
+  areas: ForbundAreas,
+): IndicatorView['expected'] {
+  const model = latestExpectedModel(snapshot, registry, indicator);
+  if (!model) return null;
+  const named = (code: string) => registry.get(code)?.name ?? code;
+  return {
+    model,
+    structuralPeers: new Map(areas.members.map((member) => [member.id, structuralPeers(model, member.id).map(named)])),
   };
 }

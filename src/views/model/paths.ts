@@ -17,6 +17,12 @@ export function comparisonDataPath(indicatorId: string): string {
   return `/data/jamforelse/${indicatorId}.csv`;
 }
 
+/** How the expected value is computed, with the model's coefficients: one page for the whole site. */
+export const EXPECTED_METHOD_PATH = '/om-statistiken/forvantat-varde/';
+
+/** Every kommun's actual and expected values, and each fit's coefficients, as open data. */
+export const EXPECTED_DATA_PATHS = { values: '/data/forvantat-varde.csv', models: '/data/forvantat-varde-modell.csv' };
+
 export function embedPath(forbundId: string, indicatorId: string, focus: string | null): string {
   return `${EMBED_PATH}${forbundId}/${indicatorId}/${focus ? `${focus}/` : ''}`;
 }

@@ -4,6 +4,7 @@
  * One function per block; the page is the list of them.
  */
 import { peerValueTable } from '../blocks/peers.ts';
+import { expectedMembersTable } from '../blocks/expected.ts';
 import { dashedSeries, lineChart } from '../../charts/line-chart.ts';
 import type { ChartFrame } from '../../charts/render.ts';
 import { rankedBars } from '../../charts/ranked-bars.ts';
@@ -50,6 +51,8 @@ export interface IndicatorPage {
   tables: TableBlock[];
   /** With a member highlighted: it beside Kolada's "Liknande kommuner", where the indicator has them. */
   peers: TableBlock | null;
+  /** The members' actual values beside those expected from their structure, where the indicator is modelled. */
+  expected: TableBlock | null;
   caveats: string[];
 }
 
@@ -130,6 +133,7 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
     charts,
     tables: [valueTable(view)],
     peers: peersOf(view, focus),
+    expected: expectedOf(view, focus),
     caveats: caveatsOf(view),
   };
 }
@@ -137,6 +141,17 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
 function peersOf(view: IndicatorView, focus: AreaSummary | undefined): TableBlock | null {
   const comparison = focus && view.peers.get(focus.area.id);
   return comparison ? peerValueTable(comparison) : null;
+}
+
+function expectedOf(view: IndicatorView, focus: AreaSummary | undefined): TableBlock | null {
+  if (!view.expected) return null;
+  const members = view.areas.members.map((member) => ({ code: member.id, name: member.name }));
+  const focused = focus && {
+    code: focus.area.id,
+    name: focus.area.name,
+    peers: view.expected.structuralPeers.get(focus.area.id) ?? [],
+  };
+  return expectedMembersTable(view.indicator, view.expected.model, members, focused ?? null);
 }
 
 /** A count's page compares its members by the rate, as the count itself is never compared. */

@@ -19,6 +19,9 @@ import { textCell, verdictCell, type TableBlock, type TableRow } from '../blocks
 import { indicatorPath } from '../model/paths.ts';
 import type { PeerComparison } from '../../measures/peers.ts';
 import { peerSummaryTable } from '../blocks/peers.ts';
+import { expectedProfileTable } from '../blocks/expected.ts';
+import type { ExpectedModel } from '../../measures/expected.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
 
 export interface KommunProfile {
   code: string;
@@ -34,6 +37,8 @@ export interface KommunProfile {
   table: TableBlock;
   /** The kommun beside Kolada's "Liknande kommuner"; null where no indicator has a peer group. */
   peers: TableBlock | null;
+  /** The kommun's actual values beside those expected from its structure; null where none is modelled. */
+  expected: TableBlock | null;
   multiples: ChartBlock[];
 }
 
@@ -56,12 +61,14 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
   // A count's rate per 1 000 gets its row (where its rank is), and the count its small chart.
   const rates = new Set(site.config.indicators.flatMap((indicator) => indicator.rate ?? []));
   const peers: PeerComparison[] = [];
+  const expected: { indicator: Indicator; model: ExpectedModel }[] = [];
   for (const indicator of forbundIndicators(forbund, site.config.indicators)) {
     const view = site.view(forbund.id, indicator.id);
     const own = view.summaries.find((summary) => summary.area.id === code)!;
     const of = (kind: string) => view.summaries.find((summary) => summary.area.kind === kind);
     const peerComparison = view.peers.get(code);
     if (peerComparison) peers.push(peerComparison);
+    if (view.expected) expected.push({ indicator, model: view.expected.model });
     const value = (summary: typeof own | undefined) => summaryText(indicator, summary);
     judged.push({
       verdict: own.verdict,
@@ -152,6 +159,7 @@ export function buildKommunProfile(site: Site, code: string): KommunProfile {
       rows,
     },
     peers: peers.length > 0 ? peerSummaryTable(name, peers, forbund.id, { withGroup: true }) : null,
+    expected: expectedProfileTable({ code, name }, expected, forbund.id),
     multiples,
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * The expected-value model as open data: every kommun's factors, actual and expected value per
+ * modelled indicator and year, and each fit's coefficients, so that anyone can refit the model and
+ * check a kommun's expectation without our code.
+ */
+import type { RegionRegistry } from '../../config/regions.ts';
+import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+import { expectedModels } from '../../measures/expected.ts';
+import { PREDICTORS, type Predictor } from '../../measures/structure.ts';
+import { roundTo, toCsv, type CsvValue } from '../../formats/csv-out.ts';
+import { t } from '../../i18n/index.ts';
+import { sourceText } from '../text/labels.ts';
+
+/** Whose figures: ours, computed from the indicator's source and SCB's structural tables. */
+function sourceOf(indicator: Indicator): string {
+  return t('model.csv-source', { source: sourceText(indicator).text });
+}
+
+/** Column names of the factors, with their unit: the names the method page explains. */
+export const FACTOR_COLUMNS: Record<Predictor, string> = {
+  'young-adults': 'young_adults_20_29_pct',
+  'older-adults': 'older_adults_55_64_pct',
+  'low-education': 'low_education_25_64_pct',
+  'born-abroad': 'born_abroad_20_64_pct',
+  size: 'ln_population_20_64',
+  'group-a': 'kommungrupp_a',
+  'group-b': 'kommungrupp_b',
+  'labour-market': 'unemployment_rest_of_lan_pct',
+};
+
+/** Enough digits to refit and reach the published expectation to its shown decimals. */
+const PRECISION = 6;
+
+export function expectedValuesCsv(indicators: Indicator[], snapshot: Snapshot, registry: RegionRegistry): string {
+  const rows: CsvValue[][] = [];
+  for (const indicator of indicators)
+    for (const model of expectedModels(snapshot, registry, indicator))
+      for (const value of model.values)
+        rows.push([
+          indicator.id,
+          model.year,
+          model.factorYear,
+          value.code,
+          registry.get(value.code)?.name ?? value.code,
+          roundTo(value.actual, PRECISION),
+          roundTo(value.expected, PRECISION),
+          roundTo(value.difference, PRECISION),
+          value.standing,
+          value.population,
+          ...PREDICTORS.map((predictor) => roundTo(value.factors[predictor], PRECISION)),
+          sourceOf(indicator),
+          model.example ? 'true' : 'false',
+        ]);
+  return toCsv(
+    [
+      'indicator',
+      'year',
+      'factor_year',
+      'region_code',
+      'region_name',
+      'actual',
+      'expected_leave_one_out',
+      'difference',
+      'standing',
+      'weight_population_20_64',
+      ...PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]),
+      'source',
+      'example',
+    ],
+    rows,
+    'plain',
+  );
+}
+
+export function expectedModelsCsv(indicators: Indicator[], snapshot: Snapshot, registry: RegionRegistry): string {
+  const rows: CsvValue[][] = [];
+  for (const indicator of indicators)
+    for (const model of expectedModels(snapshot, registry, indicator))
+      rows.push([
+        indicator.id,
+        model.year,
+        model.factorYear,
+        model.values.length,
+        roundTo(model.rSquared, PRECISION),
+        roundTo(model.residualSpread, PRECISION),
+        roundTo(model.intercept, PRECISION),
+        ...PREDICTORS.map((predictor) => roundTo(model.coefficients[predictor] ?? null, PRECISION)),
+        sourceOf(indicator),
+        model.example ? 'true' : 'false',
+      ]);
+  return toCsv(
+    [
+      'indicator',
+      'year',
+      'factor_year',
+      'kommuner',
+      'r_squared_weighted',
+      'residual_spread_leave_one_out',
+      'intercept',
+      ...PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]),
+      'source',
+      'example',
+    ],
+    rows,
+    'plain',
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The method page of the expected value: the factors with their sources, and each modelled
+ * indicator's fits (how many kommuner, R², the typical deviation) and latest coefficients, laid
+ * out as tables a statistician can check against the CSV files.
+ */
+import type { Site } from '../model/site.ts';
+import { expectedModels, type ExpectedModel } from '../../measures/expected.ts';
+import { PREDICTORS, type Predictor } from '../../measures/structure.ts';
+import { formatNumber, formatPeriod } from '../../formats/display.ts';
+import { t } from '../../i18n/index.ts';
+import { indicatorPath } from '../model/paths.ts';
+import { textCell, type TableBlock } from '../blocks/table.ts';
+import type { Indicator } from '../../schemas/indicator.ts';
+
+export interface ExpectedMethodPage {
+  /** Prose, not a table: a source and a reason are sentences, which a table's narrow cells would clip. */
+  factors: { name: string; source: string; why: string }[];
+  indicators: { indicator: Indicator; href: string | null; fits: TableBlock; coefficients: TableBlock | null }[];
+  example: boolean;
+}
+
+const FIT_DECIMALS = 3;
+
+export function buildExpectedMethodPage(site: Site): ExpectedMethodPage {
+  const modelled = site.config.indicators.filter((indicator) => indicator.expected);
+  const firstForbund = site.config.forbund[0]?.id ?? null;
+  const indicators = modelled.map((indicator) => {
+    const models = expectedModels(site.snapshot, site.config.registry, indicator);
+    return {
+      indicator,
+      fits: fitsTable(indicator, models),
+      coefficients: coefficientsTable(indicator, models.at(-1) ?? null),
+      href: firstForbund ? indicatorPath(firstForbund, indicator.id) : null,
+    };
+  });
+  return {
+    factors: PREDICTORS.map((predictor) => ({
+      name: factorName(predictor),
+      source: t(`model.factor.${predictor}.source`),
+      why: t(`model.factor.${predictor}.why`),
+    })),
+    indicators,
+    example: indicators.some(({ indicator }) =>
+      expectedModels(site.snapshot, site.config.registry, indicator).some((model) => model.example),
+    ),
+  };
+}
+
+export function factorName(predictor: Predictor): string {
+  return t(`model.factor.${predictor}`);
+}
+
+function fitsTable(indicator: Indicator, models: ExpectedModel[]): TableBlock {
+  return {
+    caption: t('model.fits.caption', { title: indicator.shortTitle }),
+    columns: [
+      t('model.column.year'),
+      t('model.column.factor-year'),
+      t('model.column.kommuner'),
+      t('model.column.r2'),
+      t('model.column.spread'),
+    ],
+    rows: models.map((model) => ({
+      header: { text: formatPeriod(model.year) },
+      emphasis: false,
+      cells: [
+        textCell(model.factorYear),
+        textCell(formatNumber(model.values.length)),
+        textCell(formatNumber(model.rSquared, FIT_DECIMALS)),
+        textCell(formatNumber(model.residualSpread, FIT_DECIMALS)),
+      ],
+    })),
+    notes: models.length === 0 ? [t('model.fits.none')] : [],
+  };
+}
+
+function coefficientsTable(indicator: Indicator, model: ExpectedModel | null): TableBlock | null {
+  if (!model) return null;
+  return {
+    caption: t('model.coefficients.caption', { title: indicator.shortTitle, period: formatPeriod(model.year) }),
+    columns: [t('model.column.factor'), t('model.column.coefficient')],
+    rows: [
+      {
+        header: { text: t('model.intercept') },
+        emphasis: false,
+        cells: [textCell(formatNumber(model.intercept, FIT_DECIMALS))],
+      },
+      ...PREDICTORS.map((predictor) => ({
+        header: { text: factorName(predictor) },
+        emphasis: false,
+        cells: [
+          textCell(
+            model.coefficients[predictor] === undefined
+              ? t('model.left-out')
+              : formatNumber(model.coefficients[predictor] ?? null, FIT_DECIMALS),
+          ),
+        ],
+      })),
+    ],
+    notes: [t('model.coefficients.read')],
+  };
+}
