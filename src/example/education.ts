@@ -1,29 +1,41 @@
 /**
- * TAB3981 (population 16–74 by region, level of education, age and sex) on the table's real codes,
- * as aniisabihi/atlas290 recorded its metadata on 2026-09-14: Alder 16…74 and `tot16-74`,
- * UtbildningsNiva `1`…`7` and `US`, Kon `1`/`2` without a total, ContentsCode `UF0506A1` "Antal",
- * Tid 1985–2025; Alder and Kon may be eliminated. Every value here is invented: each kommun's share
+ * TAB3981 (population 16–74 by region, level of education, age and sex) on the table's real
+ * metadata as aniisabihi/atlas290 recorded it (`TAB3981/metadata-excerpt.sv.json`: every dimension
+ * but Region, which is the registry's). Every value here is invented: each kommun's share
  * with at most förgymnasial education leans on the example's own level of helårsekvivalenter, so the
  * example's expected-value model has something to find, and grows with age as it does in Sweden.
  */
-import { periodRange } from '../formats/period.ts';
 import type { ProjectConfig } from '../config/load.ts';
 import type { ScbTable } from '../schemas/sources.ts';
 import type { RawStore } from '../fetch/raw-store.ts';
 import { population2064, SEED } from './models.ts';
 import { hashUnit } from './random.ts';
-import { exampleTableId, metadataDocument, sumOver, writeScbTable } from './scb-tables.ts';
+import { sumOver, writeScbTable } from './scb-tables.ts';
+import { recording } from './reality.ts';
 
-export const EDUCATION_LEVELS: [string, string][] = [
-  ['1', 'förgymnasial utbildning kortare än 9 år'],
-  ['2', 'förgymnasial utbildning, 9 (10) år'],
-  ['3', 'gymnasial utbildning, högst 2 år'],
-  ['4', 'gymnasial utbildning, 3 år'],
-  ['5', 'eftergymnasial utbildning, mindre än 3 år'],
-  ['6', 'eftergymnasial utbildning, 3 år eller mer'],
-  ['7', 'forskarutbildning'],
-  ['US', 'uppgift om utbildningsnivå saknas'],
-];
+export const EDUCATION_METADATA = 'TAB3981/metadata-excerpt.sv.json';
+
+/** The recorded metadata with the Region dimension the excerpt leaves out, from the registry. */
+export function educationMetadata(config: ProjectConfig): Record<string, unknown> {
+  const recorded = recording(config.root, EDUCATION_METADATA).response as {
+    dimension: Record<string, unknown>;
+    [key: string]: unknown;
+  };
+  const regions = config.registry.all;
+  return {
+    ...recorded,
+    dimension: {
+      Region: {
+        label: 'region',
+        category: {
+          index: Object.fromEntries(regions.map((region, index) => [region.code, index])),
+          label: Object.fromEntries(regions.map((region) => [region.code, region.name])),
+        },
+      },
+      ...recorded.dimension,
+    },
+  };
+}
 
 /** A kommun's shares of 25–64 by level at an age and year, adding up to 1. */
 function levelShares(kommun: string, age: number, year: number): Record<string, number> {
@@ -52,28 +64,7 @@ export function writeUtbildning(
   store: RawStore,
   log: (message: string) => void,
 ): void {
-  const ages = Array.from({ length: 59 }, (_, index): [string, string] => [String(16 + index), `${16 + index} år`]);
-  ages.push(['tot16-74', 'totalt 16–74 år']);
-  const metadata = metadataDocument(exampleTableId(table), table.title, [
-    { id: 'Region', label: 'region', codes: config.registry.all.map((region) => [region.code, region.name]) },
-    { id: 'Alder', label: 'ålder', codes: ages },
-    { id: 'UtbildningsNiva', label: 'utbildningsnivå', codes: EDUCATION_LEVELS },
-    {
-      id: 'Kon',
-      label: 'kön',
-      codes: [
-        ['1', 'män'],
-        ['2', 'kvinnor'],
-      ],
-    },
-    {
-      id: 'ContentsCode',
-      label: 'tabellinnehåll',
-      codes: [['UF0506A1', 'Antal']],
-      units: { UF0506A1: { base: 'antal', decimals: 0 } },
-    },
-    { id: 'Tid', label: 'år', codes: periodRange('1985', '2025').map((code) => [code, code]) },
-  ]);
+  const metadata = educationMetadata(config);
   const shares = new Map<string, Record<string, number>>();
   const shareOf = (kommun: string, age: number, year: number, level: string) => {
     const key = `${kommun}|${age}|${year}`;

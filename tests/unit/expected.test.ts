@@ -12,6 +12,7 @@ import { PREDICTORS, type KommunFactors, type Predictor } from '../../src/measur
 import { Snapshot } from '../../src/pipeline/snapshot-reader.ts';
 import { IndicatorCatalogueSchema, type Indicator } from '../../src/schemas/indicator.ts';
 import { shownUnits } from '../../src/measures/index.ts';
+import { expectedHeadline } from '../../src/views/text/sentences.ts';
 
 const root = join(import.meta.dirname, '../..');
 const snapshot = new Snapshot(join(root, 'data/snapshot'));
@@ -124,5 +125,27 @@ describe('configuration', () => {
     const result = IndicatorCatalogueSchema.safeParse([{ ...count, expected: true }]);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/antal/);
+  });
+});
+
+describe('the deck headline', () => {
+  const standing = (title: string, value: 'above' | 'below' | 'as-expected') => ({ title, standing: value });
+  it('counts above, below and as expected, says "ingen" for none, and names a single indicator', () => {
+    expect(
+      expectedHeadline('Vännäs', [
+        standing('Försörjs av ersättningar', 'above'),
+        standing('Arbetslöshet', 'as-expected'),
+        standing('Sysselsättningsgrad', 'as-expected'),
+      ]),
+    ).toBe(
+      'Vännäs ligger över det förväntade utifrån sin struktur på 1 av 3 indikatorer, under på ingen och som förväntat på 2.',
+    );
+    expect(expectedHeadline('Umeå', [standing('A', 'as-expected'), standing('B', 'as-expected')])).toBe(
+      'Umeå ligger som förväntat utifrån sin struktur på alla 2 indikatorer.',
+    );
+    expect(expectedHeadline('Umeå', [standing('Arbetslöshet', 'below')])).toBe(
+      'Umeå ligger under det förväntade utifrån sin struktur i arbetslöshet.',
+    );
+    expect(expectedHeadline('Umeå', [])).toBe('För Umeå finns inget förväntat värde att jämföra med.');
   });
 });

@@ -14,6 +14,7 @@ import { forEachCell, readJsonStat, type JsonStatDimension } from '../../src/for
 import { BandSums, normaliseScbCube } from '../../src/pipeline/normalise-scb.ts';
 import { SnapshotBuilder } from '../../src/pipeline/snapshot-builder.ts';
 import type { ScbTable } from '../../src/schemas/sources.ts';
+import { educationMetadata } from '../../src/example/education.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../data/reference/scb-real');
 const config = loadConfig(join(import.meta.dirname, '../..'));
@@ -23,6 +24,10 @@ const table = (dataset: string) => config.sources.scb.tables.find((entry) => ent
 function response(path: string): unknown {
   const json = JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
   return json.response ?? json;
+}
+
+function dimensionsOf(path: string): Record<string, unknown> {
+  return (response(path) as { dimension: Record<string, unknown> }).dimension;
 }
 
 function cube(path: string) {
@@ -43,10 +48,12 @@ describe('real SCB responses through the real code', () => {
       for (const name of readdirSync(join(FIXTURES, folder))) {
         const path = `${folder}/${name}`;
         if (folder === 'config') expect(ScbConfigSchema.parse(response(path)).maxDataCells).toBe(150000);
+        // An excerpt leaves Region out: it is read with the registry's regions (example/education.ts).
+        else if (name.includes('excerpt')) expect(Object.keys(dimensionsOf(path)).length, path).toBeGreaterThan(3);
         else expect(cube(path).dimensions.length, path).toBeGreaterThan(3);
         read.push(path);
       }
-    expect(read).toHaveLength(14);
+    expect(read).toHaveLength(15);
   });
 
   it('places values by category index, not by key order (atlas290 re-serialised its files)', () => {
@@ -78,6 +85,37 @@ describe('real SCB responses through the real code', () => {
     expect(query?.selection['Alder']).toEqual(['20-64', '15-74']);
     expect(query?.selection['Kon']).toEqual(['1+2', '1', '2']);
     expect(query?.selection).not.toHaveProperty('Fodelseregion');
+  });
+
+  it('plans the population 20–64 born abroad on TAB3200: its one count by födelseregion tot and ut', () => {
+    const plan = planTable(table('bas-fodelse'), cube('TAB3200/metadata.sv.json'), config.registry);
+    expect(plan.contentCodes).toEqual(['000002NU']);
+    const [query] = plan.queries;
+    expect(query?.selection['Fodelseregion']).toEqual(['tot', 'ut']);
+    expect(query?.selection['Alder']).toEqual(['20-64']);
+    expect(query?.selection['Kon']).toEqual(['1+2', '1', '2']);
+  });
+
+  it('plans TAB3981 (education) on its recorded metadata: ages 25–64, every level, both sexes, no total', () => {
+    const plan = planTable(
+      table('utbildning'),
+      readJsonStat(educationMetadata(config), { metadataOnly: true }),
+      config.registry,
+    );
+    const [query] = plan.queries;
+    expect(query?.selection['Alder']).toEqual(Array.from({ length: 40 }, (_, index) => String(25 + index)));
+    expect(query?.selection['UtbildningsNiva']).toEqual(['1', '2', '3', '4', '5', '6', '7', 'US']);
+    expect(query?.selection['Kon']).toEqual(['1', '2']);
+    expect(query?.selection['ContentsCode']).toEqual(['UF0506A1']);
+    expect(query?.selection['Tid']).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
+    // The excerpt is the recording but for Region, which the example takes from the registry.
+    expect(Object.keys(dimensionsOf('TAB3981/metadata-excerpt.sv.json'))).toEqual([
+      'Alder',
+      'UtbildningsNiva',
+      'Kon',
+      'ContentsCode',
+      'Tid',
+    ]);
   });
 
   it('plans TAB6260 (preliminary BAS, monthly) against its real metadata, in English as recorded', () => {

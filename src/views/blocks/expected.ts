@@ -105,19 +105,32 @@ export function expectedProfileTable(
   };
 }
 
-/** How the expectation is made and read, where the method is, and whether the figures are invented. */
+/** How the expectation is made and read, and whether the figures are invented. */
 function notesOf(models: { indicator: Indicator; model: ExpectedModel }[]): string[] {
+  const [first] = models;
+  if (!first) return [];
+  const units = new Set(models.map(({ indicator }) => differenceUnit(indicator)));
+  const oneUnit = units.size === 1;
+  const spread = ({ indicator, model }: (typeof models)[number]) =>
+    `${formatNumber(model.residualSpread, indicator.decimals)}${oneUnit ? '' : ` ${differenceUnit(indicator)}`}`;
+  // One year and one count for all, said once; else each indicator says its year.
+  const alike = models.every(
+    ({ model }) => model.year === first.model.year && model.values.length === first.model.values.length,
+  );
+  const item = (entry: (typeof models)[number]) =>
+    `${entry.indicator.shortTitle.toLowerCase()}${alike ? '' : ` ${formatPeriod(entry.model.year)}`} ${spread(entry)}`;
+  const spreads = models.length === 1 ? spread(first) : joinList(models.map(item));
+  const unit = oneUnit ? ` ${differenceUnit(first.indicator)}` : '';
   return [
-    ...models.map(({ indicator, model }) =>
-      t('expected.note.spread', {
-        title: indicator.shortTitle,
-        period: formatPeriod(model.year),
-        factorYear: model.factorYear,
-        spread: formatNumber(model.residualSpread, indicator.decimals),
-        unit: differenceUnit(indicator),
-        count: formatNumber(model.values.length),
-      }),
-    ),
+    alike
+      ? t('expected.note.spread', {
+          spreads,
+          unit,
+          period: formatPeriod(first.model.year),
+          factorYear: first.model.factorYear,
+          count: formatNumber(first.model.values.length),
+        })
+      : t('expected.note.spread-years', { spreads, unit }),
     t('expected.note.not-a-target'),
     ...(models.some(({ model }) => model.example) ? [t('expected.note.example')] : []),
   ];

@@ -20,6 +20,7 @@ import {
   largestPartHeadline,
   rankHeadline,
   peersHeadline,
+  expectedHeadline,
   sexHeadline,
   yearlyPeriodText,
 } from '../text/sentences.ts';
@@ -45,6 +46,7 @@ import {
 } from './slides.ts';
 import { verdictCell } from '../blocks/table.ts';
 import { peerSummaryTable } from '../blocks/peers.ts';
+import { expectedProfileTable } from '../blocks/expected.ts';
 import { againstPeerMedian } from '../../measures/peers.ts';
 
 /**
@@ -306,6 +308,35 @@ const peers: SlideKind = ({ forbund, code, name, agreement }, first) => {
   ];
 };
 
+/** The kommun's actual values beside those expected from its structure, on the agreement's modelled indicators. */
+const expected: SlideKind = ({ forbund, code, name, agreement }, first) => {
+  const modelled = agreement.flatMap((view) =>
+    view.expected ? [{ indicator: view.indicator, model: view.expected.model }] : [],
+  );
+  const table = expectedProfileTable({ code, name }, modelled, forbund.id);
+  if (!table) return [];
+  const standings = modelled.flatMap(({ indicator, model }) => {
+    const value = model.values.find((entry) => entry.code === code);
+    return value ? [{ title: indicator.shortTitle, standing: value.standing }] : [];
+  });
+  return [
+    {
+      id: slideId(first),
+      kicker: t('deck.expected.kicker'),
+      headline: expectedHeadline(name, standings),
+      table: {
+        caption: table.caption,
+        columns: table.columns,
+        rows: table.rows.map((row) => ({ header: row.header.text, cells: row.cells })),
+      },
+      // Five columns, one row per modelled indicator of the agreement: smaller type only when many.
+      dense: table.rows.length > 4,
+      notes: [t('deck.expected.note'), ...(table.notes ?? [])],
+      source: t('deck.expected.source'),
+    },
+  ];
+};
+
 const localText: SlideKind = ({ forbund, content }, first) =>
   content
     ? [
@@ -408,6 +439,7 @@ const DECK_SLIDES: SlideKind[] = [
   strategicAreas,
   ranks,
   peers,
+  expected,
   localText,
   conversation,
 ];

@@ -325,6 +325,32 @@ export function peersHeadline(
   return t('headline.peers', values);
 }
 
+/**
+ * "Vännäs ligger över det förväntade utifrån sin struktur på 1 av 3 indikatorer, under på ingen och
+ * som förväntat på 2." Never better or worse: the expected value is no target.
+ */
+export function expectedHeadline(
+  place: string,
+  standings: { title: string; standing: 'above' | 'below' | 'as-expected' }[],
+): string {
+  const [only] = standings;
+  if (!only) return t('headline.expected.missing', { place });
+  if (standings.length === 1)
+    return t(`headline.expected.one.${only.standing}`, { place, title: inSentence(only.title) });
+  const count = (which: string) => standings.filter((entry) => entry.standing === which).length;
+  if (count('as-expected') === standings.length)
+    return t('headline.expected.all-same', { place, of: standings.length });
+  // "under på ingen", as one says it, not "under på 0".
+  const said = (which: string) => (count(which) === 0 ? t('count.none') : String(count(which)));
+  return t('headline.expected', {
+    place,
+    of: standings.length,
+    above: said('above'),
+    below: said('below'),
+    same: said('as-expected'),
+  });
+}
+
 /** A labour-market measure's value, with the indicator that says how to show it. */
 export interface LabourValue {
   indicator: Pick<Indicator, 'unit' | 'decimals'>;
