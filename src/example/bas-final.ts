@@ -31,6 +31,8 @@ const RECORDED = {
   [EMPLOYMENT_RATE]: 'TAB3200/data-kommuner-20-64-sysselsattningsgrad-2020-2024.json',
 };
 const PERIODS = periodRange('2020', '2024');
+/** TAB3200's real metadata, recorded by atlas290: the table of the final figures and of birth region. */
+export const TAB3200_METADATA = 'TAB3200/metadata.sv.json';
 /** Age bands 20–24 … 60–64 of the model, the cells a kommun's 20–64 figure is the sum of. */
 const BANDS_20_64 = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const BANDS: Record<string, number[]> = { '15-74': AGE_BANDS.map((_, index) => index), '20-64': BANDS_20_64 };
@@ -106,7 +108,7 @@ export function writeBasFinal(
   store: RawStore,
   log: (message: string) => void,
 ): void {
-  const metadataRecording = recording(config.root, 'TAB3200/metadata.sv.json');
+  const metadataRecording = recording(config.root, TAB3200_METADATA);
   const { metadata, plan } = writeScbMetadata(table, metadataRecording.response, config, store, metadataRecording);
   const recordings = Object.entries(RECORDED).map(([code, path]) => {
     const recorded = recording(config.root, path);

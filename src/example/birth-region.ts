@@ -12,7 +12,7 @@ import type { RawStore } from '../fetch/raw-store.ts';
 import { SEED } from './models.ts';
 import { hashUnit } from './random.ts';
 import { recording } from './reality.ts';
-import { modelCounts } from './bas-final.ts';
+import { modelCounts, TAB3200_METADATA } from './bas-final.ts';
 import { SEX_OF, sumOver, writeScbTable } from './scb-tables.ts';
 
 const PERIODS = periodRange('2020', '2024');
@@ -30,7 +30,7 @@ export function writeBasFodelse(
   store: RawStore,
   log: (message: string) => void,
 ): void {
-  const metadataRecording = recording(config.root, 'TAB3200/metadata.sv.json');
+  const metadataRecording = recording(config.root, TAB3200_METADATA);
   writeScbTable(
     table,
     metadataRecording.response,

@@ -6,7 +6,7 @@
 import type { RegionRegistry } from '../../config/regions.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
-import { expectedModels } from '../../measures/expected.ts';
+import { expectedModels, type ExpectedModel } from '../../measures/expected.ts';
 import { PREDICTORS, type Predictor } from '../../measures/structure.ts';
 import { roundTo, toCsv, type CsvValue } from '../../formats/csv-out.ts';
 import { t } from '../../i18n/index.ts';
@@ -29,6 +29,21 @@ export const FACTOR_COLUMNS: Record<Predictor, string> = {
   'labour-market': 'unemployment_rest_of_lan_pct',
 };
 
+const FACTOR_AND_SOURCE_COLUMNS = [...PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]), 'source', 'example'];
+
+/** A row's cells under those columns: one number per factor (a value or a coefficient), then whose and whether invented. */
+function perFactorAndSource(
+  indicator: Indicator,
+  model: ExpectedModel,
+  number: (predictor: Predictor) => number | null,
+): CsvValue[] {
+  return [
+    ...PREDICTORS.map((predictor) => roundTo(number(predictor), PRECISION)),
+    sourceOf(indicator),
+    model.example ? 'true' : 'false',
+  ];
+}
+
 /** Enough digits to refit and reach the published expectation to its shown decimals. */
 const PRECISION = 6;
 
@@ -48,9 +63,7 @@ export function expectedValuesCsv(indicators: Indicator[], snapshot: Snapshot, r
           roundTo(value.difference, PRECISION),
           value.standing,
           value.population,
-          ...PREDICTORS.map((predictor) => roundTo(value.factors[predictor], PRECISION)),
-          sourceOf(indicator),
-          model.example ? 'true' : 'false',
+          ...perFactorAndSource(indicator, model, (predictor) => value.factors[predictor]),
         ]);
   return toCsv(
     [
@@ -64,9 +77,7 @@ export function expectedValuesCsv(indicators: Indicator[], snapshot: Snapshot, r
       'difference',
       'standing',
       'weight_population_20_64',
-      ...PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]),
-      'source',
-      'example',
+      ...FACTOR_AND_SOURCE_COLUMNS,
     ],
     rows,
     'plain',
@@ -85,9 +96,7 @@ export function expectedModelsCsv(indicators: Indicator[], snapshot: Snapshot, r
         roundTo(model.rSquared, PRECISION),
         roundTo(model.residualSpread, PRECISION),
         roundTo(model.intercept, PRECISION),
-        ...PREDICTORS.map((predictor) => roundTo(model.coefficients[predictor] ?? null, PRECISION)),
-        sourceOf(indicator),
-        model.example ? 'true' : 'false',
+        ...perFactorAndSource(indicator, model, (predictor) => model.coefficients[predictor] ?? null),
       ]);
   return toCsv(
     [
@@ -98,9 +107,7 @@ export function expectedModelsCsv(indicators: Indicator[], snapshot: Snapshot, r
       'r_squared_weighted',
       'residual_spread_leave_one_out',
       'intercept',
-      ...PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]),
-      'source',
-      'example',
+      ...FACTOR_AND_SOURCE_COLUMNS,
     ],
     rows,
     'plain',
