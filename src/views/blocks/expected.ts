@@ -12,7 +12,7 @@ import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock, type TableRow } from './table.ts';
 
 /** "procentenheter" for a percentage; the unit's own word otherwise. */
-function differenceUnit(indicator: Pick<Indicator, 'unit'>): string {
+export function differenceUnit(indicator: Pick<Indicator, 'unit'>): string {
   return indicator.unit === 'percent' ? t('expected.unit.points') : t(`unit.${indicator.unit}`);
 }
 

@@ -10,6 +10,7 @@ import { formatNumber, formatPeriod } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock } from '../blocks/table.ts';
+import { differenceUnit } from '../blocks/expected.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 
 export interface ExpectedMethodPage {
@@ -58,7 +59,7 @@ function fitsTable(indicator: Indicator, models: ExpectedModel[]): TableBlock {
       t('model.column.factor-year'),
       t('model.column.kommuner'),
       t('model.column.r2'),
-      t('model.column.spread'),
+      t('model.column.spread', { unit: differenceUnit(indicator) }),
     ],
     rows: models.map((model) => ({
       header: { text: formatPeriod(model.year) },
