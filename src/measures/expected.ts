@@ -117,7 +117,6 @@ export function fitExpectedModel(
   if (!result) return null;
   const differences = rows.map((row, index) => row.actual - (result.leaveOneOut[index] as number));
   const residualSpread = Math.sqrt(differences.reduce((sum, value) => sum + value ** 2, 0) / rows.length);
-  // Judged as shown, as every verdict here is: a difference printed as 1,2 is not "above" a spread printed as 1,2.
   const spreadShown = shownUnits(residualSpread, indicator.decimals);
   return {
     indicator: indicator.id,
@@ -135,18 +134,23 @@ export function fitExpectedModel(
         actual: row.actual,
         expected: result.leaveOneOut[index] as number,
         difference,
-        standing:
-          Math.abs(shownUnits(difference, indicator.decimals)) <= spreadShown
-            ? 'as-expected'
-            : difference > 0
-              ? 'above'
-              : 'below',
+        standing: standingAsShown(row.actual, result.leaveOneOut[index] as number, spreadShown, indicator.decimals),
         population: row.factors.population,
         factors: row.factors.values,
       };
     }),
     example: rows.some((row) => row.example),
   };
+}
+
+/**
+ * Judged on the two values as shown, as every verdict here is: 8,6 % against 6,8 % is 1,8 above,
+ * whatever the hidden decimals, and a difference printed as 1,2 is not outside a spread printed as 1,2.
+ */
+function standingAsShown(actual: number, expected: number, spreadShown: number, decimals: number): ExpectedStanding {
+  const difference = shownUnits(actual, decimals) - shownUnits(expected, decimals);
+  if (Math.abs(difference) <= spreadShown) return 'as-expected';
+  return difference > 0 ? 'above' : 'below';
 }
 
 /**

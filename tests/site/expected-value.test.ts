@@ -155,6 +155,10 @@ describe('the pages show the published model', () => {
       .querySelectorAll('td');
     expect(cellsOfRow[0]!.textContent?.trim()).toBe(shown(umea.actual!));
     expect(cellsOfRow[1]!.textContent?.trim()).toBe(shown(umea.expected_leave_one_out!));
+    // The difference in words is the reader's own subtraction of the two values as printed.
+    const printed = (value: string) => Math.round(Number(Number(value).toFixed(1)) * 10);
+    const difference = Math.abs(printed(umea.actual!) - printed(umea.expected_leave_one_out!)) / 10;
+    expect(cellsOfRow[2]!.textContent).toContain(difference.toFixed(1).replace('.', ','));
     expect(section.textContent).toMatch(/Kommuner med mest lik struktur som Umeå/);
   });
 

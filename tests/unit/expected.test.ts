@@ -56,12 +56,12 @@ describe('the models of the committed snapshot', () => {
       const refit = without.intercept + own.x.reduce((sum, value, j) => sum + value * without.coefficients[j]!, 0);
       expect(model.values[index]!.expected).toBeCloseTo(refit, 8);
     }
+    // Judged on the values as shown: the reader's own subtraction of the two printed values.
     for (const value of model.values) {
-      const within =
-        Math.abs(shownUnits(value.difference, indicator.decimals)) <=
-        shownUnits(model.residualSpread, indicator.decimals);
+      const shown = shownUnits(value.actual, indicator.decimals) - shownUnits(value.expected, indicator.decimals);
+      const within = Math.abs(shown) <= shownUnits(model.residualSpread, indicator.decimals);
       expect(value.standing === 'as-expected').toBe(within);
-      if (!within) expect(value.standing).toBe(value.difference > 0 ? 'above' : 'below');
+      if (!within) expect(value.standing).toBe(shown > 0 ? 'above' : 'below');
     }
     const spread = Math.sqrt(model.values.reduce((sum, value) => sum + value.difference ** 2, 0) / model.values.length);
     expect(model.residualSpread).toBeCloseTo(spread, 10);

@@ -8,6 +8,7 @@ import type { Indicator } from '../../schemas/indicator.ts';
 import { formatNumber, formatPeriod, formatSigned, joinList } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import { formatValue } from '../text/sentences.ts';
+import { shownChange } from '../../measures/index.ts';
 import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock, type TableRow } from './table.ts';
 
@@ -16,15 +17,16 @@ export function differenceUnit(indicator: Pick<Indicator, 'unit'>): string {
   return indicator.unit === 'percent' ? t('expected.unit.points') : t(`unit.${indicator.unit}`);
 }
 
-/** "3,1 procentenheter över det förväntade", or "som förväntat (+0,4 procentenheter)". */
+/**
+ * "3,1 procentenheter över det förväntade", or "som förväntat (+0,4 procentenheter)": the difference
+ * of the two values as the table shows them, so that the reader's own subtraction agrees.
+ */
 export function differenceText(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: ExpectedValue): string {
   const unit = differenceUnit(indicator);
+  const difference = shownChange(value.actual, value.expected, indicator.decimals) ?? 0;
   if (value.standing === 'as-expected')
-    return t('expected.as-expected', { difference: formatSigned(value.difference, indicator.decimals), unit });
-  return t(`expected.${value.standing}`, {
-    difference: formatNumber(Math.abs(value.difference), indicator.decimals),
-    unit,
-  });
+    return t('expected.as-expected', { difference: formatSigned(difference, indicator.decimals), unit });
+  return t(`expected.${value.standing}`, { difference: formatNumber(Math.abs(difference), indicator.decimals), unit });
 }
 
 /** The members' actual and expected values in the model's year; the focused member set apart. */
