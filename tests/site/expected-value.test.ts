@@ -166,6 +166,12 @@ describe('the pages show the published model', () => {
     const document = page('/om-statistiken/forvantat-varde/');
     const text = document.body.textContent ?? '';
     for (const model of models) expect(text).toContain(Number(model.r_squared_weighted).toFixed(3).replace('.', ','));
+    // A dot per kommun of the latest fit in each model's chart, at both widths.
+    for (const indicator of new Set(models.map((model) => model.indicator!))) {
+      const kommuner = rowsOf(indicator, latest(indicator)).length;
+      expect(document.querySelectorAll(`#spridning-${indicator} .chart-wide circle`)).toHaveLength(kommuner);
+      expect(document.querySelectorAll(`#spridning-${indicator} .chart-narrow circle`)).toHaveLength(kommuner);
+    }
     const links = [...document.querySelectorAll('a')].map((link) => link.getAttribute('href'));
     expect(links).toEqual(expect.arrayContaining(['/data/forvantat-varde.csv', '/data/forvantat-varde-modell.csv']));
   });

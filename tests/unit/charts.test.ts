@@ -6,6 +6,7 @@ import { PALETTE, ROLE_COLOURS, SEX_COLOURS } from '../../src/charts/render.ts';
 import { dodge, tickDecimals, valueScale, yearTicks } from '../../src/charts/axis.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';
 import { nationalStrip } from '../../src/charts/national-strip.ts';
+import { expectedScatter } from '../../src/charts/expected-scatter.ts';
 
 const frame = { width: 640, height: 320, fontSize: 14 };
 const years = ['2019', '2020', '2021', '2022', '2023'];
@@ -95,6 +96,28 @@ describe('charts', () => {
     expect(svg).toContain('>Vännäs</text>');
     expect(svg).toContain('>median</text>');
     await expect(pretty(svg)).toMatchFileSnapshot('../output/nationalStrip.svg');
+  });
+
+  it('expectedScatter', async () => {
+    const points = Array.from({ length: 12 }, (_, index) => ({
+      id: String(1000 + index),
+      expected: 5 + index / 2,
+      actual: 5 + index / 2 + (index % 3) - 1,
+    }));
+    const svg = expectedScatter(points, {
+      id: 'spridning',
+      labelledBy: 'spridning-caption',
+      ...frame,
+      spread: 0.8,
+      xLabel: 'Förväntat (procent)',
+      yLabel: 'Faktiskt (procent)',
+      decimals: 1,
+    });
+    // A dot per kommun, the line of equality, and the band of the typical deviation around it.
+    expect(svg.match(/<circle /g)).toHaveLength(12);
+    expect(svg).toContain('Förväntat (procent)');
+    expect(svg).toMatch(/<g fill="#E6E6E6"><path d="M[^"]+Z"/);
+    await expect(pretty(svg)).toMatchFileSnapshot('../output/expectedScatter.svg');
   });
 
   it('stackedBars', async () => {

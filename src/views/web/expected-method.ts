@@ -11,12 +11,21 @@ import { t } from '../../i18n/index.ts';
 import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock } from '../blocks/table.ts';
 import { differenceUnit } from '../blocks/expected.ts';
+import { atBothWidths, type ChartBlock } from './indicator-page.ts';
+import { expectedScatter } from '../../charts/expected-scatter.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 
 export interface ExpectedMethodPage {
   /** Prose, not a table: a source and a reason are sentences, which a table's narrow cells would clip. */
   factors: { name: string; source: string; why: string }[];
-  indicators: { indicator: Indicator; href: string | null; fits: TableBlock; coefficients: TableBlock | null }[];
+  indicators: {
+    indicator: Indicator;
+    href: string | null;
+    /** Every kommun's actual value against its expected one, in the latest year. */
+    chart: ChartBlock | null;
+    fits: TableBlock;
+    coefficients: TableBlock | null;
+  }[];
   example: boolean;
 }
 
@@ -29,6 +38,7 @@ export function buildExpectedMethodPage(site: Site): ExpectedMethodPage {
     const models = expectedModels(site.snapshot, site.config.registry, indicator);
     return {
       indicator,
+      chart: scatterOf(indicator, models.at(-1) ?? null),
       fits: fitsTable(indicator, models),
       coefficients: coefficientsTable(indicator, models.at(-1) ?? null),
       href: firstForbund ? indicatorPath(firstForbund, indicator.id) : null,
@@ -49,6 +59,36 @@ export function buildExpectedMethodPage(site: Site): ExpectedMethodPage {
 
 export function factorName(predictor: Predictor): string {
   return t(`model.factor.${predictor}`);
+}
+
+function scatterOf(indicator: Indicator, model: ExpectedModel | null): ChartBlock | null {
+  if (!model) return null;
+  const id = `spridning-${indicator.id}`;
+  const points = model.values.map((value) => ({ id: value.code, expected: value.expected, actual: value.actual }));
+  const unit = t(`unit.${indicator.unit}`);
+  return {
+    id,
+    title: t('model.scatter.title', { title: indicator.shortTitle, period: formatPeriod(model.year) }),
+    caption: t('model.scatter.caption', {
+      count: formatNumber(model.values.length),
+      spread: formatNumber(model.residualSpread, indicator.decimals),
+      unit: differenceUnit(indicator),
+    }),
+    ...atBothWidths(
+      id,
+      points.map((point) => ({ value: point.actual })),
+      (frame) =>
+        expectedScatter(points, {
+          ...frame,
+          // Square enough that the line of equality runs at about 45 degrees.
+          height: Math.min(frame.width, frame.height + frame.fontSize * 8),
+          spread: model.residualSpread,
+          xLabel: t('model.scatter.x', { unit }),
+          yLabel: t('model.scatter.y', { unit }),
+          decimals: indicator.decimals,
+        }),
+    ),
+  };
 }
 
 function fitsTable(indicator: Indicator, models: ExpectedModel[]): TableBlock {
