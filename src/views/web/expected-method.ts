@@ -1,7 +1,7 @@
 /**
- * The method page of the expected value: the factors with their sources, and each modelled
- * indicator's fits (how many kommuner, R², the typical deviation) and latest coefficients, laid
- * out as tables a statistician can check against the CSV files.
+ * The method page of the expected value: the factors with their sources, and per modelled
+ * indicator a chart of actual against expected, its fits (how many kommuner, R², the typical
+ * deviation) and latest coefficients, as tables a statistician can check against the CSV files.
  */
 import type { Site } from '../model/site.ts';
 import { expectedModels, type ExpectedModel } from '../../measures/expected.ts';
