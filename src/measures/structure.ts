@@ -9,6 +9,7 @@ import type { RegionRegistry } from '../config/regions.ts';
 import type { Snapshot } from '../pipeline/snapshot-reader.ts';
 import type { Point } from '../schemas/observation.ts';
 import { remembered } from '../formats/remembered.ts';
+import { pointAt } from './series.ts';
 
 export const PREDICTORS = [
   'young-adults',
@@ -105,7 +106,6 @@ export function structuralFactors(
 /** A reader of one year's total-sex points, by dataset, region and breakdown. */
 function reader(snapshot: Snapshot, year: string) {
   return (dataset: string, region: string, breakdown: Record<string, string>): Point | null => {
-    const points = snapshot.file(dataset)?.points(region, 'total', breakdown);
-    return points?.find((point) => point.period === year) ?? null;
+    return pointAt(snapshot.file(dataset)?.points(region, 'total', breakdown), year);
   };
 }

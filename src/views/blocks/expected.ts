@@ -8,14 +8,10 @@ import type { Indicator } from '../../schemas/indicator.ts';
 import { formatNumber, formatPeriod, formatSigned, joinList } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import { formatValue } from '../text/sentences.ts';
+import { differenceUnit } from '../text/labels.ts';
 import { shownChange } from '../../measures/index.ts';
 import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock, type TableRow } from './table.ts';
-
-/** "procentenheter" for a percentage; the unit's own word otherwise. */
-export function differenceUnit(indicator: Pick<Indicator, 'unit'>): string {
-  return indicator.unit === 'percent' ? t('expected.unit.points') : t(`unit.${indicator.unit}`);
-}
 
 /**
  * "3,1 procentenheter över det förväntade", or "som förväntat (+0,4 procentenheter)": the difference

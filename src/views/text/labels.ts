@@ -59,9 +59,14 @@ export function rankText(view: Pick<IndicatorView, 'rankedMembers'>, rank: numbe
   return rank === null ? null : t('rank.of', { rank, members: view.rankedMembers });
 }
 
+/** The unit of a difference between two values: "procentenheter" for a percentage, else the unit's own word. */
+export function differenceUnit(indicator: Pick<Indicator, 'unit'>): string {
+  return t(indicator.unit === 'percent' ? 'unit.change.percent' : `unit.${indicator.unit}`);
+}
+
 /** "Förändring 2024–2025 (procentenheter)": the years compared and the unit of the difference. */
 export function changeHeading(view: Pick<IndicatorView, 'indicator' | 'latestPeriod' | 'previousPeriod'>): string {
-  const unit = t(view.indicator.unit === 'percent' ? 'unit.change.percent' : `unit.${view.indicator.unit}`);
+  const unit = differenceUnit(view.indicator);
   return view.latestPeriod && view.previousPeriod
     ? t('table.change.years', { from: view.previousPeriod, to: view.latestPeriod, unit })
     : t('table.change.unit', { unit });

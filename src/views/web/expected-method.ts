@@ -10,7 +10,7 @@ import { formatNumber, formatPeriod } from '../../formats/display.ts';
 import { t } from '../../i18n/index.ts';
 import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock } from '../blocks/table.ts';
-import { differenceUnit } from '../blocks/expected.ts';
+import { differenceUnit } from '../text/labels.ts';
 import { atBothWidths, type ChartBlock } from './indicator-page.ts';
 import { expectedScatter } from '../../charts/expected-scatter.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
@@ -34,26 +34,24 @@ const FIT_DECIMALS = 3;
 export function buildExpectedMethodPage(site: Site): ExpectedMethodPage {
   const modelled = site.config.indicators.filter((indicator) => indicator.expected);
   const firstForbund = site.config.forbund[0]?.id ?? null;
-  const indicators = modelled.map((indicator) => {
-    const models = expectedModels(site.snapshot, site.config.registry, indicator);
-    return {
-      indicator,
-      chart: scatterOf(indicator, models.at(-1) ?? null),
-      fits: fitsTable(indicator, models),
-      coefficients: coefficientsTable(indicator, models.at(-1) ?? null),
-      href: firstForbund ? indicatorPath(firstForbund, indicator.id) : null,
-    };
-  });
+  const fitted = modelled.map((indicator) => ({
+    indicator,
+    models: expectedModels(site.snapshot, site.config.registry, indicator),
+  }));
   return {
     factors: PREDICTORS.map((predictor) => ({
       name: factorName(predictor),
       source: t(`model.factor.${predictor}.source`),
       why: t(`model.factor.${predictor}.why`),
     })),
-    indicators,
-    example: indicators.some(({ indicator }) =>
-      expectedModels(site.snapshot, site.config.registry, indicator).some((model) => model.example),
-    ),
+    indicators: fitted.map(({ indicator, models }) => ({
+      indicator,
+      chart: scatterOf(indicator, models.at(-1) ?? null),
+      fits: fitsTable(indicator, models),
+      coefficients: coefficientsTable(indicator, models.at(-1) ?? null),
+      href: firstForbund ? indicatorPath(firstForbund, indicator.id) : null,
+    })),
+    example: fitted.some(({ models }) => models.some((model) => model.example)),
   };
 }
 
