@@ -5,13 +5,11 @@
  */
 import { peerValueTable } from '../blocks/peers.ts';
 import { expectedMembersTable } from '../blocks/expected.ts';
-import { dashedSeries, lineChart } from '../../charts/line-chart.ts';
+import { dashedSeries } from '../../charts/line-chart.ts';
 import type { ChartFrame } from '../../charts/render.ts';
-import { rankedBars } from '../../charts/ranked-bars.ts';
-import { nationalStrip } from '../../charts/national-strip.ts';
+import { drawChart } from '../../charts/pool.ts';
 import { CONTEXT_GREY, ROLE_COLOURS } from '../../charts/render.ts';
 import { nationalPlace } from '../../measures/national.ts';
-import { stackedBars } from '../../charts/stacked-bars.ts';
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected } from '../../schemas/observation.ts';
@@ -60,24 +58,28 @@ export interface IndicatorPage {
 const WIDE = { width: 1100, height: 440, fontSize: 14 };
 const NARROW = { width: 380, height: 340, fontSize: 13 };
 
-/** The chart drawn at both widths; the phone's copy gets its own ids and the same caption. */
-export function atBothWidths(
+/**
+ * The chart drawn at both widths; the phone's copy gets its own ids and the same caption. Both are
+ * asked for before either is awaited, so the workers draw them side by side.
+ */
+export async function atBothWidths(
   id: string,
   rows: { value: number | null }[],
-  draw: (frame: ChartFrame) => string,
-): Pick<ChartBlock, 'svg' | 'narrow'> {
+  draw: (frame: ChartFrame) => Promise<string>,
+): Promise<Pick<ChartBlock, 'svg' | 'narrow'>> {
   // Nothing to draw (every value missing or protected): no empty axes; the caption says why.
   if (rows.every((row) => row.value === null)) return { svg: '' };
-  return {
-    svg: draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
-    narrow: draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
-  };
+  const [svg, narrow] = await Promise.all([
+    draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
+    draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
+  ]);
+  return { svg, narrow };
 }
 /** With more kommuner than this, the ranking chart shows its ends only. */
 const RANK_ENDS = 10;
 const SHOWN_PERIODS = 6;
 
-const pages = new WeakMap<IndicatorView, Map<string | null, { value: IndicatorPage; left: number }>>();
+const pages = new WeakMap<IndicatorView, Map<string | null, { value: Promise<IndicatorPage>; left: number }>>();
 /**
  * The routes that show one page's charts: its embed and its own page; and for the förbund's page
  * (no highlighted member) also its SVG file and its PNG file.
@@ -89,7 +91,7 @@ export function buildIndicatorPage(
   view: IndicatorView,
   meta: SnapshotMeta,
   focusKommun: string | null = null,
-): IndicatorPage {
+): Promise<IndicatorPage> {
   const uses = focusKommun === null ? ROUTES_PER_PAGE.forbund : ROUTES_PER_PAGE.member;
   return rememberedFor(pages, view, focusKommun, uses, () => composeIndicatorPage(view, meta, focusKommun));
 }
@@ -104,7 +106,11 @@ interface PageContext {
   splitArea: { id: string; name: string };
 }
 
-function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null): IndicatorPage {
+async function composeIndicatorPage(
+  view: IndicatorView,
+  meta: SnapshotMeta,
+  focusKommun: string | null,
+): Promise<IndicatorPage> {
   const { indicator } = view;
   const focus = focusKommun ? view.summaries.find((summary) => summary.area.id === focusKommun) : undefined;
   const page: PageContext = {
@@ -116,13 +122,15 @@ function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKomm
       ? { id: focus.area.id, name: areaLabel(focus.area) }
       : { id: view.areas.forbund.id, name: t('area.forbund').toLowerCase() },
   };
-  const charts = [
+  // Every chart is asked for before any is awaited: the page's dozen drawings go to the workers at once.
+  const drawn = await Promise.all([
     trendChart(page),
     rankingChart(view.rate ? rateContext(page, view.rate) : page),
     nationalChart(view.rate ? rateContext(page, view.rate) : page),
     ...view.splits.filter((split) => split.additive).map((split) => splitChart(page, split)),
     sexChart(page),
-  ]
+  ]);
+  const charts = drawn
     .filter((chart): chart is ChartBlock => chart !== null)
     .map((chart) => (chart.svg === '' ? { ...chart, caption: t('page.chart.empty') } : chart));
   return {
@@ -176,18 +184,18 @@ function allPeriods(view: IndicatorView): string[] {
   return [...new Set(view.summaries.flatMap((summary) => summary.series.map((point) => point.period)))].sort();
 }
 
-function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
+async function trendChart({ view, indicator, focus }: PageContext): Promise<ChartBlock> {
   const { lines, options } = trendChartRows(view, focus?.area.id ?? null);
   return {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : leadSentence(view) }),
     ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
-    ...atBothWidths('tidsserie', lines, (frame) => lineChart(lines, { ...frame, ...options })),
+    ...(await atBothWidths('tidsserie', lines, (frame) => drawChart('lineChart', lines, { ...frame, ...options }))),
   };
 }
 
-function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
+async function rankingChart({ view, indicator, latest, focus }: PageContext): Promise<ChartBlock | null> {
   // Best first where "best" means something; a count or a measure without direction, highest first.
   const order = isRanked(indicator) && indicator.direction === 'lower-is-better' ? 1 : -1;
   const sorted = view.summaries
@@ -240,18 +248,18 @@ function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlo
     id: 'jamforelse',
     title: t('page.ranking.title', { title: indicator.shortTitle, period: formatPeriod(latest) }),
     caption: `${caption} ${sortedText}${shortenedText}.`,
-    ...atBothWidths('jamforelse', bars, (frame) =>
-      rankedBars(bars, {
+    ...(await atBothWidths('jamforelse', bars, (frame) =>
+      drawChart('rankedBars', bars, {
         ...frame,
         height: 60 + ranked.length * (frame.width < 600 ? 50 : 34),
         xLabel: unitLabel(indicator),
       }),
-    ),
+    )),
   };
 }
 
 /** The members among all kommuner, for a rate: a dot each on the spread of the country. */
-function nationalChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
+async function nationalChart({ view, indicator, latest, focus }: PageContext): Promise<ChartBlock | null> {
   const national = view.national;
   const members = view.summaries.filter(
     (summary) => summary.area.kind === 'kommun' && summary.latest?.value != null && !isProtected(summary.latest.status),
@@ -286,8 +294,8 @@ function nationalChart({ view, indicator, latest, focus }: PageContext): ChartBl
     id: 'riket',
     title: t('page.national.title', { title: indicator.shortTitle, period }),
     caption: t('page.national.caption', { count, period, members: said.join('; ') }),
-    ...atBothWidths('riket', rows, (frame) =>
-      nationalStrip(rows, {
+    ...(await atBothWidths('riket', rows, (frame) =>
+      drawChart('nationalStrip', rows, {
         ...frame,
         height: frame.fontSize * 7 + (rows.length + 1) * (frame.width < 600 ? 34 : 30),
         all: national.values.map((entry) => entry.value),
@@ -296,11 +304,11 @@ function nationalChart({ view, indicator, latest, focus }: PageContext): ChartBl
         xLabel: unitLabel(indicator),
         decimals: indicator.decimals,
       }),
-    ),
+    )),
   };
 }
 
-function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitSeries): ChartBlock {
+async function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitSeries): Promise<ChartBlock> {
   const { rows, categories } = splitStack(split, splitArea.id);
   const largest = split.categories
     .slice(1)
@@ -325,11 +333,13 @@ function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitS
             value: formatValue(indicator, largest.value),
           })
         : t('headline.parts.missing'),
-    ...atBothWidths(id, rows, (frame) => stackedBars(rows, categories, { ...frame, ...valueAxis(indicator) })),
+    ...(await atBothWidths(id, rows, (frame) =>
+      drawChart('stackedBars', rows, categories, { ...frame, ...valueAxis(indicator) }),
+    )),
   };
 }
 
-function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlock | null {
+async function sexChart({ view, indicator, latest, splitArea }: PageContext): Promise<ChartBlock | null> {
   if (view.bySex.length === 0) return null;
   const latestBySex = view.bySex.map((entry) =>
     t('page.sex.value', {
@@ -342,7 +352,7 @@ function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlo
     id: 'kon',
     title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
     caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
-    ...atBothWidths('kon', lines, (frame) => lineChart(lines, { ...frame, ...options })),
+    ...(await atBothWidths('kon', lines, (frame) => drawChart('lineChart', lines, { ...frame, ...options }))),
   };
 }
 
