@@ -10,9 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    // Test files run side by side already: their page charts are drawn in the test's own thread.
-    // The build draws in workers, and tests/unit/chart-pool.test.ts shows both give the same SVG.
-    env: { LAGESBILD_CHART_WORKERS: '0' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'site', include: ['tests/site/**/*.test.ts'] } },

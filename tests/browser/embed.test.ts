@@ -15,8 +15,9 @@ const PAGE = '/umearegionen/indikator/helarsekvivalenter/';
 let browser: Browser;
 const built = getSite(root);
 /** The charts of the page the embed shows, as the site built them. */
-const charts: ChartBlock[] = (
-  await buildIndicatorPage(built.view('umearegionen', 'helarsekvivalenter'), built.snapshot.meta)
+const charts: ChartBlock[] = buildIndicatorPage(
+  built.view('umearegionen', 'helarsekvivalenter'),
+  built.snapshot.meta,
 ).charts;
 let site: Server;
 let siteOrigin = '';

@@ -13,9 +13,9 @@ const snapshot = new Snapshot(join(root, 'data/snapshot'));
 const forbund = config.forbund.find((entry) => entry.id === 'umearegionen')!;
 const indicator = config.indicators.find((entry) => entry.id === 'bas-slutlig-arbetsloshet')!;
 
-async function page(breaks: SeriesBreak[]) {
+function page(breaks: SeriesBreak[]) {
   const view = buildIndicatorView(snapshot, config.registry, forbund, indicator, { breaks });
-  return { view, page: await buildIndicatorPage(view, snapshot.meta) };
+  return { view, page: buildIndicatorPage(view, snapshot.meta) };
 }
 
 const newRegister: SeriesBreak = {
@@ -26,8 +26,8 @@ const newRegister: SeriesBreak = {
 };
 
 describe('breaks in series', () => {
-  it('judge a change across a break only while saying so, in the sentence and the table', async () => {
-    const { view, page: across } = await page([newRegister]);
+  it('judge a change across a break only while saying so, in the sentence and the table', () => {
+    const { view, page: across } = page([newRegister]);
     expect(view.latestPeriod).toBe('2024');
     expect(across.sentence).toContain('Jämförelsen går över ett brott i serien (Nytt register)');
     const verdicts = across.tables[0]!.rows.map((row) => row.cells[1]!.text);
@@ -37,14 +37,14 @@ describe('breaks in series', () => {
     );
     expect(across.charts[0]!.svg).toContain('>Nytt register</text>');
 
-    const { page: before } = await page([{ ...newRegister, period: '2022' }]);
+    const { page: before } = page([{ ...newRegister, period: '2022' }]);
     expect(before.sentence).not.toContain('brott i serien');
     expect(before.tables[0]!.rows.some((row) => row.cells[1]!.text.includes('brott'))).toBe(false);
     expect(before.charts[0]!.svg).toContain('>Nytt register</text>');
   });
 
-  it('concern only the areas a regional break names', async () => {
-    const { view } = await page([{ ...newRegister, regions: ['2460'] }]);
+  it('concern only the areas a regional break names', () => {
+    const { view } = page([{ ...newRegister, regions: ['2460'] }]);
     const across = view.summaries.filter((summary) => summary.acrossBreak).map((summary) => summary.area.id);
     // Vännäs itself, and every area that holds it.
     expect(across).toEqual(expect.arrayContaining(['2460', 'umearegionen']));

@@ -37,11 +37,11 @@ describe('a count and its rate per 1 000', () => {
     }
   });
 
-  it('shows the rate beside the count in the table, and ranks by it in the comparison chart', async () => {
+  it('shows the rate beside the count in the table, and ranks by it in the comparison chart', () => {
     const view = site.view('uppsala-lan', 'kaa-utan-sysselsattning');
     const rate = site.view('uppsala-lan', 'kaa-utan-sysselsattning-per-1000');
     expect(view.rate).toBe(rate);
-    const page = await buildIndicatorPage(view, site.snapshot.meta);
+    const page = buildIndicatorPage(view, site.snapshot.meta);
     const [table] = page.tables;
     const rateColumn = table!.columns.findIndex((heading) => heading.startsWith('Per 1\u00a0000'));
     expect(rateColumn).toBeGreaterThan(0);
@@ -64,8 +64,8 @@ describe('a count and its rate per 1 000', () => {
     );
   });
 
-  it('leaves a count without a rate unranked', async () => {
-    const page = await buildIndicatorPage(site.view('uppsala-lan', 'befolkning-20-64'), site.snapshot.meta);
+  it('leaves a count without a rate unranked', () => {
+    const page = buildIndicatorPage(site.view('uppsala-lan', 'befolkning-20-64'), site.snapshot.meta);
     const [table] = page.tables;
     expect(table!.columns.some((heading) => heading.startsWith('Per 1\u00a0000'))).toBe(false);
     const rankColumn = table!.columns.findIndex((heading) => heading.startsWith('Placering'));
@@ -81,7 +81,7 @@ describe('a count and its rate per 1 000', () => {
     expect(kaa?.chart.svg).not.toMatch(/>Vindeln</);
   });
 
-  it('draws the page of a förbund whose members deliver no export, without a rate column', async () => {
+  it('draws the page of a förbund whose members deliver no export, without a rate column', () => {
     // Jönköping's kommuner are in no export: the count has no year at all (found by the national bench).
     const forbund = {
       ...site.forbund('umearegionen'),
@@ -100,7 +100,7 @@ describe('a count and its rate per 1 000', () => {
     const view = build('aktivitetsersattning-kartlaggning');
     view.rate = build('aktivitetsersattning-kartlaggning-per-1000');
     expect(view.latestPeriod).toBeNull();
-    const page = await buildIndicatorPage(view, site.snapshot.meta, '0604');
+    const page = buildIndicatorPage(view, site.snapshot.meta, '0604');
     expect(page.tables[0]!.columns.some((heading) => heading.startsWith('Per 1\u00a0000'))).toBe(false);
   });
 });

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteEventTarget } from '../../src/charts/lazy-listeners.ts';
-import { lazyListeners } from '../../src/vite/lazy-listeners.ts';
+import { lazyListeners, rewriteEventTarget } from '../../src/vite/lazy-listeners.ts';
 
 const linkedomRoot = dirname(createRequire(import.meta.url).resolve('linkedom/package.json'));
 const installed = readFileSync(join(linkedomRoot, 'esm/interface/event-target.js'), 'utf8');

@@ -70,29 +70,25 @@ describe('nationalDistribution', () => {
 });
 
 describe('the indicator page’s place among all kommuner', () => {
-  it('names each member’s place and quarter for a rate, and highlights the focus alone', async () => {
+  it('names each member’s place and quarter for a rate, and highlights the focus alone', () => {
     const view = site.view('umearegionen', 'ohalsotal');
-    const chart = (await buildIndicatorPage(view, site.snapshot.meta)).charts.find((entry) => entry.id === 'riket');
+    const chart = buildIndicatorPage(view, site.snapshot.meta).charts.find((entry) => entry.id === 'riket');
     expect(chart?.title).toMatch(/^Ohälsotal \d{4}: medlemmarna bland alla kommuner$/);
     for (const member of view.areas.members) {
       const place = nationalPlace(view.national!, member.id, 'lower-is-better');
       expect(chart?.caption).toContain(`${member.name} `);
       expect(chart?.caption).toContain(`plats ${place?.place} av ${view.national!.values.length}`);
     }
-    const focused = (await buildIndicatorPage(view, site.snapshot.meta, '2460')).charts.find(
-      (entry) => entry.id === 'riket',
-    );
+    const focused = buildIndicatorPage(view, site.snapshot.meta, '2460').charts.find((entry) => entry.id === 'riket');
     expect(focused?.caption).toMatch(/: Vännäs [\d,]+, plats \d+ av \d+, [^;]+\. Strecken/);
   });
 
-  it('places a count by its rate, and a national förbund’s members not at all (its ranking is that picture)', async () => {
-    const count = await buildIndicatorPage(site.view('uppsala-lan', 'kaa-utan-sysselsattning'), site.snapshot.meta);
+  it('places a count by its rate, and a national förbund’s members not at all (its ranking is that picture)', () => {
+    const count = buildIndicatorPage(site.view('uppsala-lan', 'kaa-utan-sysselsattning'), site.snapshot.meta);
     expect(count.charts.find((entry) => entry.id === 'riket')?.title).toContain('per 1\u00a0000');
     const national = { ...site.view('umearegionen', 'ohalsotal') };
     const member = national.summaries.find((summary) => summary.area.kind === 'kommun')!;
     national.summaries = Array.from({ length: MAX_HIGHLIGHT_MEMBERS + 1 }, () => member);
-    expect((await buildIndicatorPage(national, site.snapshot.meta)).charts.some((entry) => entry.id === 'riket')).toBe(
-      false,
-    );
+    expect(buildIndicatorPage(national, site.snapshot.meta).charts.some((entry) => entry.id === 'riket')).toBe(false);
   });
 });

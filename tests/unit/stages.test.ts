@@ -13,9 +13,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   formats: [],
   i18n: [],
   client: [],
-  // Build plugins: the headers plugin reads the site's configuration (who may frame the embeds); the
-  // listeners plugin applies the charts' own rewrite of linkedom, which their workers apply too.
-  vite: ['formats', 'schemas', 'config', 'charts'],
+  // Build plugins: the headers plugin reads the site's configuration (who may frame the embeds).
+  vite: ['formats', 'schemas', 'config'],
   styles: [],
   schemas: ['formats'],
   config: ['formats', 'schemas'],

@@ -10,8 +10,8 @@ import { sourceText } from '../text/labels.ts';
 import { buildIndicatorPage } from '../web/indicator-page.ts';
 import { standaloneSvg } from './downloads.ts';
 
-export async function chartSvgFile(site: Site, forbundId: string, indicatorId: string): Promise<string> {
-  const page = await buildIndicatorPage(site.view(forbundId, indicatorId), site.snapshot.meta);
+export function chartSvgFile(site: Site, forbundId: string, indicatorId: string): string {
+  const page = buildIndicatorPage(site.view(forbundId, indicatorId), site.snapshot.meta);
   return standaloneSvg(
     page.charts[0] ?? { svg: '<svg></svg>', title: '', caption: '' },
     sourceText(page.indicator).text,
@@ -31,9 +31,7 @@ export function startChartPng(site: Site, forbundId: string, indicatorId: string
   if (started.has(key)) return;
   const svg = chartSvgFile(site, forbundId, indicatorId);
   const png = queue.then(async () => {
-    const buffer = await sharp(Buffer.from(await svg), { density: 144 })
-      .png({ compressionLevel: 6 })
-      .toBuffer();
+    const buffer = await sharp(Buffer.from(svg), { density: 144 }).png({ compressionLevel: 6 }).toBuffer();
     return new Uint8Array(buffer);
   });
   queue = png.catch(() => undefined);

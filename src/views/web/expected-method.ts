@@ -12,7 +12,7 @@ import { indicatorPath } from '../model/paths.ts';
 import { textCell, type TableBlock } from '../blocks/table.ts';
 import { differenceUnit } from '../text/labels.ts';
 import { atBothWidths, type ChartBlock } from './indicator-page.ts';
-import { drawChart } from '../../charts/pool.ts';
+import { expectedScatter } from '../../charts/expected-scatter.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 
 export interface ExpectedMethodPage {
@@ -31,7 +31,7 @@ export interface ExpectedMethodPage {
 
 const FIT_DECIMALS = 3;
 
-export async function buildExpectedMethodPage(site: Site): Promise<ExpectedMethodPage> {
+export function buildExpectedMethodPage(site: Site): ExpectedMethodPage {
   const modelled = site.config.indicators.filter((indicator) => indicator.expected);
   const firstForbund = site.config.forbund[0]?.id ?? null;
   const fitted = modelled.map((indicator) => ({
@@ -44,15 +44,13 @@ export async function buildExpectedMethodPage(site: Site): Promise<ExpectedMetho
       source: t(`model.factor.${predictor}.source`),
       why: t(`model.factor.${predictor}.why`),
     })),
-    indicators: await Promise.all(
-      fitted.map(async ({ indicator, models }) => ({
-        indicator,
-        chart: await scatterOf(indicator, models.at(-1) ?? null),
-        fits: fitsTable(indicator, models),
-        coefficients: coefficientsTable(indicator, models.at(-1) ?? null),
-        href: firstForbund ? indicatorPath(firstForbund, indicator.id) : null,
-      })),
-    ),
+    indicators: fitted.map(({ indicator, models }) => ({
+      indicator,
+      chart: scatterOf(indicator, models.at(-1) ?? null),
+      fits: fitsTable(indicator, models),
+      coefficients: coefficientsTable(indicator, models.at(-1) ?? null),
+      href: firstForbund ? indicatorPath(firstForbund, indicator.id) : null,
+    })),
     example: fitted.some(({ models }) => models.some((model) => model.example)),
   };
 }
@@ -61,7 +59,7 @@ export function factorName(predictor: Predictor): string {
   return t(`model.factor.${predictor}`);
 }
 
-async function scatterOf(indicator: Indicator, model: ExpectedModel | null): Promise<ChartBlock | null> {
+function scatterOf(indicator: Indicator, model: ExpectedModel | null): ChartBlock | null {
   if (!model) return null;
   const id = `spridning-${indicator.id}`;
   const points = model.values.map((value) => ({ id: value.code, expected: value.expected, actual: value.actual }));
@@ -74,11 +72,11 @@ async function scatterOf(indicator: Indicator, model: ExpectedModel | null): Pro
       spread: formatNumber(model.residualSpread, indicator.decimals),
       unit: differenceUnit(indicator),
     }),
-    ...(await atBothWidths(
+    ...atBothWidths(
       id,
       points.map((point) => ({ value: point.actual })),
       (frame) =>
-        drawChart('expectedScatter', points, {
+        expectedScatter(points, {
           ...frame,
           // Square enough that the line of equality runs at about 45 degrees.
           height: Math.min(frame.width, frame.height + frame.fontSize * 8),
@@ -87,7 +85,7 @@ async function scatterOf(indicator: Indicator, model: ExpectedModel | null): Pro
           yLabel: t('model.scatter.y', { unit }),
           decimals: indicator.decimals,
         }),
-    )),
+    ),
   };
 }
 

@@ -5,11 +5,13 @@
  */
 import { peerValueTable } from '../blocks/peers.ts';
 import { expectedMembersTable } from '../blocks/expected.ts';
-import { dashedSeries } from '../../charts/line-chart.ts';
+import { dashedSeries, lineChart } from '../../charts/line-chart.ts';
 import type { ChartFrame } from '../../charts/render.ts';
-import { drawChart } from '../../charts/pool.ts';
+import { rankedBars } from '../../charts/ranked-bars.ts';
+import { nationalStrip } from '../../charts/national-strip.ts';
 import { CONTEXT_GREY, ROLE_COLOURS } from '../../charts/render.ts';
 import { nationalPlace } from '../../measures/national.ts';
+import { stackedBars } from '../../charts/stacked-bars.ts';
 import { t } from '../../i18n/index.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import { isProtected } from '../../schemas/observation.ts';
@@ -58,28 +60,24 @@ export interface IndicatorPage {
 const WIDE = { width: 1100, height: 440, fontSize: 14 };
 const NARROW = { width: 380, height: 340, fontSize: 13 };
 
-/**
- * The chart drawn at both widths; the phone's copy gets its own ids and the same caption. Both are
- * asked for before either is awaited, so the workers draw them side by side.
- */
-export async function atBothWidths(
+/** The chart drawn at both widths; the phone's copy gets its own ids and the same caption. */
+export function atBothWidths(
   id: string,
   rows: { value: number | null }[],
-  draw: (frame: ChartFrame) => Promise<string>,
-): Promise<Pick<ChartBlock, 'svg' | 'narrow'>> {
+  draw: (frame: ChartFrame) => string,
+): Pick<ChartBlock, 'svg' | 'narrow'> {
   // Nothing to draw (every value missing or protected): no empty axes; the caption says why.
   if (rows.every((row) => row.value === null)) return { svg: '' };
-  const [svg, narrow] = await Promise.all([
-    draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
-    draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
-  ]);
-  return { svg, narrow };
+  return {
+    svg: draw({ id, labelledBy: `${id}-caption`, ...WIDE }),
+    narrow: draw({ id: `${id}-smal`, labelledBy: `${id}-caption`, ...NARROW }),
+  };
 }
 /** With more kommuner than this, the ranking chart shows its ends only. */
 const RANK_ENDS = 10;
 const SHOWN_PERIODS = 6;
 
-const pages = new WeakMap<IndicatorView, Map<string | null, { value: Promise<IndicatorPage>; left: number }>>();
+const pages = new WeakMap<IndicatorView, Map<string | null, { value: IndicatorPage; left: number }>>();
 /**
  * The routes that show one page's charts: its embed and its own page; and for the förbund's page
  * (no highlighted member) also its SVG file and its PNG file.
@@ -91,7 +89,7 @@ export function buildIndicatorPage(
   view: IndicatorView,
   meta: SnapshotMeta,
   focusKommun: string | null = null,
-): Promise<IndicatorPage> {
+): IndicatorPage {
   const uses = focusKommun === null ? ROUTES_PER_PAGE.forbund : ROUTES_PER_PAGE.member;
   return rememberedFor(pages, view, focusKommun, uses, () => composeIndicatorPage(view, meta, focusKommun));
 }
@@ -106,11 +104,7 @@ interface PageContext {
   splitArea: { id: string; name: string };
 }
 
-async function composeIndicatorPage(
-  view: IndicatorView,
-  meta: SnapshotMeta,
-  focusKommun: string | null,
-): Promise<IndicatorPage> {
+function composeIndicatorPage(view: IndicatorView, meta: SnapshotMeta, focusKommun: string | null): IndicatorPage {
   const { indicator } = view;
   const focus = focusKommun ? view.summaries.find((summary) => summary.area.id === focusKommun) : undefined;
   const page: PageContext = {
@@ -122,15 +116,13 @@ async function composeIndicatorPage(
       ? { id: focus.area.id, name: areaLabel(focus.area) }
       : { id: view.areas.forbund.id, name: t('area.forbund').toLowerCase() },
   };
-  // Every chart is asked for before any is awaited: the page's dozen drawings go to the workers at once.
-  const drawn = await Promise.all([
+  const charts = [
     trendChart(page),
     rankingChart(view.rate ? rateContext(page, view.rate) : page),
     nationalChart(view.rate ? rateContext(page, view.rate) : page),
     ...view.splits.filter((split) => split.additive).map((split) => splitChart(page, split)),
     sexChart(page),
-  ]);
-  const charts = drawn
+  ]
     .filter((chart): chart is ChartBlock => chart !== null)
     .map((chart) => (chart.svg === '' ? { ...chart, caption: t('page.chart.empty') } : chart));
   return {
@@ -184,18 +176,18 @@ function allPeriods(view: IndicatorView): string[] {
   return [...new Set(view.summaries.flatMap((summary) => summary.series.map((point) => point.period)))].sort();
 }
 
-async function trendChart({ view, indicator, focus }: PageContext): Promise<ChartBlock> {
+function trendChart({ view, indicator, focus }: PageContext): ChartBlock {
   const { lines, options } = trendChartRows(view, focus?.area.id ?? null);
   return {
     id: 'tidsserie',
     title: t('page.trend.title', { title: indicator.shortTitle }),
     caption: t('page.trend.caption', { sentence: focus ? focusSentence(view, focus) : leadSentence(view) }),
     ...(dashedSeries(lines).size > 0 ? { note: t('example.partly') } : {}),
-    ...(await atBothWidths('tidsserie', lines, (frame) => drawChart('lineChart', lines, { ...frame, ...options }))),
+    ...atBothWidths('tidsserie', lines, (frame) => lineChart(lines, { ...frame, ...options })),
   };
 }
 
-async function rankingChart({ view, indicator, latest, focus }: PageContext): Promise<ChartBlock | null> {
+function rankingChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
   // Best first where "best" means something; a count or a measure without direction, highest first.
   const order = isRanked(indicator) && indicator.direction === 'lower-is-better' ? 1 : -1;
   const sorted = view.summaries
@@ -248,18 +240,18 @@ async function rankingChart({ view, indicator, latest, focus }: PageContext): Pr
     id: 'jamforelse',
     title: t('page.ranking.title', { title: indicator.shortTitle, period: formatPeriod(latest) }),
     caption: `${caption} ${sortedText}${shortenedText}.`,
-    ...(await atBothWidths('jamforelse', bars, (frame) =>
-      drawChart('rankedBars', bars, {
+    ...atBothWidths('jamforelse', bars, (frame) =>
+      rankedBars(bars, {
         ...frame,
         height: 60 + ranked.length * (frame.width < 600 ? 50 : 34),
         xLabel: unitLabel(indicator),
       }),
-    )),
+    ),
   };
 }
 
 /** The members among all kommuner, for a rate: a dot each on the spread of the country. */
-async function nationalChart({ view, indicator, latest, focus }: PageContext): Promise<ChartBlock | null> {
+function nationalChart({ view, indicator, latest, focus }: PageContext): ChartBlock | null {
   const national = view.national;
   const members = view.summaries.filter(
     (summary) => summary.area.kind === 'kommun' && summary.latest?.value != null && !isProtected(summary.latest.status),
@@ -294,8 +286,8 @@ async function nationalChart({ view, indicator, latest, focus }: PageContext): P
     id: 'riket',
     title: t('page.national.title', { title: indicator.shortTitle, period }),
     caption: t('page.national.caption', { count, period, members: said.join('; ') }),
-    ...(await atBothWidths('riket', rows, (frame) =>
-      drawChart('nationalStrip', rows, {
+    ...atBothWidths('riket', rows, (frame) =>
+      nationalStrip(rows, {
         ...frame,
         height: frame.fontSize * 7 + (rows.length + 1) * (frame.width < 600 ? 34 : 30),
         all: national.values.map((entry) => entry.value),
@@ -304,11 +296,11 @@ async function nationalChart({ view, indicator, latest, focus }: PageContext): P
         xLabel: unitLabel(indicator),
         decimals: indicator.decimals,
       }),
-    )),
+    ),
   };
 }
 
-async function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitSeries): Promise<ChartBlock> {
+function splitChart({ indicator, latest, splitArea }: PageContext, split: SplitSeries): ChartBlock {
   const { rows, categories } = splitStack(split, splitArea.id);
   const largest = split.categories
     .slice(1)
@@ -333,13 +325,11 @@ async function splitChart({ indicator, latest, splitArea }: PageContext, split: 
             value: formatValue(indicator, largest.value),
           })
         : t('headline.parts.missing'),
-    ...(await atBothWidths(id, rows, (frame) =>
-      drawChart('stackedBars', rows, categories, { ...frame, ...valueAxis(indicator) }),
-    )),
+    ...atBothWidths(id, rows, (frame) => stackedBars(rows, categories, { ...frame, ...valueAxis(indicator) })),
   };
 }
 
-async function sexChart({ view, indicator, latest, splitArea }: PageContext): Promise<ChartBlock | null> {
+function sexChart({ view, indicator, latest, splitArea }: PageContext): ChartBlock | null {
   if (view.bySex.length === 0) return null;
   const latestBySex = view.bySex.map((entry) =>
     t('page.sex.value', {
@@ -352,7 +342,7 @@ async function sexChart({ view, indicator, latest, splitArea }: PageContext): Pr
     id: 'kon',
     title: t('page.sex.title', { title: indicator.shortTitle, area: splitArea.name }),
     caption: latest ? `${formatPeriod(latest)}: ${latestBySex.join(', ')}.` : t('page.sex.missing'),
-    ...(await atBothWidths('kon', lines, (frame) => drawChart('lineChart', lines, { ...frame, ...options }))),
+    ...atBothWidths('kon', lines, (frame) => lineChart(lines, { ...frame, ...options })),
   };
 }
 

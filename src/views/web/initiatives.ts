@@ -2,7 +2,7 @@
  * Initiative pages: the overview grouped by strategic area (with separate pages per state, so the
  * list filters without JavaScript) and one page per initiative beside the figures it should move.
  */
-import { drawChart } from '../../charts/pool.ts';
+import { lineChart } from '../../charts/line-chart.ts';
 import { t } from '../../i18n/index.ts';
 import type { Forbund } from '../../schemas/forbund.ts';
 import { INITIATIVE_STATES, type Initiative } from '../../schemas/initiative.ts';
@@ -68,49 +68,47 @@ export interface LinkedIndicator {
 }
 
 /** Each indicator the initiative follows, with its current values and trend; local indicators say they have no data yet. */
-export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initiative): Promise<LinkedIndicator[]> {
-  return Promise.all(
-    initiative.indicators.map(async (entry) => {
-      if ('local' in entry)
-        return {
-          id: null,
-          title: entry.local,
-          sentence: t('initiative.local-indicator'),
-          table: [],
-          chart: null,
-        };
-      const view = site.view(forbund.id, entry.id);
-      const { indicator } = view;
-      const shown = view.summaries.filter((summary) => summary.area.kind !== 'kommun' || forbund.members.length <= 8);
-      const id = `initiativ-${indicator.id}`;
-      const hasValues = shown.some((summary) => summary.series.some((point) => point.value !== null));
-      const lines = areaLines(drawableWith(indicator, shown));
+export function linkedIndicators(site: Site, forbund: Forbund, initiative: Initiative): LinkedIndicator[] {
+  return initiative.indicators.map((entry) => {
+    if ('local' in entry)
       return {
-        id: indicator.id,
-        title: indicator.title,
-        sentence: leadSentence(view),
-        table: shown.map((summary) => ({
-          area: areaLabel(summary.area),
-          latest: summaryText(indicator, summary),
-          verdict: verdictCell(summary.verdict),
-        })),
-        chart: hasValues
-          ? {
-              id,
-              caption: leadSentence(view),
-              ...(await atBothWidths(id, lines, (frame) =>
-                drawChart('lineChart', lines, {
-                  ...frame,
-                  highlight: comparisonIds(view),
-                  colours: roleColours(view.summaries),
-                  ...valueAxis(indicator, lines),
-                }),
-              )),
-            }
-          : null,
+        id: null,
+        title: entry.local,
+        sentence: t('initiative.local-indicator'),
+        table: [],
+        chart: null,
       };
-    }),
-  );
+    const view = site.view(forbund.id, entry.id);
+    const { indicator } = view;
+    const shown = view.summaries.filter((summary) => summary.area.kind !== 'kommun' || forbund.members.length <= 8);
+    const id = `initiativ-${indicator.id}`;
+    const hasValues = shown.some((summary) => summary.series.some((point) => point.value !== null));
+    const lines = areaLines(drawableWith(indicator, shown));
+    return {
+      id: indicator.id,
+      title: indicator.title,
+      sentence: leadSentence(view),
+      table: shown.map((summary) => ({
+        area: areaLabel(summary.area),
+        latest: summaryText(indicator, summary),
+        verdict: verdictCell(summary.verdict),
+      })),
+      chart: hasValues
+        ? {
+            id,
+            caption: leadSentence(view),
+            ...atBothWidths(id, lines, (frame) =>
+              lineChart(lines, {
+                ...frame,
+                highlight: comparisonIds(view),
+                colours: roleColours(view.summaries),
+                ...valueAxis(indicator, lines),
+              }),
+            ),
+          }
+        : null,
+    };
+  });
 }
 
 /** Initiatives of a förbund that follow an indicator, for the indicator page. */

@@ -4,7 +4,7 @@ import { chartSvgFile } from '../../../../views/downloads/chart-files.ts';
 
 export const getStaticPaths = indicatorPagePaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(await chartSvgFile(getSite(), params.forbund as string, params.id as string), {
+export const GET: APIRoute = ({ params }) =>
+  new Response(chartSvgFile(getSite(), params.forbund as string, params.id as string), {
     headers: { 'content-type': 'image/svg+xml' },
   });
