@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { lazyListeners } from './src/vite/lazy-listeners.ts';
+import { pairedPages } from './src/vite/paired-pages.ts';
 import { serverHeadersFile } from './src/vite/server-headers.ts';
 
 export default defineConfig({
   output: 'static',
-  integrations: [serverHeadersFile()],
+  integrations: [pairedPages(), serverHeadersFile()],
   // No code blocks on the site; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',

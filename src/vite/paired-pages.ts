@@ -1,0 +1,51 @@
+/**
+ * An Astro integration that builds each indicator page right after its embed. The two, and the
+ * förbund page's chart files, show the same charts, drawn once and remembered until the last of
+ * them is written (`rememberedFor` in views/web/indicator-page.ts). Astro builds route after
+ * route, and the embeds' route sorts first: so every page's charts, and every PNG started from an
+ * embed, were held until the pages' route came round, about 400 MB on the national bench. Paired,
+ * a page's charts are freed a few pages after they are drawn. Only the order changes, never a byte.
+ */
+import type { AstroIntegration } from 'astro';
+import { EMBED_PATH } from '../formats/server-headers.ts';
+
+/** The paths that show an embed's charts: its page, and for a förbund's page its SVG and PNG files. */
+export function partnersOf(embed: string): string[] {
+  if (!embed.startsWith(EMBED_PATH)) return [];
+  const [forbund, indicator, focus] = embed.slice(EMBED_PATH.length).split('/').filter(Boolean);
+  if (!forbund || !indicator) return [];
+  const page = `/${forbund}/indikator/${indicator}/`;
+  return focus ? [`${page}${focus}/`] : [page, `${page}diagram.svg`, `${page}diagram.png`];
+}
+
+/** The paths in their order, each embed followed at once by its partners; nothing added or lost. */
+export function pairUp<Path extends { pathname: string }>(paths: Path[]): Path[] {
+  const byPath = new Map(paths.map((path) => [normal(path.pathname), path]));
+  const placed = new Set<Path>();
+  const ordered: Path[] = [];
+  const place = (path: Path | undefined) => {
+    if (path === undefined || placed.has(path)) return;
+    placed.add(path);
+    ordered.push(path);
+  };
+  for (const path of paths) {
+    place(path);
+    for (const partner of partnersOf(normal(path.pathname))) place(byPath.get(partner));
+  }
+  return ordered;
+}
+
+/** Astro may give a page's path with or without its closing slash; files never have one. */
+function normal(pathname: string): string {
+  return /\.[a-z]+$/.test(pathname) || pathname.endsWith('/') ? pathname : `${pathname}/`;
+}
+
+export function pairedPages(): AstroIntegration {
+  return {
+    name: 'lagesbild-paired-pages',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) =>
+        setPrerenderer((base) => ({ ...base, getStaticPaths: async () => pairUp(await base.getStaticPaths()) })),
+    },
+  };
+}
