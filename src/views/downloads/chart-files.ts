@@ -2,8 +2,7 @@
  * The indicator page's first chart as files: a standalone SVG, and a PNG rasterised by sharp. A PNG
  * takes tens of milliseconds in sharp's threads while the page code waits on one core; so the embed
  * page starts each PNG early (`startChartPng`), one at a time in the background, and the PNG route
- * collects it (`takeChartPng`) after the indicator page and the SVG file (src/vite/paired-pages.ts),
- * the rasterising done on the other core meanwhile.
+ * collects it (`takeChartPng`) long after, the rasterising done on the other core meanwhile.
  */
 import sharp from 'sharp';
 import type { Site } from '../model/site.ts';

@@ -80,8 +80,8 @@ const SHOWN_PERIODS = 6;
 const pages = new WeakMap<IndicatorView, Map<string | null, { value: IndicatorPage; left: number }>>();
 /**
  * The routes that show one page's charts: its embed and its own page; and for the förbund's page
- * (no highlighted member) also its SVG file and its PNG file. The build writes them one after the
- * other (src/vite/paired-pages.ts), so a page's charts are held for a few pages, not the build.
+ * (no highlighted member) also its SVG file and its PNG file. The build writes all but the PNG
+ * one after the other (src/vite/paired-pages.ts); the PNG keeps only the SVG it was started with.
  */
 const ROUTES_PER_PAGE = { forbund: 4, member: 2 };
 
