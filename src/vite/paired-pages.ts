@@ -12,14 +12,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { EMBED_PATH } from '../formats/server-headers.ts';
+import { indicatorPath } from '../views/model/paths.ts';
 
 /** The paths that show an embed's charts: its page, and for a förbund's page its SVG file. */
 export function partnersOf(embed: string): string[] {
   if (!embed.startsWith(EMBED_PATH)) return [];
   const [forbund, indicator, focus] = embed.slice(EMBED_PATH.length).split('/').filter(Boolean);
   if (!forbund || !indicator) return [];
-  const page = `/${forbund}/indikator/${indicator}/`;
-  return focus ? [`${page}${focus}/`] : [page, `${page}diagram.svg`];
+  const page = indicatorPath(forbund, indicator, focus ?? null);
+  return focus ? [page] : [page, `${page}diagram.svg`];
 }
 
 /** The paths in their order, each embed followed at once by its partners; nothing added or lost. */

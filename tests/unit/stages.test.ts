@@ -13,8 +13,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   formats: [],
   i18n: [],
   client: [],
-  // Build plugins: the headers plugin reads the site's configuration (who may frame the embeds).
-  vite: ['formats', 'schemas', 'config'],
+  // Build plugins: the headers plugin reads the site's configuration (who may frame the embeds), and
+  // the pairing plugin the site's addresses (views/model/paths.ts), to build a page after its embed.
+  vite: ['formats', 'schemas', 'config', 'views'],
   styles: [],
   schemas: ['formats'],
   config: ['formats', 'schemas'],
