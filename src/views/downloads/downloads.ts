@@ -9,13 +9,14 @@ import { escapeXml } from '../../formats/escape.ts';
 import { pointAt, yearlySeries, type ValuePoint } from '../../measures/series.ts';
 import { shownChange, verdict } from '../../measures/index.ts';
 import { regionArea } from '../../measures/areas.ts';
+import { isPlaceable } from '../../measures/national.ts';
 import type { RegionRegistry } from '../../config/regions.ts';
 import type { Snapshot } from '../../pipeline/snapshot-reader.ts';
 import type { IndicatorView } from '../model/indicator-view.ts';
 import { t } from '../../i18n/index.ts';
 import { cellText, sourceText } from '../text/labels.ts';
 import { forbundMethod } from '../text/lead.ts';
-import { remembered, rememberedFor } from '../../formats/remembered.ts';
+import { rememberedFor } from '../../formats/remembered.ts';
 
 const SEXES: Sex[] = ['total', 'women', 'men'];
 
@@ -162,14 +163,17 @@ export function comparisonCsv(indicator: Indicator, snapshot: Snapshot, registry
   );
 }
 
-const openTables = new WeakMap<Indicator, Map<Snapshot, DataRows>>();
+const openTables = new WeakMap<Indicator, Map<Snapshot, { value: DataRows; left: number }>>();
 
 /**
- * The open data of an indicator as rows, for its CSV and for the catalogue's periods (read by two
- * pages): made once per indicator and snapshot, over the build's one region registry.
+ * The open data of an indicator as rows, made once per indicator and snapshot, over the build's one
+ * region registry. The build reads it for the catalogue (once for all indicators), the open data
+ * file and, for an indicator placed among all kommuner, the comparison file: all early in the build.
+ * Forgotten after the last of them, it is not held through the rest (about 100 MB nationally).
  */
 export function openDataTable(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): DataRows {
-  return remembered(openTables, indicator, snapshot, () => makeOpenDataTable(indicator, snapshot, registry));
+  const uses = isPlaceable(indicator) ? 3 : 2;
+  return rememberedFor(openTables, indicator, snapshot, uses, () => makeOpenDataTable(indicator, snapshot, registry));
 }
 
 function makeOpenDataTable(indicator: Indicator, snapshot: Snapshot, registry: RegionRegistry): DataRows {
