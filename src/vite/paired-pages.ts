@@ -12,7 +12,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { EMBED_PATH } from '../formats/server-headers.ts';
-import { indicatorPath } from '../views/model/paths.ts';
+import { chartFilePaths, indicatorPath } from '../views/model/paths.ts';
 
 /** The paths that show an embed's charts: its page, and for a förbund's page its SVG file. */
 export function partnersOf(embed: string): string[] {
@@ -20,7 +20,7 @@ export function partnersOf(embed: string): string[] {
   const [forbund, indicator, focus] = embed.slice(EMBED_PATH.length).split('/').filter(Boolean);
   if (!forbund || !indicator) return [];
   const page = indicatorPath(forbund, indicator, focus ?? null);
-  return focus ? [page] : [page, `${page}diagram.svg`];
+  return focus ? [page] : [page, chartFilePaths(forbund, indicator).svg];
 }
 
 /** The paths in their order, each embed followed at once by its partners; nothing added or lost. */

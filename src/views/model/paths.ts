@@ -6,6 +6,12 @@ export function indicatorPath(forbundId: string, indicatorId: string, focus: str
   return `/${forbundId}/indikator/${indicatorId}/${focus ? `${focus}/` : ''}`;
 }
 
+/** The förbund page's first chart as files to download: `…/indikator/<id>/diagram.svg` and `.png`. */
+export function chartFilePaths(forbundId: string, indicatorId: string): { svg: string; png: string } {
+  const page = indicatorPath(forbundId, indicatorId);
+  return { svg: `${page}diagram.svg`, png: `${page}diagram.png` };
+}
+
 /** The same charts alone, for another site to frame: `/inbaddning/<förbund>/<id>/[<kod>/]`. */
 /** An indicator's open data: every region, year, sex and breakdown. */
 export function openDataPath(indicatorId: string): string {
