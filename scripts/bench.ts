@@ -16,10 +16,10 @@ import { nationalForbund } from '../src/config/national.ts';
 import { stableJson } from '../src/formats/files.ts';
 import { ForbundSchema } from '../src/schemas/forbund.ts';
 import { pageKind } from '../src/views/model/paths.ts';
+// The same runtime flags as `npm run build`, for both builds, so the comparison stays fair.
+import { BUILD_NODE_FLAGS } from './node-flags.ts';
 
 const repository = process.cwd();
-/** The same runtime flags as `npm run build`, for both builds, so the comparison stays fair. */
-const NODE_FLAGS = ['--max-semi-space-size=64'];
 /**
  * One run on a shared 2-core VM varies by ±30 %, and the load drifts: so the two builds are timed
  * in pairs, one right after the other, and the median of the pairs' ratios is reported.
@@ -74,7 +74,7 @@ function freshBuild(cwd: string, outDir: string, env: Record<string, string>): {
     report = execFileSync(
       process.execPath,
       [
-        ...NODE_FLAGS,
+        ...BUILD_NODE_FLAGS,
         '--input-type=module',
         '-e',
         `import { build } from 'astro'; await build({ root: ${JSON.stringify(cwd)}, outDir: ${JSON.stringify(outDir)}, logLevel: 'error' }); console.log(JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));`,

@@ -12,6 +12,7 @@ import { isPageLine, writtenPages } from '../src/formats/astro-log.ts';
 import { irregularEntries, replaceDirectory } from '../src/formats/files.ts';
 import { pageKind } from '../src/views/model/paths.ts';
 import { plannedPageCount } from '../src/views/web/routes.ts';
+import { BUILD_NODE_FLAGS } from './node-flags.ts';
 
 const root = process.cwd();
 // Astro copies public/ as it finds it: a link there (or in what the pages read) could publish a file
@@ -35,10 +36,9 @@ try {
 const next = join(root, '.dist-next');
 rmSync(next, { recursive: true, force: true });
 const started = performance.now();
-const child = spawn(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', next, ...astroArguments], {
+const astro = join(root, 'node_modules/.bin/astro');
+const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', next, ...astroArguments], {
   stdio: ['inherit', 'pipe', 'inherit'],
-  // A larger young generation: the build allocates many short-lived objects (chart DOMs, series).
-  env: { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-semi-space-size=64`.trim() },
 });
 const number = new Intl.NumberFormat('sv-SE');
 const byKind = new Map<string, { pages: number; ms: number }>();
