@@ -49,6 +49,8 @@ export interface LineValues {
   lines: { name: string; text: (string | null)[]; y: (number | null)[] }[];
   /** The linear value scale as drawn, so a line added in the browser lands where Plot would put it. */
   yScale: { domain: [number, number]; range: [number, number] };
+  /** Decimals of the values' text, so a line added in the browser is written as these are. */
+  decimals: number;
 }
 
 /**
@@ -227,6 +229,7 @@ export function lineChart(rows: LineRow[], options: LineChartOptions): string {
       years,
       x: years.map((year) => pixel(x.apply!(year))),
       yScale: { domain: y.domain as [number, number], range: (y.range as number[]).map(pixel) as [number, number] },
+      decimals: options.decimals,
       // The subject first, then the comparisons, then the grey rest: the order focus walks them in.
       lines: carried.map((id) => {
         const byYear = byLine.get(id) ?? new Map<number, number>();

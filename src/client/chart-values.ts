@@ -2,14 +2,24 @@
  * Names the line and value under the pointer, or under keyboard focus, on a time-series chart. The
  * chart carries its values (`data-values`, written at build time), so this only finds the nearest
  * point and says it: in a tip beside the point for the eye, in a live region for a screen reader.
- * Without the script every line is still named at its end and every value is in the table.
+ * Without the script every line is still named at its end and every value is in the table. A line
+ * another script adds to the chart (a compared kommun) is named too: it adds itself to `data-values`.
  */
 /** As charts/line-chart.ts writes it into `data-values` (the client may not import the charts). */
 export interface LineValues {
   years: number[];
   x: number[];
-  lines: { name: string; text: (string | null)[]; y: (number | null)[] }[];
+  lines: ValueLine[];
   yScale: { domain: [number, number]; range: [number, number] };
+  decimals: number;
+}
+
+export interface ValueLine {
+  name: string;
+  text: (string | null)[];
+  y: (number | null)[];
+  /** The kommun code of a line added in the browser, so it can be taken away again. */
+  compared?: string;
 }
 
 interface Point {
@@ -24,18 +34,22 @@ export function enableChartValues(document: Document): void {
     const box = svg.parentElement;
     const figure = svg.closest<HTMLElement>('[data-values-hint]');
     if (!box || !figure) continue;
-    let values: LineValues;
-    try {
-      values = JSON.parse(svg.dataset['values'] ?? '') as LineValues;
-    } catch {
-      continue;
-    }
-    if (values.lines.length === 0 || values.years.length === 0) continue;
+    const values = readValues(svg);
+    if (!values || values.lines.length === 0 || values.years.length === 0) continue;
     attach(svg, box, values, figure.dataset['valuesHint'] ?? '');
   }
 }
 
-function attach(svg: SVGSVGElement, box: HTMLElement, values: LineValues, hint: string): void {
+function readValues(svg: SVGSVGElement): LineValues | null {
+  try {
+    return JSON.parse(svg.dataset['values'] ?? '') as LineValues;
+  } catch {
+    return null;
+  }
+}
+
+function attach(svg: SVGSVGElement, box: HTMLElement, initial: LineValues, hint: string): void {
+  let values = initial;
   const document = svg.ownerDocument;
   const marker = document.createElementNS(SVG, 'circle');
   marker.setAttribute('class', 'chart-cursor');
@@ -80,6 +94,12 @@ function attach(svg: SVGSVGElement, box: HTMLElement, values: LineValues, hint: 
     tip.style.right = left > box.clientWidth / 2 ? `${box.clientWidth - left + 8}px` : '';
     if (announce) spoken.textContent = text;
   };
+
+  // A line added or taken away rewrites `data-values`; what was under focus may be gone.
+  new MutationObserver(() => {
+    values = readValues(svg) ?? values;
+    show(null, false);
+  }).observe(svg, { attributes: true, attributeFilter: ['data-values'] });
 
   svg.addEventListener('pointermove', (event) => {
     const rect = svg.getBoundingClientRect();

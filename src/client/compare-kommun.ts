@@ -4,7 +4,7 @@
  * fetched on first use). The page is complete without it: the form stays hidden until this script
  * runs. Words come from the page (`data-words`), written from sv.json.
  */
-import type { LineValues } from './chart-values.ts';
+import type { LineValues, ValueLine } from './chart-values.ts';
 
 interface Words {
   added: string;
@@ -106,36 +106,67 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The kommun's line and row, wherever the page has them. */
+const TREND_CHARTS = '#tidsserie svg.chart[data-values]';
+
+/** The kommun's line and row, wherever the page has them, and its values from each chart's own. */
 function removeCompared(document: Document, code: string): void {
   document.querySelectorAll(`[data-compared="${code}"]`).forEach((element) => element.remove());
+  for (const svg of document.querySelectorAll<SVGSVGElement>(TREND_CHARTS)) {
+    const values = JSON.parse(svg.dataset['values'] ?? '') as LineValues;
+    if (!values.lines.some((line) => line.compared === code)) continue;
+    values.lines = values.lines.filter((line) => line.compared !== code);
+    svg.dataset['values'] = JSON.stringify(values);
+  }
 }
 
 /** Draws the kommun on every size of the trend chart and adds its row; returns a note if off the scale. */
 function show(document: Document, series: Series, words: Words, status: HTMLElement): string {
   removeCompared(document, series.code);
   let outside = false;
-  for (const svg of document.querySelectorAll<SVGSVGElement>('#tidsserie svg.chart[data-values]')) {
+  for (const svg of document.querySelectorAll<SVGSVGElement>(TREND_CHARTS)) {
     const values = JSON.parse(svg.dataset['values'] ?? '') as LineValues;
     outside = drawLine(svg, values, series) || outside;
+    // The pointer and keyboard then name its values as they name the chart's own lines.
+    values.lines.push(valueLine(values, series));
+    svg.dataset['values'] = JSON.stringify(values);
   }
   addRow(document, series, words, status);
   return outside ? words.outside.replace('{name}', series.name) : '';
 }
 
-function drawLine(svg: SVGSVGElement, values: LineValues, series: Series): boolean {
-  const { domain, range } = values.yScale;
-  const [d0, d1] = domain;
-  const [r0, r1] = range;
+/** The value's height on the chart, kept within its scale; and whether it had to be. */
+function position(values: LineValues, value: number): { y: number; outside: boolean } {
+  const [d0, d1] = values.yScale.domain;
+  const [r0, r1] = values.yScale.range;
   const low = Math.min(d0, d1);
   const high = Math.max(d0, d1);
+  const clamped = Math.min(high, Math.max(low, value));
+  return { y: r0 + ((clamped - d0) / (d1 - d0)) * (r1 - r0), outside: clamped !== value };
+}
+
+/** The kommun's values as the chart's own lines carry them, written as the build writes numbers. */
+function valueLine(values: LineValues, series: Series): ValueLine {
+  const format = new Intl.NumberFormat('sv-SE', {
+    minimumFractionDigits: values.decimals,
+    maximumFractionDigits: values.decimals,
+  });
+  const at = values.years.map((year) => series.values.get(year)?.value ?? null);
+  return {
+    name: series.name,
+    text: at.map((value) => (value === null ? null : format.format(value))),
+    y: at.map((value) => (value === null ? null : position(values, value).y)),
+    compared: series.code,
+  };
+}
+
+function drawLine(svg: SVGSVGElement, values: LineValues, series: Series): boolean {
   let outside = false;
   const points = values.years.flatMap((year, index) => {
     const value = series.values.get(year)?.value;
     if (value === null || value === undefined) return [];
-    if (value < low || value > high) outside = true;
-    const clamped = Math.min(high, Math.max(low, value));
-    return [[values.x[index] ?? 0, r0 + ((clamped - d0) / (d1 - d0)) * (r1 - r0)] as const];
+    const placed = position(values, value);
+    outside ||= placed.outside;
+    return [[values.x[index] ?? 0, placed.y] as const];
   });
   const group = svg.ownerDocument.createElementNS(SVG, 'g');
   group.setAttribute('class', COMPARED);

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { dist } from '../helpers/dist.ts';
 import { browserSession } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/gates.ts';
+import type { LineValues } from '../../src/client/chart-values.ts';
 
 const session = browserSession();
 const PAGE = '/umearegionen/indikator/bas-arbetsloshet/';
@@ -73,6 +74,52 @@ describe('comparing with any kommun', () => {
     expect(errors).toEqual([]);
     // One small file of every kommun's headline series, asked once, not the full open data.
     expect(asked).toEqual(['/data/jamforelse/bas-arbetsloshet.csv']);
+    await page.close();
+  });
+
+  it('names an added kommun and its value under the pointer, as for the lines drawn at build, until removed', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${session.origin}${PAGE}`);
+    await addByKeyboard(page, 'Lycksele');
+    const chart = '#tidsserie .chart-wide';
+    const read = async () => JSON.parse((await page.getAttribute(`${chart} svg`, 'data-values')) ?? '') as LineValues;
+    const values = await read();
+    const index = values.lines.findIndex((line) => line.compared === '2481');
+    const lycksele = values.lines[index]!;
+    expect(lycksele.name).toBe('Lycksele');
+    // Its text is the CSV's value with the chart's decimals, sv-SE, as the other lines write theirs.
+    const csv = lyckseleFromCsv();
+    values.years.forEach((year, at) => {
+      const value = csv.get(String(year));
+      expect(lycksele.text[at]).toBe(value ? Number(value).toFixed(values.decimals).replace('.', ',') : null);
+    });
+    // The year where Lycksele stands furthest from every other line: the pointer cannot mean another.
+    const apart = (at: number) =>
+      Math.min(
+        ...values.lines
+          .filter((_, other) => other !== index)
+          .map((line) => Math.abs((line.y[at] ?? 1e9) - lycksele.y[at]!)),
+      );
+    const year = values.years
+      .map((_, at) => at)
+      .filter((at) => lycksele.y[at] !== null)
+      .sort((a, b) => apart(b) - apart(a))[0]!;
+    await page.locator(`${chart} svg`).scrollIntoViewIfNeeded();
+    const box = (await page.locator(`${chart} svg`).boundingBox())!;
+    const scale = box.width / Number((await page.getAttribute(`${chart} svg`, 'viewBox'))?.split(' ')[2]);
+    await page.mouse.move(box.x + values.x[year]! * scale, box.y + lycksele.y[year]! * scale);
+    await expect
+      .poll(() => page.locator(`${chart} .chart-tip`).textContent())
+      .toBe(`Lycksele ${values.years[year]}: ${lycksele.text[year]}`);
+    await page.locator('main table.data-table tr.compared-kommun').getByRole('button').click();
+    expect((await read()).lines.some((line) => line.compared !== undefined)).toBe(false);
+    expect((await read()).lines).toHaveLength(values.lines.length - 1);
+    // The same spot now names a line of the chart's own.
+    await page.locator(`${chart} svg`).scrollIntoViewIfNeeded();
+    const moved = (await page.locator(`${chart} svg`).boundingBox())!;
+    await page.mouse.move(moved.x + values.x[year]! * scale, moved.y + lycksele.y[year]! * scale);
+    await expect.poll(() => page.locator(`${chart} .chart-tip`).isVisible()).toBe(true);
+    expect(await page.locator(`${chart} .chart-tip`).textContent()).not.toContain('Lycksele');
     await page.close();
   });
 

@@ -211,6 +211,8 @@ describe('charts', () => {
     // sv-SE as in the tables; a missing year has neither text nor place.
     expect(values.lines[0]?.text).toEqual(['1\u00a0234,5', '1\u00a0234,2', null, '1\u00a0233,6', '1\u00a0233,3']);
     expect(values.lines[0]?.y[2]).toBeNull();
+    // So a line added in the browser writes its values with as many decimals.
+    expect(values.decimals).toBe(1);
     // A national förbund's 290 grey lines: only the highlighted carry their values.
     const many = Array.from({ length: 41 }, (_, index) => series(`k${index}`, `K${index}`, 10 + index, 0.1)).flat();
     const crowded = lineChart([...rows, ...many], {
