@@ -36,7 +36,8 @@ try {
 const next = join(root, '.dist-next');
 rmSync(next, { recursive: true, force: true });
 const started = performance.now();
-const astro = join(root, 'node_modules/.bin/astro');
+// Astro's own entry rather than .bin/astro, which is a shell wrapper on some systems.
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', next, ...astroArguments], {
   stdio: ['inherit', 'pipe', 'inherit'],
 });
