@@ -39,6 +39,9 @@ export interface ExpectedModel {
   predictors: Predictor[];
   intercept: number;
   coefficients: Partial<Record<Predictor, number>>;
+  /** Robust (HC1) standard errors of the intercept and of each coefficient in the fit. */
+  interceptError: number;
+  coefficientErrors: Partial<Record<Predictor, number>>;
   rSquared: number;
   /** Root mean square of the leave-one-out differences: how far a kommun typically lies from its expectation. */
   residualSpread: number;
@@ -125,6 +128,10 @@ export function fitExpectedModel(
     predictors,
     intercept: result.intercept,
     coefficients: Object.fromEntries(predictors.map((predictor, index) => [predictor, result.coefficients[index]])),
+    interceptError: result.interceptError,
+    coefficientErrors: Object.fromEntries(
+      predictors.map((predictor, index) => [predictor, result.coefficientErrors[index]]),
+    ),
     rSquared: result.rSquared,
     residualSpread,
     values: rows.map((row, index) => {

@@ -3,7 +3,9 @@
  * with partial pivoting, on predictors centred at their weighted means (which keeps the system
  * well conditioned without changing the fit). Each row's leave-one-out prediction comes from the
  * hat matrix, ŷ₋ᵢ = yᵢ − eᵢ / (1 − hᵢᵢ), which for fixed weights is exactly the prediction of the
- * same model fitted without that row (tests refit to show it).
+ * same model fitted without that row (tests refit to show it). Standard errors are robust (HC1,
+ * the sandwich with n / (n − k)): kommuner differ in how far they scatter around the fit, and the
+ * classical formula would assume they do not.
  */
 
 export interface Observation {
@@ -22,6 +24,9 @@ export interface LeastSquaresFit {
   leaveOneOut: number[];
   /** Weighted R² of the full fit. */
   rSquared: number;
+  /** Robust (HC1) standard errors of the intercept and of each coefficient, in the same order. */
+  interceptError: number;
+  coefficientErrors: number[];
 }
 
 /** Solves A·b = c; null where A is singular (a predictor that is a sum of others, or constant). */
@@ -92,11 +97,40 @@ export function weightedLeastSquares(observations: Observation[]): LeastSquaresF
   const residual = observations.reduce((sum, row, i) => sum + row.weight * (row.y - fitted[i]!) ** 2, 0);
   const spread = observations.reduce((sum, row) => sum + row.weight * (row.y - meanY) ** 2, 0);
   const coefficients = beta.slice(1);
+  const covariance = robustCovariance(observations, design, inverted, fitted);
+  // The intercept in the predictors' own units is b₀ − Σ bⱼ·meanⱼ: its variance is a′·V·a.
+  const toIntercept = [1, ...means.map((mean) => -mean)];
+  const interceptVariance = toIntercept.reduce(
+    (sum, a, row) => sum + toIntercept.reduce((inner, b, column) => inner + a * covariance[row]![column]! * b, 0),
+    0,
+  );
   return {
     intercept: beta[0]! - coefficients.reduce((sum, value, j) => sum + value * means[j]!, 0),
     coefficients,
     fitted,
     leaveOneOut,
     rSquared: spread > 0 ? 1 - residual / spread : 0,
+    interceptError: Math.sqrt(interceptVariance),
+    coefficientErrors: coefficients.map((_, j) => Math.sqrt(covariance[j + 1]![j + 1]!)),
   };
+}
+
+/** (X′WX)⁻¹ · Σ wᵢ² eᵢ² xᵢxᵢ′ · (X′WX)⁻¹ · n / (n − k), on the centred design. */
+function robustCovariance(
+  observations: Observation[],
+  design: number[][],
+  inverted: number[][],
+  fitted: number[],
+): number[][] {
+  const size = inverted.length;
+  const meat = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  observations.forEach((row, i) => {
+    const x = design[i]!;
+    const scaled = (row.weight * (row.y - fitted[i]!)) ** 2;
+    for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) meat[a]![b]! += scaled * x[a]! * x[b]!;
+  });
+  const correction = observations.length / (observations.length - size);
+  const product = (left: number[][], right: number[][]) =>
+    left.map((row) => right[0]!.map((_, column) => row.reduce((sum, value, k) => sum + value * right[k]![column]!, 0)));
+  return product(product(inverted, meat), inverted).map((row) => row.map((value) => value * correction));
 }

@@ -2,8 +2,8 @@
  * The expected value as a sceptical statistician would check it, without the project's code: each
  * factor of a kommun recomputed from the raw SCB files, the model refitted from the published CSV
  * with a least squares of our own (Householder-free modified Gram–Schmidt QR on √w-scaled rows),
- * and the kommun's leave-one-out expectation and the coefficients compared with what the site
- * publishes; then the pages checked to show those same numbers.
+ * and the kommun's leave-one-out expectation, the coefficients and their robust standard errors
+ * compared with what the site publishes; then the pages checked to show those same numbers.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,10 @@ const FACTORS = Object.keys(values[0]!).filter(
 
 /** Least squares by QR (modified Gram–Schmidt) on rows scaled by √weight: another road than ours. */
 function fit(rows: { x: number[]; y: number; w: number }[]): number[] {
+  return fitWithR(rows).beta;
+}
+
+function fitWithR(rows: { x: number[]; y: number; w: number }[]): { beta: number[]; r: number[][] } {
   const columns = rows[0]!.x.length + 1;
   const q = rows.map((row) => [1, ...row.x].map((value) => value * Math.sqrt(row.w)));
   const y = rows.map((row) => row.y * Math.sqrt(row.w));
@@ -43,7 +47,38 @@ function fit(rows: { x: number[]; y: number; w: number }[]): number[] {
   const beta = new Array<number>(columns).fill(0);
   for (let j = columns - 1; j >= 0; j--)
     beta[j] = (qty[j]! - r[j]!.slice(j + 1).reduce((sum, value, k) => sum + value * beta[j + 1 + k]!, 0)) / r[j]![j]!;
-  return beta;
+  return { beta, r };
+}
+
+/**
+ * Robust (HC1) standard errors from the QR: (X′WX)⁻¹ = R⁻¹R⁻ᵀ, and the sandwich
+ * (X′WX)⁻¹ · Σ wᵢ²eᵢ²xᵢxᵢ′ · (X′WX)⁻¹ · n / (n − k) on the design as published (not centred).
+ */
+function robustErrors(rows: { x: number[]; y: number; w: number }[]): number[] {
+  const { beta, r } = fitWithR(rows);
+  const k = beta.length;
+  // R⁻¹ by back substitution, column by column.
+  const rInverse = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let column = 0; column < k; column++)
+    for (let row = column; row >= 0; row--) {
+      const unit = row === column ? 1 : 0;
+      let rest = 0;
+      for (let m = row + 1; m <= column; m++) rest += r[row]![m]! * rInverse[m]![column]!;
+      rInverse[row]![column] = (unit - rest) / r[row]![row]!;
+    }
+  const bread = rInverse.map((row) =>
+    rInverse.map((other) => row.reduce((sum, value, m) => sum + value * other[m]!, 0)),
+  );
+  const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (const row of rows) {
+    const x = [1, ...row.x];
+    const e = row.y - x.reduce((sum, value, j) => sum + value * beta[j]!, 0);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a]![b]! += (row.w * e) ** 2 * x[a]! * x[b]!;
+  }
+  const times = (left: number[][], right: number[][]) =>
+    left.map((row) => right.map((_, column) => row.reduce((sum, value, m) => sum + value * right[m]![column]!, 0)));
+  const covariance = times(times(bread, meat), bread);
+  return covariance.map((row, j) => Math.sqrt((row[j]! * rows.length) / (rows.length - k)));
 }
 
 const latest = (indicator: string) => {
@@ -72,6 +107,13 @@ describe('the expected value, refitted from the published data', () => {
       const all = fit(rows);
       expect(all[0]).toBeCloseTo(Number(model.intercept), 3);
       factors.forEach((factor, j) => expect(all[j + 1]).toBeCloseTo(Number(model[factor]), 3));
+      // The robust standard errors, each within a thousandth of its own size.
+      const errors = robustErrors(rows);
+      expect(Number(model.intercept_se)).toBeGreaterThan(0);
+      const close = (published: string | undefined, ours: number) =>
+        expect(Math.abs(Number(published) - ours)).toBeLessThan(1e-3 * ours + 1e-6);
+      close(model.intercept_se, errors[0]!);
+      factors.forEach((factor, j) => close(model[`${factor}_se`], errors[j + 1]!));
       for (const code of ['2480', '2460']) {
         const own = rows.find((row) => row.code === code)!;
         const without = fit(rows.filter((row) => row.code !== code));

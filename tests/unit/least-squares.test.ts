@@ -88,6 +88,36 @@ describe('weighted least squares', () => {
     expect(Math.abs(heavy.fitted[4]! - 10)).toBeLessThan(Math.abs(light.fitted[4]! - 10));
   });
 
+  it('gives robust (HC1) standard errors equal to the sandwich written out for one factor', () => {
+    const x = [1, 2, 3, 4, 6, 7, 9, 10];
+    const y = [3.1, 3.9, 6.2, 7.8, 11.5, 14.9, 17.2, 21.8];
+    const w = [120, 80, 300, 45, 210, 60, 95, 150];
+    const fit = weightedLeastSquares(x.map((value, i) => ({ x: [value], y: y[i]!, weight: w[i]! })))!;
+    // The uncentred design [1, x]: A = X′WX and M = Σ wᵢ²eᵢ²·[1 x; x x²], V = A⁻¹MA⁻¹·n/(n − 2).
+    const sum = (term: (i: number) => number) => x.reduce((total, _, i) => total + term(i), 0);
+    const [a, b, d] = [sum((i) => w[i]!), sum((i) => w[i]! * x[i]!), sum((i) => w[i]! * x[i]! ** 2)];
+    const det = a * d - b * b;
+    const inverse = [
+      [d / det, -b / det],
+      [-b / det, a / det],
+    ];
+    const e = x.map((value, i) => y[i]! - fit.intercept - fit.coefficients[0]! * value);
+    const meat = (p: number, q: number) => sum((i) => (w[i]! * e[i]!) ** 2 * x[i]! ** p * x[i]! ** q);
+    const v = (r: number, c: number) =>
+      [0, 1].reduce(
+        (total, k) => total + [0, 1].reduce((inner, l) => inner + inverse[r]![k]! * meat(k, l) * inverse[l]![c]!, 0),
+        0,
+      ) *
+      (x.length / (x.length - 2));
+    near(fit.interceptError, Math.sqrt(v(0, 0)));
+    near(fit.coefficientErrors[0]!, Math.sqrt(v(1, 1)));
+    // A perfect fit has no uncertainty; scaling the outcome scales the errors.
+    const exact = weightedLeastSquares(x.map((value, i) => ({ x: [value], y: 2 + 3 * value, weight: w[i]! })))!;
+    expect(exact.coefficientErrors[0]).toBeLessThan(1e-9);
+    const scaled = weightedLeastSquares(x.map((value, i) => ({ x: [value], y: -10 * y[i]!, weight: w[i]! })))!;
+    near(scaled.coefficientErrors[0]!, 10 * fit.coefficientErrors[0]!);
+  });
+
   it('refuses a singular design and too few rows', () => {
     expect(weightedLeastSquares([1, 2, 3, 4].map((x) => ({ x: [x, 2 * x], y: x, weight: 1 })))).toBeNull();
     expect(weightedLeastSquares([1, 2].map((x) => ({ x: [x], y: x, weight: 1 })))).toBeNull();

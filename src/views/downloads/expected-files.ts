@@ -29,16 +29,23 @@ export const FACTOR_COLUMNS: Record<Predictor, string> = {
   'labour-market': 'unemployment_rest_of_lan_pct',
 };
 
-const FACTOR_AND_SOURCE_COLUMNS = [...PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]), 'source', 'example'];
+const FACTOR_NAMES = PREDICTORS.map((predictor) => FACTOR_COLUMNS[predictor]);
+const SOURCE_COLUMNS = ['source', 'example'];
+const FACTOR_AND_SOURCE_COLUMNS = [...FACTOR_NAMES, ...SOURCE_COLUMNS];
 
-/** A row's cells under those columns: one number per factor (a value or a coefficient), then whose and whether invented. */
+/**
+ * A row's cells under those columns: one number per factor (a value or a coefficient), any further
+ * cells, then whose and whether invented.
+ */
 function perFactorAndSource(
   indicator: Indicator,
   model: ExpectedModel,
   number: (predictor: Predictor) => number | null,
+  further: CsvValue[] = [],
 ): CsvValue[] {
   return [
     ...PREDICTORS.map((predictor) => roundTo(number(predictor), PRECISION)),
+    ...further,
     sourceOf(indicator),
     model.example ? 'true' : 'false',
   ];
@@ -96,7 +103,10 @@ export function expectedModelsCsv(indicators: Indicator[], snapshot: Snapshot, r
         roundTo(model.rSquared, PRECISION),
         roundTo(model.residualSpread, PRECISION),
         roundTo(model.intercept, PRECISION),
-        ...perFactorAndSource(indicator, model, (predictor) => model.coefficients[predictor] ?? null),
+        ...perFactorAndSource(indicator, model, (predictor) => model.coefficients[predictor] ?? null, [
+          roundTo(model.interceptError, PRECISION),
+          ...PREDICTORS.map((predictor) => roundTo(model.coefficientErrors[predictor] ?? null, PRECISION)),
+        ]),
       ]);
   return toCsv(
     [
@@ -107,7 +117,10 @@ export function expectedModelsCsv(indicators: Indicator[], snapshot: Snapshot, r
       'r_squared_weighted',
       'residual_spread_leave_one_out',
       'intercept',
-      ...FACTOR_AND_SOURCE_COLUMNS,
+      ...FACTOR_NAMES,
+      'intercept_se',
+      ...FACTOR_NAMES.map((name) => `${name}_se`),
+      ...SOURCE_COLUMNS,
     ],
     rows,
     'plain',

@@ -115,27 +115,25 @@ function fitsTable(indicator: Indicator, models: ExpectedModel[]): TableBlock {
 
 function coefficientsTable(indicator: Indicator, model: ExpectedModel | null): TableBlock | null {
   if (!model) return null;
+  const fitted = (value: number | undefined) => formatNumber(value ?? null, FIT_DECIMALS);
   return {
     caption: t('model.coefficients.caption', { title: indicator.shortTitle, period: formatPeriod(model.year) }),
-    columns: [t('model.column.factor'), t('model.column.coefficient')],
+    columns: [t('model.column.factor'), t('model.column.coefficient'), t('model.column.standard-error')],
     rows: [
       {
         header: { text: t('model.intercept') },
         emphasis: false,
-        cells: [textCell(formatNumber(model.intercept, FIT_DECIMALS))],
+        cells: [textCell(fitted(model.intercept)), textCell(fitted(model.interceptError))],
       },
       ...PREDICTORS.map((predictor) => ({
         header: { text: factorName(predictor) },
         emphasis: false,
-        cells: [
-          textCell(
-            model.coefficients[predictor] === undefined
-              ? t('model.left-out')
-              : formatNumber(model.coefficients[predictor] ?? null, FIT_DECIMALS),
-          ),
-        ],
+        cells:
+          model.coefficients[predictor] === undefined
+            ? [textCell(t('model.left-out')), textCell(fitted(undefined))]
+            : [textCell(fitted(model.coefficients[predictor])), textCell(fitted(model.coefficientErrors[predictor]))],
       })),
     ],
-    notes: [t('model.coefficients.read')],
+    notes: [t('model.coefficients.read'), t('model.standard-error.read')],
   };
 }
