@@ -9,6 +9,7 @@ import {
   shownPeriod,
   subjectFor,
   tallyHeadline,
+  verdictLabel,
 } from '../../src/views/text/sentences.ts';
 import { verdict } from '../../src/measures/index.ts';
 import { join } from 'node:path';
@@ -284,5 +285,17 @@ describe('the lead where the förbund has no figure of its own', () => {
     expect(forbundMissing(view)).toMatch(
       /^Förbundets värde räknas inte: källan ger bara medlemmarnas andelar, och utan deras nämnare/,
     );
+  });
+});
+
+describe('verdict labels', () => {
+  it('keep the symbol on the line of its word: a no-break space, never one a table cell wraps at', () => {
+    for (const [verdict, text] of [
+      ['improving', '✓\u00a0förbättring'],
+      ['worsening', '✗\u00a0försämring'],
+      ['unchanged', '●\u00a0oförändrat'],
+    ] as const) {
+      expect(verdictLabel(verdict)).toBe(text);
+    }
   });
 });

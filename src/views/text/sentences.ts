@@ -47,9 +47,12 @@ export function formatValue(indicator: Pick<Indicator, 'unit' | 'decimals'>, val
     : formatNumber(value, indicator.decimals);
 }
 
-/** "✓ förbättring" — a verdict in words and symbol, never colour alone. */
+/**
+ * "✓ förbättring" — a verdict in words and symbol, never colour alone. A no-break space keeps the
+ * symbol on its word's line where a narrow column wraps.
+ */
 export function verdictLabel(verdict: Verdict): string {
-  return `${t(`verdict.symbol.${verdict}`)} ${t(`verdict.${verdict}`)}`;
+  return `${t(`verdict.symbol.${verdict}`)}\u00a0${t(`verdict.${verdict}`)}`;
 }
 
 /** "Ohälsotalet i Vännäs": the indicator's measure in a place, what a sentence about it is about. */
