@@ -41,8 +41,8 @@ async function open(
 }
 
 /**
- * Elements whose box leaves the current slide's box, or the slide's body running into its footer
- * (more than a pixel of rounding).
+ * Elements whose box leaves the current slide's box, the slide's body running into its footer
+ * (more than a pixel of rounding), or the footer's example mark or slide number broken over lines.
  */
 function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -61,6 +61,10 @@ function overflowing(page: Page): Promise<string[]> {
       const bottom = element.closest('.slide-footer') ? box.bottom : footerTop;
       if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > bottom + 1)
         out.push(`${slide.id} ${element.tagName} "${(element.textContent ?? '').slice(0, 40)}"`);
+    }
+    for (const element of slide.querySelectorAll<HTMLElement>('.slide-footer > .slide-number, .example-mark')) {
+      if (element.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(element).fontSize))
+        out.push(`${slide.id} "${element.textContent}" on more than one line`);
     }
     return out;
   });
