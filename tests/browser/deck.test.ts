@@ -62,7 +62,9 @@ function overflowing(page: Page): Promise<string[]> {
       if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > bottom + 1)
         out.push(`${slide.id} ${element.tagName} "${(element.textContent ?? '').slice(0, 40)}"`);
     }
-    for (const element of slide.querySelectorAll<HTMLElement>('.slide-footer > .slide-number, .example-mark')) {
+    for (const element of slide.querySelectorAll<HTMLElement>(
+      '.slide-footer > .slide-number, .slide-footer > .example-mark',
+    )) {
       if (element.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(element).fontSize))
         out.push(`${slide.id} "${element.textContent}" on more than one line`);
     }
